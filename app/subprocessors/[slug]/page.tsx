@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { EntryFields } from '@/components/entry-fields';
+import { EntryHistory } from '@/components/entry-history';
+import { FormattedDate } from '@/components/formatted-date';
+import { Prose } from '@/components/prose';
+import { UpcomingChanges } from '@/components/upcoming-changes';
+import { loadContent } from '@/lib/content';
+import { resolveToday } from '@/lib/today';
+import { absoluteUrl, entryPath } from '@/lib/urls';
+import { entryView } from '@/lib/view';
+
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  const content = loadContent();
+  const today = resolveToday(content.site);
+  return content.subprocessors.filter((entry) => entryView(content, entry.slug, today)).map((entry) => ({ slug: entry.slug }));
+}
+
+function load(slug: string) {
+  const content = loadContent();
+  return { site: content.site, view: entryView(content, slug, resolveToday(content.site)) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const { site, view } = load(slug);
+  if (!view) return {};
+  return {
+    title: view.entry.name,
+    description: `${view.entry.name} (${view.entry.entity}) as a subprocessor of ${site.company.name}: ${view.entry.purpose}`,
+    alternates: { canonical: absoluteUrl(site, entryPath(slug)) },
+  };
+}
+
+export default async function EntryPage({ params }: Props) {
+  const { slug } = await params;
+  const { site, view } = load(slug);
+  if (!view) notFound();
+  const { entry } = view;
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/subprocessors#${entry.slug}`}>
+          ← All subprocessors
+        </Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">{entry.name}</h1>
+      <p className="mt-1 text-slate-700">{view.category?.title}</p>
+      {view.removal && (
+        <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">
+          No longer a subprocessor: removed from the list on <FormattedDate date={view.removal.effective} />. The details below are as
+          they stood then.
+        </p>
+      )}
+      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} />
+      <section aria-labelledby="details" className="mt-8">
+        <h2 id="details" className="mb-4 text-2xl font-semibold">Details</h2>
+        <EntryFields entry={entry} full />
+      </section>
+      {entry.notesHtml && (
+        <section aria-labelledby="notes" className="mt-8">
+          <h2 id="notes" className="mb-3 text-2xl font-semibold">Notes</h2>
+          <Prose html={entry.notesHtml} />
+        </section>
+      )}
+      <section aria-labelledby="history" className="mt-8">
+        <h2 id="history" className="mb-3 text-2xl font-semibold">History</h2>
+        <EntryHistory name={entry.name} events={view.history} date={view.date} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { locationName } from '@/lib/countries';
+import { LINK_LABELS, TRANSFER_LABELS } from '@/lib/labels';
+import type { DescribingFields } from '@/lib/schema';
+
+type Props = { entry: DescribingFields; full?: boolean };
+
+/** The facts about one subprocessor as a definition list; `full` adds identity details for its own page. */
+export function EntryFields({ entry, full = false }: Props) {
+  const links = Object.entries(entry.links ?? {}).filter((link): link is [keyof typeof LINK_LABELS, string] => Boolean(link[1]));
+  const rows: [string, React.ReactNode][] = [
+    ['Legal entity', full && entry.entity],
+    ['Address', full && entry.address],
+    ['Privacy contact', full && entry.contact],
+    ['Purpose', entry.purpose],
+    ['Applies', entry.condition],
+    ['Data categories', entry.data && <List items={entry.data} />],
+    ['Data subjects', entry.subjects && <List items={entry.subjects} />],
+    ['Locations', entry.locations && <List items={entry.locations.map((l) => (l.detail ? `${locationName(l.country)}: ${l.detail}` : locationName(l.country)))} />],
+    ['Transfer safeguards', entry.transfers?.length && <List items={entry.transfers.map((t) => TRANSFER_LABELS[t])} />],
+    ['Certifications', entry.certifications?.length && <List items={entry.certifications} />],
+    ['Website', full && entry.website && <a href={entry.website}>{entry.website}</a>],
+    [
+      'Documents',
+      links.length > 0 && (
+        <ul className="flex flex-wrap gap-x-4">
+          {links.map(([kind, href]) => (
+            <li key={kind}>
+              <a href={href}>{LINK_LABELS[kind]}</a>
+            </li>
+          ))}
+        </ul>
+      ),
+    ],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[11rem_1fr]">
+      {rows
+        .filter(([, value]) => Boolean(value))
+        .map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-semibold text-slate-700">{label}</dt>
+            <dd className="mb-2 min-w-0 break-words sm:mb-0">{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+function List({ items }: { items: readonly string[] }) {
+  if (items.length === 1) return <>{items[0]}</>;
+  return (
+    <ul className="list-disc pl-5">
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,7 @@
+import { formatDate, type IsoDate } from '@/lib/dates';
+
+type Props = { date: IsoDate };
+
+export function FormattedDate({ date }: Props) {
+  return <time dateTime={date}>{formatDate(date)}</time>;
+}

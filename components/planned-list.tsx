@@ -1,0 +1,45 @@
+import type { PlannedSubprocessor } from '@/lib/schema';
+import { Prose } from './prose';
+
+type Props = { planned: PlannedSubprocessor[]; noticeDays: number };
+
+/** Tentative future subprocessors: disclosed early, never part of the authoritative list. */
+export function PlannedList({ planned, noticeDays }: Props) {
+  if (planned.length === 0) return null;
+  return (
+    <section aria-labelledby="planned" className="mt-12">
+      <h2 id="planned" className="text-2xl font-semibold text-slate-900">
+        Planned subprocessors (tentative)
+      </h2>
+      <p className="mt-2 text-slate-700">
+        These are not in use yet and are not part of the list above. We will announce each one at least {noticeDays} days before
+        it starts processing personal data.
+      </p>
+      <div className="mt-4 overflow-x-auto">
+        <table className="w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-2 pr-4">Subprocessor</th>
+              <th scope="col" className="py-2 pr-4">Purpose and data</th>
+              <th scope="col" className="py-2">Expected</th>
+            </tr>
+          </thead>
+          <tbody>
+            {planned.map((entry) => (
+              <tr key={entry.slug} id={entry.slug} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-2 pr-4 font-semibold">{entry.name}</th>
+                <td className="py-2 pr-4">
+                  <p>{entry.purpose}</p>
+                  <p className="text-slate-700">Data: {entry.data.join('; ')}</p>
+                  {entry.condition && <p className="text-slate-700">Applies: {entry.condition}</p>}
+                  {entry.notesHtml && <Prose html={entry.notesHtml} className="text-sm" />}
+                </td>
+                <td className="py-2">{entry.planned}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

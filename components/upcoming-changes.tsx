@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { FormattedDate } from './formatted-date';
+import { formatDate } from '@/lib/dates';
+import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
+import type { UpcomingChange } from '@/lib/timeline';
+import { entryPath } from '@/lib/urls';
+
+type Props = { changes: UpcomingChange[]; objectionsEmail: string };
+
+/** What is about to change and until when a customer can object. */
+export function UpcomingChanges({ changes, objectionsEmail }: Props) {
+  if (changes.length === 0) return null;
+  return (
+    <section aria-labelledby="upcoming" className="mt-8 rounded-lg border-2 border-amber-600 bg-amber-50 p-4 sm:p-6">
+      <h2 id="upcoming" className="text-xl font-semibold text-slate-900">
+        Upcoming changes
+      </h2>
+      <ul className="mt-3 space-y-4">
+        {changes.map(({ entry, event, objectionDeadline }) => {
+          const subject = `Objection: ${entry.name} — effective ${formatDate(event.effective)}`;
+          return (
+            <li key={`${entry.slug}-${event.effective}`}>
+              <p>
+                <strong>{CHANGE_LABELS[event.change]}: </strong>
+                <Link href={entryPath(entry.slug)}>
+                  {entry.name}
+                </Link>
+                {` — ${eventSummary(entry.name, event)}`}
+              </p>
+              <p className="text-slate-800">
+                Takes effect <FormattedDate date={event.effective} />. Object by <FormattedDate date={objectionDeadline} />:{' '}
+                <a href={`mailto:${objectionsEmail}?subject=${encodeURIComponent(subject)}`}>
+                  email {objectionsEmail}
+                </a>
+                .
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

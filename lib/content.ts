@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { describeIssue, fieldName } from './describe-issue';
+import { fillPlaceholders, renderMarkdown } from './markdown';
+import { ContentError, type Problem } from './problems';
+import { checkHistory } from './rules';
+import {
+  plannedSchema,
+  sectionSchema,
+  siteSchema,
+  SLUG,
+  subprocessorSchema,
+  type Content,
+  type PlannedSubprocessor,
+  type Section,
+  type Site,
+  type Subprocessor,
+} from './schema';
+import { parseMarkdown, parseYaml, type Source } from './source';
+import { closest } from './suggest';
+
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+  // Content is read at run time from this folder, not bundled: keep the tracer from pulling in the whole project.
+  return path.resolve(/*turbopackIgnore: true*/ env.CONTENT_DIR || 'content');
+}
+
+const ENTRY_EXTENSIONS = ['.md', '.yaml', '.yml'];
+const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.privacy', 'contact.objections', 'company.name'];
+
+/**
+ * Reads and validates a whole content folder. Every problem in every file is
+ * reported; the content is returned only when there is no error, so a mistake can
+ * never publish a partial list.
+ */
+export function checkContent(dir: string): { content?: Content; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const display = (file: string) => path.relative(process.cwd(), file) || file;
+  const report = (source: Pick<Source, 'file' | 'lineOf'>, fieldPath: PropertyKey[], message: string, hint?: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ severity, file: source.file, line: source.lineOf(fieldPath), field: fieldName(fieldPath), message, hint });
+  const fileProblem = (file: string, message: string, hint?: string) => problems.push({ severity: 'error', file: display(file), line: 1, field: 'file', message, hint });
+
+  /** Parses `data` with `schema`, adding every issue as a located problem. */
+  function validate<S extends z.ZodType>(source: Source, schema: S, data: unknown): z.output<S> | undefined {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      for (const { path: fieldPath, message, hint } of describeIssue(issue, data, schema)) report(source, fieldPath, message, hint);
+    }
+    return undefined;
+  }
+
+  /** Reads a file as text; binary files, symlinks out of the folder and the like are problems, not crashes. */
+  function read(file: string): string | undefined {
+    const real = fs.realpathSync(file);
+    if (!real.startsWith(fs.realpathSync(dir) + path.sep)) {
+      fileProblem(file, 'is a link to a file outside the content folder', 'Copy the content into this file instead of linking to it.');
+      return undefined;
+    }
+    const buffer = fs.readFileSync(real);
+    if (buffer.includes(0)) {
+      fileProblem(file, 'is not a text file', 'Content files must be plain text (Markdown or YAML); remove this file or replace it.');
+      return undefined;
+    }
+    return buffer.toString('utf8');
+  }
+
+  /** A file's parsed data, or undefined after reporting why there is none. */
+  function load(file: string, parser: (file: string, text: string) => Source & { hasFrontMatter?: boolean }): Source | undefined {
+    const text = read(file);
+    if (text === undefined) return undefined;
+    const source = parser(display(file), text);
+    problems.push(...source.problems);
+    if (source.problems.length) return undefined;
+    if (source.hasFrontMatter === false && path.basename(path.dirname(file)) === 'subprocessors') {
+      fileProblem(file, 'has no front matter', 'Start the file with a line `---`, then the fields (`name: …`), then another line `---`.');
+      return undefined;
+    }
+    if (source.data !== null && source.data !== undefined && (typeof source.data !== 'object' || Array.isArray(source.data))) {
+      fileProblem(file, `must be a set of \`field: value\` lines, not ${Array.isArray(source.data) ? 'a list' : 'a single value'}`, 'Write one `field: value` per line, starting at the left margin.');
+      return undefined;
+    }
+    return source;
+  }
+
+  function list(folder: string, allowed: string[], what: string): string[] {
+    if (!fs.existsSync(folder)) return [];
+    return fs
+      .readdirSync(folder)
+      .filter((name) => !name.startsWith('.'))
+      .sort()
+      .flatMap((name) => {
+        if (allowed.includes(path.extname(name))) return [path.join(folder, name)];
+        fileProblem(path.join(folder, name), `is not a ${what} file, so it would not be published`, `Rename it to end in ${allowed.join(' or ')}, or move it out of ${display(folder)}.`);
+        return [];
+      });
+  }
+
+  if (!fs.existsSync(path.join(dir, 'site.yaml'))) {
+    fileProblem(path.join(dir, 'site.yaml'), 'is missing', `Create site.yaml in ${display(dir)}, or set CONTENT_DIR to the content folder.`);
+    return { problems };
+  }
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith('.') && !['site.yaml', 'sections', 'subprocessors', 'README.md'].includes(name)) {
+      fileProblem(path.join(dir, name), 'is not part of the content format, so it would not be published', 'Subprocessors go in subprocessors/, prose in sections/; move or delete this file.');
+    }
+  }
+
+  const siteSource = load(path.join(dir, 'site.yaml'), parseYaml);
+  const site: Site | undefined = siteSource && validate(siteSource, siteSchema, siteSource.data ?? {});
+  const categories = (site?.categories ?? []).map((category) => ({ ...category, descriptionHtml: category.description && renderMarkdown(category.description) }));
+
+  const sections: Section[] = [];
+  for (const file of list(path.join(dir, 'sections'), ['.md'], 'section')) {
+    const source = load(file, parseMarkdown);
+    const front = source && validate(source, sectionSchema, source.data ?? {});
+    if (!source || !front) continue;
+    const values: Record<string, string> = site
+      ? {
+          notice_period_days: String(site.notice_period_days),
+          objection_period_days: String(site.objection_period_days ?? site.notice_period_days),
+          'contact.privacy': site.contact.privacy,
+          'contact.objections': site.contact.objections,
+          'company.name': site.company.name,
+        }
+      : Object.fromEntries(PLACEHOLDERS.map((name) => [name, '']));
+    const { text, unknown } = fillPlaceholders(source.body, values);
+    for (const { name, line } of unknown) {
+      const guess = closest(name, PLACEHOLDERS);
+      problems.push({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: `unknown placeholder${guess ? ` — did you mean \`{{${guess}}}\`?` : ''}`, hint: `Placeholders available: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.` });
+    }
+    sections.push({ ...front, file: source.file, html: renderMarkdown(text) });
+  }
+
+  const subprocessors: Subprocessor[] = [];
+  const planned: PlannedSubprocessor[] = [];
+  const sources = new Map<string, Source>();
+  for (const file of list(path.join(dir, 'subprocessors'), ENTRY_EXTENSIONS, 'subprocessor')) {
+    const slug = path.basename(file, path.extname(file));
+    if (!SLUG.test(slug)) {
+      const fixed = slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      fileProblem(file, `the file name '${slug}' cannot be used in a web address`, `Rename the file to \`${fixed || 'name'}${path.extname(file)}\`: lowercase letters, digits and hyphens only.`);
+    }
+    const other = sources.get(slug);
+    if (other) {
+      fileProblem(file, `has the same name as ${other.file}, so both would be at /subprocessors/${slug}`, 'Delete one of the two files, or rename one.');
+      continue;
+    }
+    const source = load(file, file.endsWith('.md') ? parseMarkdown : parseYaml);
+    if (!source) continue;
+    sources.set(slug, source);
+    const data = (source.data ?? {}) as Record<string, unknown>;
+    const notesHtml = source.body.trim() ? renderMarkdown(source.body) : undefined;
+    if ('planned' in data && 'history' in data) {
+      report(source, ['planned'], 'a planned subprocessor has no history yet', 'Once it is announced, delete the `planned` line and keep `history`; until then, delete `history`.');
+      continue;
+    }
+    const entry = 'planned' in data ? validate(source, plannedSchema, data) : validate(source, subprocessorSchema, data);
+    if (!entry) continue;
+    if (site && !site.categories.some((category) => category.id === entry.category)) {
+      const guess = closest(entry.category, site.categories.map((category) => category.id));
+      report(source, ['category'], `'${entry.category}' is not a category in site.yaml${guess ? ` — did you mean \`${guess}\`?` : ''}`, `Use one of: ${site.categories.map((category) => category.id).join(', ')}; or add the category to site.yaml.`);
+    }
+    if ('history' in entry) {
+      if (site) for (const issue of checkHistory(entry, site)) report(source, issue.path, issue.message, issue.hint);
+      subprocessors.push({ ...entry, slug, file: source.file, notesHtml });
+    } else {
+      planned.push({ ...entry, slug, file: source.file, notesHtml });
+    }
+  }
+
+  // Every address an entry answers to (its slug and former slugs) must lead to one entry only.
+  const owners = new Map([...subprocessors, ...planned].map((entry) => [entry.slug, entry.slug]));
+  for (const entry of subprocessors) {
+    entry.aliases?.forEach((alias, index) => {
+      const owner = owners.get(alias);
+      if (owner) {
+        report(sources.get(entry.slug)!, ['aliases', index], owner === entry.slug ? 'is this entry\'s own slug' : `'${alias}' is already used by ${sources.get(owner)!.file}`, 'Each former slug may point to one entry only; delete this alias or the other use.');
+      }
+      owners.set(alias, entry.slug);
+    });
+  }
+  const names = new Map<string, Subprocessor>();
+  for (const entry of subprocessors) {
+    const first = names.get(entry.name.toLowerCase());
+    if (first) report(sources.get(entry.slug)!, ['name'], `'${entry.name}' is also the name of ${first.file}`, 'Fine for two services of one company; otherwise make the names distinct so readers can tell them apart.', 'warning');
+    else names.set(entry.name.toLowerCase(), entry);
+  }
+
+  if (!site || problems.some((problem) => problem.severity === 'error')) return { problems };
+  return { content: { site, categories, sections, subprocessors, planned }, problems };
+}
+
+const cache = new Map<string, Content>();
+
+/**
+ * The validated content, read once per server process: pages re-render hourly with a new
+ * date but the same content, and a running server keeps the version it started with.
+ * Throws a ContentError listing every problem, so a build fails instead of publishing a partial list.
+ */
+export function loadContent(dir: string = contentDir()): Content {
+  const cached = cache.get(dir);
+  if (cached) return cached;
+  const { content, problems } = checkContent(dir);
+  if (!content) throw new ContentError(problems);
+  if (process.env.NODE_ENV !== 'development') cache.set(dir, content);
+  return content;
+}

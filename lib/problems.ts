@@ -1,0 +1,37 @@
+/** One thing wrong (or worth fixing) in the content, located for the person who wrote it. */
+export type Problem = {
+  severity: 'error' | 'warning';
+  /** Path relative to the working directory, as the legal team sees it in the repository. */
+  file: string;
+  line: number;
+  /** The field in the file, e.g. `locations[0].country`; `file` or `syntax` for the whole file. */
+  field: string;
+  message: string;
+  /** How to fix it, in the author's terms. */
+  hint?: string;
+};
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+export function formatProblem(problem: Problem): string {
+  const head = `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
+  return problem.hint ? `${head}\n    fix: ${problem.hint}` : head;
+}
+
+export function countSummary(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** Thrown by the loader so that a build, or a page render, stops with every problem listed. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(`The content has ${countSummary(problems)}:\n\n${errors.map(formatProblem).join('\n')}\n`);
+    this.name = 'ContentError';
+  }
+}

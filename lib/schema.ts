@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { dateToIso, isIsoDate, isValidTimeZone } from './dates';
+import { isLocationCode } from './countries';
+
+/**
+ * The content format, as zod schemas. These are the single source of truth: the
+ * TypeScript types below are inferred from them, and the loader parses every file
+ * with them. Length limits keep one runaway field from swamping the page.
+ */
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slug = z.string().regex(SLUG);
+
+/** `YYYY-MM-DD`, whether YAML read it as a string or (YAML 1.1) as a timestamp. */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? dateToIso(value) : value),
+  z.string().refine(isIsoDate, { params: { kind: 'date' } }),
+);
+
+export const httpsUrl = z.string().trim().refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/.test(value), {
+  params: { kind: 'https' },
+});
+
+const email = z.email();
+
+export const categorySchema = z.strictObject({
+  id: slug,
+  title: text(200),
+  /** Markdown shown under the category heading, e.g. what is deliberately not used. */
+  description: text(5_000).optional(),
+});
+
+export const siteSchema = z
+  .strictObject({
+    company: z.strictObject({
+      name: text(200),
+      legal_name: text(200).optional(),
+      address: text(500).optional(),
+    }),
+    product: text(200).optional(),
+    /** Public base URL, for canonical links and feeds. http only for local previews. */
+    url: z.string().trim().refine((value) => /^(https:\/\/[^\s/]+\.[^\s]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?)$/.test(value), {
+      params: { kind: 'https' },
+    }),
+    contact: z.strictObject({ privacy: email, objections: email.optional() }),
+    notice_period_days: z.int().min(0).max(365),
+    /** Days after announcement a customer may object; without it, until the effective date. */
+    objection_period_days: z.int().min(1).max(365).optional(),
+    /** Events effective on or before this date predate the list and need no notice. */
+    published: isoDate,
+    timezone: z.string().refine(isValidTimeZone, { params: { kind: 'timezone' } }).default('UTC'),
+    repository: httpsUrl.optional(),
+    categories: z.array(categorySchema).min(1),
+  })
+  .superRefine((site, ctx) => {
+    const seen = new Set<string>();
+    site.categories.forEach((category, index) => {
+      if (seen.has(category.id)) {
+        ctx.addIssue({ code: 'custom', path: ['categories', index, 'id'], message: `category id '${category.id}' is used twice`, params: { hint: 'Give each category its own id.' } });
+      }
+      seen.add(category.id);
+    });
+  })
+  .transform((site) => ({ ...site, contact: { ...site.contact, objections: site.contact.objections ?? site.contact.privacy } }));
+
+export const sectionSchema = z.strictObject({
+  title: text(200).optional(),
+  position: z.enum(['above', 'below']).default('below'),
+});
+
+export const TRANSFER_SAFEGUARDS = ['adequacy', 'SCCs', 'DPF', 'UK-IDTA', 'UK-Addendum', 'BCRs'] as const;
+
+export const locationSchema = z.strictObject({
+  country: z.string().trim().refine(isLocationCode, { params: { kind: 'country' } }),
+  /** Free text: city, data centre, why it was chosen. */
+  detail: text(300).optional(),
+});
+
+/** Fields describing what a subprocessor does; `previous` on an update holds their former values. */
+const describingFields = {
+  name: text(200),
+  entity: text(200),
+  address: text(500).optional(),
+  /** EDPB Opinion 22/2024 asks for a contact person alongside name and address. */
+  contact: text(300).optional(),
+  website: httpsUrl.optional(),
+  category: slug,
+  /** Intra-group companies are subprocessors too, but readers weigh them differently. */
+  affiliate: z.boolean().optional(),
+  purpose: text(1_000),
+  data: z.array(text(300)).min(1),
+  subjects: z.array(text(200)).optional(),
+  locations: z.array(locationSchema).min(1),
+  transfers: z.array(z.enum(TRANSFER_SAFEGUARDS)).optional(),
+  certifications: z.array(text(100)).optional(),
+  /** When it applies at all ("Only when you enable AI features"). */
+  condition: text(500).optional(),
+  links: z.strictObject({ dpa: httpsUrl.optional(), privacy: httpsUrl.optional(), security: httpsUrl.optional() }).optional(),
+};
+
+export const previousSchema = z.strictObject(describingFields).partial();
+
+export const CHANGES = ['added', 'updated', 'removed'] as const;
+
+export const eventSchema = z
+  .strictObject({
+    change: z.enum(CHANGES),
+    announced: isoDate,
+    effective: isoDate,
+    summary: text(1_000).optional(),
+    /** Security-critical: may skip the notice period, and must say why. */
+    urgent: z.boolean().optional(),
+    reason: text(1_000).optional(),
+    previous: previousSchema.optional(),
+  })
+  .superRefine((event, ctx) => {
+    if (event.urgent && !event.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when `urgent: true`', params: { hint: 'Say why the change could not wait for the notice period, e.g. `reason: Replaces a compromised provider`.' } });
+    }
+    if (event.previous && event.change !== 'updated') {
+      ctx.addIssue({ code: 'custom', path: ['previous'], message: `only an \`updated\` event has former values, not \`${event.change}\``, params: { hint: 'Delete `previous`, or change the event to `change: updated`.' } });
+    }
+  });
+
+export const subprocessorSchema = z.strictObject({
+  ...describingFields,
+  /** Former slugs: links to them keep working. */
+  aliases: z.array(slug).optional(),
+  history: z.array(eventSchema).min(1),
+});
+
+/** A tentative future subprocessor: no history yet, and the provider may not be chosen. */
+export const plannedSchema = z.strictObject({
+  ...previousSchema.shape,
+  name: describingFields.name,
+  category: describingFields.category,
+  purpose: describingFields.purpose,
+  data: describingFields.data,
+  planned: text(100),
+});
+
+export type Site = z.output<typeof siteSchema>;
+export type Category = z.output<typeof categorySchema>;
+export type Location = z.output<typeof locationSchema>;
+export type ChangeEvent = z.output<typeof eventSchema>;
+export type ChangeType = ChangeEvent['change'];
+export type DescribingFields = z.output<typeof previousSchema>;
+
+export type Section = z.output<typeof sectionSchema> & { file: string; html: string };
+export type Subprocessor = z.output<typeof subprocessorSchema> & { slug: string; file: string; notesHtml?: string };
+export type PlannedSubprocessor = z.output<typeof plannedSchema> & { slug: string; file: string; notesHtml?: string };
+
+export type Content = {
+  site: Site;
+  /** site.yaml's categories, their descriptions rendered from Markdown. */
+  categories: (Category & { descriptionHtml?: string })[];
+  sections: Section[];
+  subprocessors: Subprocessor[];
+  planned: PlannedSubprocessor[];
+};

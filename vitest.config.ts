@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+  resolve: { alias: { '@': new URL('./', import.meta.url).pathname } },
+});
