@@ -1,10 +1,23 @@
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { checkContent, contentDir } from './lib/content';
+import { formatReport } from './lib/problems';
 
-const nextConfig: NextConfig = {
-  poweredByHeader: false,
-  async redirects() {
-    return [{ source: '/', destination: '/subprocessors', permanent: false }];
-  },
-};
-
-export default nextConfig;
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD) {
+    // Fail before building anything, with the same report as `npm run validate`.
+    const { problems } = checkContent(contentDir());
+    if (problems.some((problem) => problem.severity === 'error')) {
+      console.error(`\n${formatReport(problems, 'The content is invalid, so nothing was built')}\n`);
+      process.exit(1);
+    }
+  }
+  return {
+    // A second build (e.g. of an example content folder) can live beside the first.
+    distDir: process.env.NEXT_DIST_DIR || '.next',
+    poweredByHeader: false,
+    async redirects() {
+      return [{ source: '/', destination: '/subprocessors', permanent: false }];
+    },
+  };
+}

@@ -18,7 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="border-b border-slate-200">
           <div className="mx-auto max-w-4xl px-4 py-4">
-            <Link href="/subprocessors" className="font-semibold text-slate-900">
+            <Link href="/subprocessors" className="font-semibold text-slate-900 no-underline">
               {site.company.name}
               {site.product && <span className="font-normal text-slate-700"> · {site.product}</span>}
             </Link>

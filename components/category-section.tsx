@@ -8,10 +8,10 @@ type Props = { category: Category & { descriptionHtml?: string }; entries: Entry
 
 export function CategorySection({ category, entries, date }: Props) {
   return (
-    <section aria-labelledby={`category-${category.id}`} className="mt-10">
-      <h2 id={`category-${category.id}`} className="text-2xl font-semibold text-slate-900">
+    <section aria-labelledby={`category-${category.id}`} className="mt-8">
+      <h3 id={`category-${category.id}`} className="text-xl font-semibold text-slate-900">
         {category.title}
-      </h2>
+      </h3>
       {category.descriptionHtml && <Prose html={category.descriptionHtml} className="mt-2" />}
       {entries.length === 0 ? (
         <p className="mt-2 text-slate-700">We currently use no subprocessors in this category.</p>

@@ -11,10 +11,10 @@ type Props = { entry: EntryAsOf; since?: IsoDate };
 export function EntryCard({ entry, since }: Props) {
   return (
     <article id={entry.slug} aria-labelledby={`${entry.slug}-name`} className="scroll-mt-4 border-t border-slate-200 py-5">
-      <h3 id={`${entry.slug}-name`} className="text-lg font-semibold text-slate-900">
+      <h4 id={`${entry.slug}-name`} className="text-lg font-semibold text-slate-900">
         {entry.name}
         {entry.affiliate && <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-sm font-normal text-slate-700">Affiliate</span>}
-      </h3>
+      </h4>
       <p className="mb-3 text-slate-700">
         {entry.entity}
         {since && (

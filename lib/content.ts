@@ -187,6 +187,7 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
     else names.set(entry.name.toLowerCase(), entry);
   }
 
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   if (!site || problems.some((problem) => problem.severity === 'error')) return { problems };
   return { content: { site, categories, sections, subprocessors, planned }, problems };
 }

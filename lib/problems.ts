@@ -16,8 +16,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function formatProblem(problem: Problem): string {
-  const head = `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
+  const head = `${problem.severity === 'warning' ? 'warning: ' : ''}${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
   return problem.hint ? `${head}\n    fix: ${problem.hint}` : head;
+}
+
+/** Every problem, then the count: what `npm run validate` and a failing build print. */
+export function formatReport(problems: readonly Problem[], where: string): string {
+  return [...problems.map(formatProblem), ...(problems.length ? [''] : []), `${where}: ${countSummary(problems)}`].join('\n');
 }
 
 export function countSummary(problems: readonly Problem[]): string {
@@ -30,8 +35,7 @@ export function countSummary(problems: readonly Problem[]): string {
 /** Thrown by the loader so that a build, or a page render, stops with every problem listed. */
 export class ContentError extends Error {
   constructor(readonly problems: Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error');
-    super(`The content has ${countSummary(problems)}:\n\n${errors.map(formatProblem).join('\n')}\n`);
+    super(formatReport(problems, 'The content is invalid'));
     this.name = 'ContentError';
   }
 }

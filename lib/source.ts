@@ -43,7 +43,9 @@ function parse(file: string, yamlText: string, body: string, bodyLine: number): 
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const line = (offset: number) => lineCounter.linePos(offset).line;
-  const problems: Problem[] = doc.errors.map((error) => ({
+  // The parser can report one mistake more than once; say it once per line.
+  const errors = doc.errors.filter((error, index) => doc.errors.findIndex((other) => line(other.pos[0]) === line(error.pos[0]) && other.message === error.message) === index);
+  const problems: Problem[] = errors.map((error) => ({
     severity: 'error',
     file,
     line: line(error.pos[0]),

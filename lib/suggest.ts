@@ -11,14 +11,22 @@ function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The candidate closest to `input`, if it is close enough to be a plausible typo. */
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** The candidate closest to `input`, if it is a plausible typo or shortening of it. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
   for (const candidate of candidates) {
-    const score = distance(needle, candidate.toLowerCase());
-    if (score < bestScore) [best, bestScore] = [candidate, score];
+    const lower = candidate.toLowerCase();
+    const score = distance(needle, lower);
+    const plausible = score <= Math.max(2, Math.floor(needle.length / 3)) || sharedPrefix(needle, lower) >= 5;
+    if (plausible && score < bestScore) [best, bestScore] = [candidate, score];
   }
-  return bestScore <= Math.max(2, Math.floor(needle.length / 3)) ? best : undefined;
+  return best;
 }

@@ -1,10 +1,13 @@
 import { addDays, type IsoDate } from './dates';
-import type { ChangeEvent, Content, DescribingFields, Site, Subprocessor } from './schema';
+import type { ChangeEvent, DescribingFields, Site, Subprocessor } from './schema';
 
 /**
  * What the list says on a given date. Every function here takes the date as an
  * argument: only the page edge reads the clock.
  */
+
+/** The part of the content the date logic needs. */
+export type Records = { site: Pick<Site, 'published' | 'objection_period_days'>; subprocessors: readonly Subprocessor[] };
 
 /** An entry as it stood on a date: `previous` values of later updates restored. */
 export type EntryAsOf = Subprocessor & {
@@ -48,7 +51,7 @@ export function entryAsOf(entry: Subprocessor, date: IsoDate): EntryAsOf {
 }
 
 /** The authoritative list on `date`, in file (slug) order. */
-export function listAsOf(content: Pick<Content, 'subprocessors'>, date: IsoDate): EntryAsOf[] {
+export function listAsOf(content: Pick<Records, 'subprocessors'>, date: IsoDate): EntryAsOf[] {
   return content.subprocessors.filter((entry) => isListed(entry, date)).map((entry) => entryAsOf(entry, date));
 }
 
@@ -57,14 +60,14 @@ export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objectio
 }
 
 /** Announced but not yet in effect on `date`, soonest first. */
-export function upcomingChanges(content: Pick<Content, 'subprocessors' | 'site'>, date: IsoDate): UpcomingChange[] {
+export function upcomingChanges(content: Records, date: IsoDate): UpcomingChange[] {
   return content.subprocessors
     .flatMap((entry) => entry.history.filter((event) => isPublic(event, date) && event.effective > date).map((event) => ({ entry, event, objectionDeadline: objectionDeadline(event, content.site) })))
     .sort((a, b) => a.event.effective.localeCompare(b.event.effective) || a.entry.name.localeCompare(b.entry.name));
 }
 
 /** The latest public announcement or effective date on or before `date`, never before publication. */
-export function lastUpdated(content: Pick<Content, 'subprocessors' | 'site'>, date: IsoDate): IsoDate {
+export function lastUpdated(content: Records, date: IsoDate): IsoDate {
   let latest = content.site.published;
   for (const event of content.subprocessors.flatMap((entry) => entry.history)) {
     for (const day of [event.announced, event.effective]) if (day <= date && day > latest) latest = day;

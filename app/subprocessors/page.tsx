@@ -37,9 +37,14 @@ export default function SubprocessorsPage() {
       </p>
       <Sections sections={view.above} />
       <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} />
-      {view.categories.map(({ category, entries }) => (
-        <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
-      ))}
+      <section aria-labelledby="current" className="mt-10">
+        <h2 id="current" className="text-2xl font-semibold text-slate-900">
+          Current subprocessors
+        </h2>
+        {view.categories.map(({ category, entries }) => (
+          <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
+        ))}
+      </section>
       <PlannedList planned={view.planned} noticeDays={site.notice_period_days} />
       <Sections sections={view.below} />
     </>

@@ -1,0 +1,13 @@
+var R=require("../../chunks/ssr/[turbopack]_runtime.js")("server/app/_not-found/page.js")
+R.c("server/chunks/ssr/[root-of-the-server]__1aw7r26zjigr_._.js")
+R.c("server/chunks/ssr/node_modules_next_dist_esm_build_templates_app-page_1oafwoe20ro7s.js")
+R.c("server/chunks/ssr/[root-of-the-server]__0qj8-g8ff_jpv._.js")
+R.c("server/chunks/ssr/[root-of-the-server]__02qtcu7ngdjtf._.js")
+R.c("server/chunks/ssr/[root-of-the-server]__1tu65v423gm5b._.js")
+R.c("server/chunks/ssr/[root-of-the-server]__1rlhyyz7jarxv._.js")
+R.c("server/chunks/ssr/app_not-found_tsx_1gi3i27gi6b-4._.js")
+R.c("server/chunks/ssr/node_modules_next_dist_client_components_0p8s4lhdi0ir6._.js")
+R.c("server/chunks/ssr/node_modules_next_dist_client_components_builtin_unauthorized_0l_sp0xky89qu.js")
+R.c("server/chunks/ssr/_next-internal_server_app__not-found_page_actions_0pt47yrisjoev.js")
+R.m(54752)
+module.exports=R.m(54752).exports

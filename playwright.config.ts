@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium';
+
+/** Pages are evaluated on this date, so the assertions do not depend on when the tests run. */
+export const TODAY = '2026-11-23';
+
+const servers: { name: string; port: number; env: Record<string, string> }[] = [
+  { name: 'sample', port: 3100, env: {} },
+  { name: 'backend-chat', port: 3101, env: { CONTENT_DIR: 'examples/backend-chat', NEXT_DIST_DIR: '.next-example' } },
+];
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: process.env.CI ? 'line' : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: chromiumPath() ?? undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: servers.map(({ name, port }) => ({ name, testMatch: `${name}/**/*.spec.ts`, use: { baseURL: `http://127.0.0.1:${port}` } })),
+  // Fresh production builds, as visitors get them, each in its own folder.
+  webServer: servers.map(({ port, env }) => ({
+    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/subprocessors`,
+    env: { ...env, SUBPROCESSORS_TODAY: TODAY },
+    reuseExistingServer: false,
+    timeout: 300_000,
+  })),
+});

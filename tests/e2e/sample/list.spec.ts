@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('the list page', () => {
+  test('/ redirects to the list', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/subprocessors$/);
+  });
+
+  test('shows the company, the introduction and a computed last-updated date', async ({ page }) => {
+    await page.goto('/subprocessors');
+    await expect(page).toHaveTitle('Subprocessors — Securicom');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subprocessors');
+    await expect(page.getByRole('banner')).toContainText('Securicom · Securicom Central');
+    await expect(page.getByText('Securicom uses a small number of vetted third-party services')).toBeVisible();
+    await expect(page.getByText('at least 30 days before adding or replacing a subprocessor')).toBeVisible();
+    const updated = page.getByText('Last updated:').locator('time');
+    await expect(updated).toHaveAttribute('datetime', '2026-11-16');
+    await expect(updated).toHaveText('November 16, 2026');
+    await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://securicomnet.com/subprocessors');
+  });
+
+  test('groups the current entries by category in site.yaml order, each with its slug as anchor', async ({ page }) => {
+    await page.goto('/subprocessors');
+    await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Hosting and network', 'Email delivery', 'Error tracking and monitoring', 'AI features', 'Billing and payments']);
+    await expect(page.getByRole('heading', { level: 4 })).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']);
+    for (const slug of ['cloudflare', 'digitalocean', 'postmark', 'sentry', 'openai']) await expect(page.locator(`article#${slug}`)).toHaveCount(1);
+    // Removed before today, and not yet in effect: neither is on the list.
+    await expect(page.locator('article#mailgun, article#stripe')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Billing and payments' })).toContainText('We currently use no subprocessors in this category.');
+  });
+
+  test('shows every field a visitor needs, with full country names', async ({ page }) => {
+    await page.goto('/subprocessors');
+    const digitalocean = page.locator('article#digitalocean');
+    await expect(digitalocean).toContainText('DigitalOcean, LLC · on the list since March 3, 2025');
+    await expect(digitalocean).toContainText('Primary cloud hosting — application droplet, managed PostgreSQL');
+    await expect(digitalocean.getByRole('listitem')).toContainText(['Account data', 'Operational data', 'Equipment records', 'AI Expert conversations', 'Audit log', 'File uploads', 'Organization users', 'Organization owners']);
+    await expect(digitalocean).toContainText('Canada: TOR1 (Toronto) — selected for data residency');
+    await expect(digitalocean).toContainText('Adequacy decision');
+    await expect(digitalocean.getByRole('link', { name: 'Data processing agreement' })).toHaveAttribute('href', 'https://www.digitalocean.com/legal/data-processing-agreement');
+    const openai = page.locator('article#openai');
+    await expect(openai).toContainText('Only when your Organization uses the AI Security Expert.');
+    await expect(openai).toContainText('United States: The provider contractually does not retain prompts');
+    await expect(page.locator('article#cloudflare')).toContainText('Global: Global edge');
+    await expect(page.locator('article#cloudflare')).toContainText('SOC 2 Type II');
+    await expect(page.locator('article#postmark')).toContainText('United States');
+  });
+
+  test('shows field values in force today, not superseded ones', async ({ page }) => {
+    await page.goto('/subprocessors');
+    const sentry = page.locator('article#sentry');
+    await expect(sentry).toContainText('User IDs (no PII attached by default: send_default_pii=False)');
+    await expect(sentry).not.toContainText('IP addresses of browser clients');
+  });
+
+  test('announces the upcoming addition with its objection deadline', async ({ page }) => {
+    await page.goto('/subprocessors');
+    const panel = page.getByRole('region', { name: 'Upcoming changes' });
+    await expect(panel).toContainText('Added: Stripe — Payment processing for the new paid plans.');
+    await expect(panel).toContainText('Takes effect December 16, 2026. Object by December 16, 2026');
+    await expect(panel.getByRole('link', { name: 'email privacy@securicomnet.com' })).toHaveAttribute(
+      'href',
+      `mailto:privacy@securicomnet.com?subject=${encodeURIComponent('Objection: Stripe — effective December 16, 2026')}`,
+    );
+  });
+
+  test('has one h1, headings without skipped levels, and landmarks', async ({ page }) => {
+    await page.goto('/subprocessors');
+    const levels = await page.locator('h1, h2, h3, h4, h5, h6').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+    expect(levels.filter((level) => level === 1)).toHaveLength(1);
+    levels.forEach((level, i) => i > 0 && expect(level - levels[i - 1]).toBeLessThanOrEqual(1));
+    await expect(page.getByRole('main')).toHaveCount(1);
+    await expect(page.getByRole('banner')).toHaveCount(1);
+    await expect(page.getByRole('contentinfo')).toHaveCount(1);
+  });
+
+  test('reads at 375 px wide without horizontal scrolling, and downloads no fonts', async ({ page }) => {
+    const fonts: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'font' && fonts.push(request.url()));
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const url of ['/subprocessors', '/subprocessors/cloudflare']) {
+      await page.goto(url);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, url).toBeLessThanOrEqual(0);
+    }
+    expect(fonts).toEqual([]);
+  });
+});

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { checkContent, loadContent } from '@/lib/content';
+import { ContentError } from '@/lib/problems';
+import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
+
+const sub = (text: string, name = 'acme-cloud.md') => ({ [`subprocessors/${name}`]: text });
+
+describe('a valid content folder', () => {
+  it('loads entries, normalising dates whether quoted or not', () => {
+    const dir = writeContent({ ...sub(edit(ENTRY, 'effective: 2025-01-01', "effective: '2025-01-01'")) });
+    const { content, problems } = checkContent(dir);
+    expect(problems).toEqual([]);
+    expect(content?.subprocessors[0]).toMatchObject({ slug: 'acme-cloud', name: 'Acme Cloud', history: [{ announced: '2025-01-01', effective: '2025-01-01' }] });
+  });
+
+  it('accepts .yaml and .yml entries, a byte-order mark and CRLF line endings', () => {
+    const yaml = ENTRY.replace(/^---\n|---\n$/g, '');
+    const dir = writeContent({ ...sub(yaml, 'a.yaml'), ...sub(edit(yaml, 'Acme Cloud', 'B'), 'b.yml'), ...sub('\uFEFF' + edit(ENTRY, 'Acme Cloud', 'C').replace(/\n/g, '\r\n'), 'c.md') });
+    const { content, problems } = checkContent(dir);
+    expect(problems).toEqual([]);
+    expect(content?.subprocessors.map((entry) => entry.slug)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('defaults the objection contact to the privacy contact and the time zone to UTC', () => {
+    const { content } = checkContent(writeContent({}));
+    expect(content?.site.contact.objections).toBe('privacy@acme.example');
+    expect(content?.site.timezone).toBe('UTC');
+  });
+
+  it('fills placeholders in sections and renders their Markdown', () => {
+    const dir = writeContent({ 'sections/10-notice.md': '---\nposition: above\n---\nWe give {{notice_period_days}} days notice. Write to {{ contact.objections }}.\n' });
+    const section = checkContent(dir).content?.sections[0];
+    expect(section).toMatchObject({ position: 'above' });
+    expect(section?.html).toContain('We give 30 days notice. Write to');
+    expect(section?.html).toContain('href="mailto:privacy@acme.example"');
+  });
+});
+
+describe('problems name the file, line and field, and the fix', () => {
+  it('missing required field', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'entity: Acme Cloud, Inc.\n', '')))).toEqual([
+      'content/subprocessors/acme-cloud.md:2: entity: is required\n    fix: Write the legal entity that processes the data, e.g. `entity: DigitalOcean, LLC`.',
+    ]);
+  });
+
+  it('wrong type', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'data:\n  - Account data', 'data: Account data')))).toEqual([
+      "content/subprocessors/acme-cloud.md:6: data: must be a list, not text ('Account data')\n    fix: Put each item on its own line, indented and starting with `- `.",
+    ]);
+  });
+
+  it('unknown field, with a did-you-mean', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\npurpse: Typo.')))).toEqual([
+      'content/subprocessors/acme-cloud.md:6: purpse: unknown field — did you mean `purpose`?\n    fix: Rename it to `purpose`.',
+    ]);
+  });
+
+  it('unknown field inside an event', () => {
+    expect(problemsFor(sub(edit(ENTRY, '    effective: 2025-01-01', '    effective: 2025-01-01\n    sumary: Hello')))[0]).toBe(
+      'content/subprocessors/acme-cloud.md:14: history[0].sumary: unknown field — did you mean `summary`?\n    fix: Rename it to `summary`.',
+    );
+  });
+
+  it('unknown category', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'category: hosting', 'category: hostng')))).toEqual([
+      "content/subprocessors/acme-cloud.md:4: category: 'hostng' is not a category in site.yaml — did you mean `hosting`?\n    fix: Use one of: hosting, email; or add the category to site.yaml.",
+    ]);
+  });
+
+  it('country name instead of ISO code, with a suggestion', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: United States')))).toEqual([
+      "content/subprocessors/acme-cloud.md:9: locations[0].country: 'United States' is not an ISO 3166-1 country code — did you mean `US` (United States)?\n    fix: Use a two-letter code such as `US` or `DE`, or `EU` or `global`; put the city or data centre in `detail`.",
+    ]);
+    expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: UK')))[0]).toContain("'UK' is not an ISO 3166-1 country code — did you mean `GB` (United Kingdom)?");
+    expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: Germny')))[0]).toContain('did you mean `DE` (Germany)?');
+  });
+
+  it('non-https and javascript: URLs', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nwebsite: http://acme.example\nlinks:\n  dpa: javascript:alert(1)')))).toEqual([
+      "content/subprocessors/acme-cloud.md:6: website: 'http://acme.example' is not an https:// address\n    fix: Use the full address, starting with `https://`.",
+      "content/subprocessors/acme-cloud.md:8: links.dpa: 'javascript:alert(1)' is not an https:// address\n    fix: Use the full address, starting with `https://`.",
+    ]);
+  });
+
+  it('impossible date', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'announced: 2025-01-01', 'announced: 2025-02-30')))).toEqual([
+      "content/subprocessors/acme-cloud.md:12: history[0].announced: '2025-02-30' is not a real date\n    fix: Write dates as `YYYY-MM-DD`, e.g. `2025-09-09`.",
+    ]);
+    expect(problemsFor(sub(edit(ENTRY, 'effective: 2025-01-01', 'effective: 9 Sept 2025')))[0]).toContain(
+      "acme-cloud.md:13: history[0].effective: '9 Sept 2025' is not a date in the form YYYY-MM-DD",
+    );
+  });
+
+  it('duplicate slug', () => {
+    expect(problemsFor({ ...sub(ENTRY, 'acme.md'), ...sub(ENTRY.replace(/^---\n|---\n$/g, ''), 'acme.yaml') })).toEqual([
+      'content/subprocessors/acme.yaml:1: file: has the same name as content/subprocessors/acme.md, so both would be at /subprocessors/acme\n    fix: Delete one of the two files, or rename one.',
+    ]);
+  });
+
+  it('alias that collides with another entry', () => {
+    const other = edit(ENTRY, 'name: Acme Cloud', 'name: Other\naliases: [acme]');
+    expect(problemsFor({ ...sub(ENTRY, 'acme.md'), ...sub(other, 'other.md') })).toEqual([
+      "content/subprocessors/other.md:3: aliases[0]: 'acme' is already used by content/subprocessors/acme.md\n    fix: Each former slug may point to one entry only; delete this alias or the other use.",
+    ]);
+  });
+
+  it('YAML syntax error', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting: fast: cheap')))).toEqual([
+      'content/subprocessors/acme-cloud.md:5: syntax: this is not valid YAML: Nested mappings are not allowed in compact mappings\n    fix: Check the indentation (spaces, not tabs), that each field is `name: value` on its own line, and put values containing `: ` or `#` in quotes.',
+    ]);
+  });
+
+  it('the same field twice', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nname: Again')))).toEqual([
+      'content/subprocessors/acme-cloud.md:6: syntax: the same field appears twice\n    fix: Keep one of the two lines and delete the other.',
+    ]);
+  });
+
+  it('notice period too short', () => {
+    const text = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-20\n');
+    expect(problemsFor(sub(text))).toEqual([
+      'content/subprocessors/acme-cloud.md:16: history[1].effective: only 19 days after the announcement; the notice period is 30 days\n    fix: Set `effective` on or after 2025-03-31, or, for a security-critical change, set `urgent: true` with a `reason`.',
+    ]);
+  });
+
+  it('an urgent change skips the notice period but needs a reason', () => {
+    const text = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-02\n    urgent: true\n');
+    expect(problemsFor(sub(text))).toEqual([
+      'content/subprocessors/acme-cloud.md:14: history[1]: reason: is required when `urgent: true`\n    fix: Say why the change could not wait for the notice period, e.g. `reason: Replaces a compromised provider`.'.replace('history[1]: reason', 'history[1].reason'),
+    ]);
+    expect(problemsFor(sub(text.replace('urgent: true', 'urgent: true\n    reason: Compromised provider')))).toEqual([]);
+  });
+
+  it('events out of order', () => {
+    const text = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: removed\n    announced: 2025-06-01\n    effective: 2025-06-01\n  - change: added\n    announced: 2025-03-01\n    effective: 2025-04-01\n');
+    expect(problemsFor(sub(text))).toEqual([
+      "content/subprocessors/acme-cloud.md:19: history[2].effective: events must be oldest first, but 2025-04-01 is before the previous event's 2025-06-01\n    fix: Move this event above the previous one, or correct the date.",
+    ]);
+  });
+
+  it('history rules: first event added, nothing but added after removed, effective after announced', () => {
+    const problems = problemsFor(sub(edit(ENTRY, '  - change: added\n    announced: 2025-01-01', '  - change: updated\n    announced: 2025-01-02')));
+    expect(problems.map((p) => p.split('\n')[0])).toEqual([
+      'content/subprocessors/acme-cloud.md:11: history[0].change: the first event must be `added`, not `updated`',
+      'content/subprocessors/acme-cloud.md:13: history[0].effective: takes effect (2025-01-01) before it was announced (2025-01-02)',
+    ]);
+    const readded = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: removed\n    announced: 2025-02-01\n    effective: 2025-02-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-04-01\n');
+    expect(problemsFor(sub(readded))[0].split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:17: history[2].change: after `removed` only `added` can follow, not `updated`');
+  });
+
+  it('events before publication need no notice', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'announced: 2025-01-01', 'announced: 2024-12-30')))).toEqual([]);
+  });
+
+  it('planned entries need only name, category, purpose, data and planned, and no history', () => {
+    expect(problemsFor(sub('name: Email provider\ncategory: email\npurpose: Send email.\ndata: [Email addresses]\nplanned: Q3 2026\n', 'email.yaml'))).toEqual([]);
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nplanned: Q3 2026')))[0].split('\n')[0]).toBe(
+      'content/subprocessors/acme-cloud.md:6: planned: a planned subprocessor has no history yet',
+    );
+  });
+
+  it('file names that cannot be web addresses, files of other kinds, missing front matter', () => {
+    expect(problemsFor({ ...sub(ENTRY, 'Acme Cloud.md'), ...sub('hello', 'notes.txt'), ...sub('just prose', 'prose.md') }).map((p) => p.split('\n')[0])).toEqual([
+      "content/subprocessors/Acme Cloud.md:1: file: the file name 'Acme Cloud' cannot be used in a web address",
+      'content/subprocessors/notes.txt:1: file: is not a subprocessor file, so it would not be published',
+      'content/subprocessors/prose.md:1: file: has no front matter',
+    ]);
+  });
+
+  it('unknown placeholder in a section', () => {
+    expect(problemsFor({ 'sections/10-a.md': '---\ntitle: Notice\n---\n\nWe give\n{{notice_days}} days.\n' })).toEqual([
+      'content/sections/10-a.md:6: {{notice_days}}: unknown placeholder — did you mean `{{notice_period_days}}`?\n    fix: Placeholders available: {{notice_period_days}}, {{objection_period_days}}, {{contact.privacy}}, {{contact.objections}}, {{company.name}}.',
+    ]);
+  });
+
+  it('site.yaml problems', () => {
+    const site = edit(edit(SITE, 'notice_period_days: 30', 'notice_period_days: 30 days'), 'privacy: privacy@acme.example', 'privacy: privacy at acme');
+    expect(problemsFor({ 'site.yaml': site }).map((p) => p.split('\n')[0])).toEqual([
+      "content/site.yaml:5: contact.privacy: 'privacy at acme' is not an e-mail address",
+      "content/site.yaml:6: notice_period_days: must be a number, not text ('30 days')",
+    ]);
+  });
+
+  it('reports every problem in every file at once, sorted by file and line, and a repeated name only as a warning', () => {
+    const problems = problemsFor({ ...sub(ENTRY, 'a.md'), ...sub(ENTRY, 'b.md'), ...sub(edit(ENTRY, 'country: US', 'country: USA'), 'c.md'), ...sub(edit(ENTRY, 'category: hosting', 'category: nope'), 'd.md') });
+    expect(problems.map((p) => p.match(/^(?:warning: )?\S+:\d+: [\w.[\]]+/)?.[0])).toEqual([
+      'warning: content/subprocessors/b.md:2: name',
+      'content/subprocessors/c.md:9: locations[0].country',
+      'warning: content/subprocessors/d.md:2: name',
+      'content/subprocessors/d.md:4: category',
+    ]);
+    const dir = writeContent({ ...sub(ENTRY, 'a.md'), ...sub(ENTRY, 'b.md') });
+    expect(checkContent(dir).problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(checkContent(dir).content?.subprocessors).toHaveLength(2);
+  });
+});
+
+describe('loadContent', () => {
+  it('throws one error listing every problem, so a build stops', () => {
+    const dir = writeContent({ ...sub(edit(ENTRY, 'country: US', 'country: USA')), ...sub(edit(ENTRY, 'category: hosting', 'category: nope'), 'b.md') });
+    expect(() => loadContent(dir)).toThrow(ContentError);
+    expect(() => loadContent(dir)).toThrow(/acme-cloud\.md:9: locations\[0\]\.country[\s\S]*b\.md:4: category[\s\S]*The content is invalid: 2 errors, 0 warnings$/);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeEvent, Subprocessor } from '@/lib/schema';
+import { entryAsOf, isListed, isVisible, lastUpdated, listedSince, objectionDeadline, upcomingChanges } from '@/lib/timeline';
+
+const ev = (change: ChangeEvent['change'], announced: string, effective: string, extra: Partial<ChangeEvent> = {}): ChangeEvent => ({ change, announced, effective, ...extra });
+
+function entry(history: ChangeEvent[], fields: Partial<Subprocessor> = {}): Subprocessor {
+  return { slug: 'acme', file: 'acme.md', name: 'Acme', entity: 'Acme Inc.', category: 'hosting', purpose: 'Now', data: ['New data'], locations: [{ country: 'DE' }], history, ...fields };
+}
+
+const site = { published: '2025-01-01', objection_period_days: undefined };
+
+describe('membership and visibility on a date', () => {
+  const cases: [string, ChangeEvent[], string, { listed: boolean; visible: boolean }][] = [
+    ['added, before it is announced', [ev('added', '2025-03-01', '2025-04-01')], '2025-02-28', { listed: false, visible: false }],
+    ['added, announced but not yet effective', [ev('added', '2025-03-01', '2025-04-01')], '2025-03-01', { listed: false, visible: true }],
+    ['added, on its effective day', [ev('added', '2025-03-01', '2025-04-01')], '2025-04-01', { listed: true, visible: true }],
+    ['removed, the day before it takes effect', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01')], '2025-05-31', { listed: true, visible: true }],
+    ['removed, on its effective day', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01')], '2025-06-01', { listed: false, visible: true }],
+    ['re-added after removal', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01'), ev('added', '2025-08-01', '2025-09-01')], '2025-09-01', { listed: true, visible: true }],
+    ['re-added, between removal and re-addition', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01'), ev('added', '2025-08-01', '2025-09-01')], '2025-08-15', { listed: false, visible: true }],
+  ];
+  it.each(cases)('%s', (_, history, date, expected) => {
+    const e = entry(history);
+    expect({ listed: isListed(e, date), visible: isVisible(e, date) }).toEqual(expected);
+  });
+
+  it('listedSince gives the latest addition in effect', () => {
+    const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01'), ev('added', '2025-08-01', '2025-09-01')]);
+    expect([listedSince(e, '2025-03-01'), listedSince(e, '2025-07-01'), listedSince(e, '2025-10-01')]).toEqual(['2025-01-01', undefined, '2025-09-01']);
+  });
+});
+
+describe('field values as they stood on a date', () => {
+  const withPrevious = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01', { previous: { purpose: 'Before', locations: [{ country: 'US' }] } })]);
+
+  it('before an update takes effect, its previous values apply', () => {
+    expect(entryAsOf(withPrevious, '2025-05-31')).toMatchObject({ purpose: 'Before', locations: [{ country: 'US' }], data: ['New data'], fieldsRecorded: true });
+  });
+
+  it('from its effective day on, the file values apply', () => {
+    expect(entryAsOf(withPrevious, '2025-06-01')).toMatchObject({ purpose: 'Now', locations: [{ country: 'DE' }], fieldsRecorded: true });
+  });
+
+  it('an update without previous values says the former values are not recorded', () => {
+    const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01')]);
+    expect(entryAsOf(e, '2025-05-31').fieldsRecorded).toBe(false);
+    expect(entryAsOf(e, '2025-06-01').fieldsRecorded).toBe(true);
+  });
+
+  it('several updates unwind newest first', () => {
+    const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-02-01', '2025-03-05', { previous: { purpose: 'First' } }), ev('updated', '2025-05-01', '2025-06-01', { previous: { purpose: 'Second' } })]);
+    expect([entryAsOf(e, '2025-03-01').purpose, entryAsOf(e, '2025-04-01').purpose, entryAsOf(e, '2025-07-01').purpose]).toEqual(['First', 'Second', 'Now']);
+  });
+});
+
+describe('upcoming changes and objection deadlines', () => {
+  const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01'), ev('removed', '2025-07-01', '2025-08-01')]);
+
+  it('lists public events not yet in effect, soonest first', () => {
+    expect(upcomingChanges({ site, subprocessors: [e] }, '2025-05-15').map((c) => c.event.change)).toEqual(['updated']);
+    expect(upcomingChanges({ site, subprocessors: [e] }, '2025-07-01').map((c) => c.event.change)).toEqual(['removed']);
+    expect(upcomingChanges({ site, subprocessors: [e] }, '2025-06-01')).toEqual([]);
+    expect(upcomingChanges({ site, subprocessors: [e] }, '2025-04-30')).toEqual([]);
+  });
+
+  it('the deadline is the effective date, or the announcement plus the objection period', () => {
+    const event = ev('added', '2025-05-01', '2025-06-01');
+    expect(objectionDeadline(event, { objection_period_days: undefined })).toBe('2025-06-01');
+    expect(objectionDeadline(event, { objection_period_days: 14 })).toBe('2025-05-15');
+  });
+});
+
+describe('last updated', () => {
+  const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01'), ev('removed', '2025-07-01', '2025-08-01')]);
+  it.each([
+    ['2025-01-01', '2025-01-01'],
+    ['2025-04-30', '2025-01-01'],
+    ['2025-05-01', '2025-05-01'],
+    ['2025-06-15', '2025-06-01'],
+    ['2025-07-20', '2025-07-01'],
+    ['2026-01-01', '2025-08-01'],
+  ])('on %s it is %s', (date, expected) => {
+    expect(lastUpdated({ site, subprocessors: [e] }, date)).toBe(expected);
+  });
+
+  it('is never earlier than publication', () => {
+    const early = entry([ev('added', '2024-11-01', '2024-12-01')]);
+    expect(lastUpdated({ site, subprocessors: [early] }, '2025-02-01')).toBe('2025-01-01');
+  });
+});
