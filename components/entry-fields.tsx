@@ -1,5 +1,4 @@
-import { locationName } from '@/lib/countries';
-import { LINK_LABELS, TRANSFER_LABELS } from '@/lib/labels';
+import { FIELD_LABELS as L, formatLocation, LINK_LABELS, TRANSFER_LABELS } from '@/lib/labels';
 import type { DescribingFields } from '@/lib/schema';
 
 type Props = { entry: DescribingFields; full?: boolean };
@@ -8,19 +7,19 @@ type Props = { entry: DescribingFields; full?: boolean };
 export function EntryFields({ entry, full = false }: Props) {
   const links = Object.entries(entry.links ?? {}).filter((link): link is [keyof typeof LINK_LABELS, string] => Boolean(link[1]));
   const rows: [string, React.ReactNode][] = [
-    ['Legal entity', full && entry.entity],
-    ['Address', full && entry.address],
-    ['Privacy contact', full && entry.contact],
-    ['Purpose', entry.purpose],
-    ['Applies', entry.condition],
-    ['Data categories', entry.data && <List items={entry.data} />],
-    ['Data subjects', entry.subjects && <List items={entry.subjects} />],
-    ['Locations', entry.locations && <List items={entry.locations.map((l) => (l.detail ? `${locationName(l.country)}: ${l.detail}` : locationName(l.country)))} />],
-    ['Transfer safeguards', entry.transfers?.length && <List items={entry.transfers.map((t) => TRANSFER_LABELS[t])} />],
-    ['Certifications', entry.certifications?.length && <List items={entry.certifications} />],
-    ['Website', full && entry.website && <a href={entry.website}>{entry.website}</a>],
+    [L.entity, full && entry.entity],
+    [L.address, full && entry.address],
+    [L.contact, full && entry.contact],
+    [L.purpose, entry.purpose],
+    [L.condition, entry.condition],
+    [L.data, entry.data && <List items={entry.data} />],
+    [L.subjects, entry.subjects && <List items={entry.subjects} />],
+    [L.locations, entry.locations && <List items={entry.locations.map(formatLocation)} />],
+    [L.transfers, entry.transfers?.length && <List items={entry.transfers.map((t) => TRANSFER_LABELS[t])} />],
+    [L.certifications, entry.certifications?.length && <List items={entry.certifications} />],
+    [L.website, full && entry.website && <a href={entry.website}>{entry.website}</a>],
     [
-      'Documents',
+      L.links,
       links.length > 0 && (
         <ul className="flex flex-wrap gap-x-4">
           {links.map(([kind, href]) => (

@@ -28,11 +28,13 @@ export function UpcomingChanges({ changes, objectionsEmail }: Props) {
                 {` — ${eventSummary(entry.name, event)}`}
               </p>
               <p className="text-slate-800">
-                Takes effect <FormattedDate date={event.effective} />. Object by <FormattedDate date={objectionDeadline} />:{' '}
-                <a href={`mailto:${objectionsEmail}?subject=${encodeURIComponent(subject)}`}>
-                  email {objectionsEmail}
-                </a>
-                .
+                Takes effect <FormattedDate date={event.effective} />.
+                {objectionDeadline && (
+                  <>
+                    {' '}Object by <FormattedDate date={objectionDeadline} />:{' '}
+                    <a href={`mailto:${objectionsEmail}?subject=${encodeURIComponent(subject)}`}>email {objectionsEmail}</a>.
+                  </>
+                )}
               </p>
             </li>
           );

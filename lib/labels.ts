@@ -1,4 +1,5 @@
-import type { ChangeType } from './schema';
+import { locationName } from './countries';
+import type { ChangeType, DescribingFields, Location } from './schema';
 
 /** How the transfer safeguard codes of the content format read on the page. */
 export const TRANSFER_LABELS: Record<string, string> = {
@@ -17,4 +18,37 @@ export const LINK_LABELS = { dpa: 'Data processing agreement', privacy: 'Privacy
 /** The event's own summary, or a plain default so no change is ever shown without words. */
 export function eventSummary(name: string, event: { change: ChangeType; summary?: string }): string {
   return event.summary ?? `${name} ${event.change === 'added' ? 'added to' : event.change === 'removed' ? 'removed from' : 'updated on'} the list.`;
+}
+
+/** What each field is called on the page. */
+export const FIELD_LABELS: Record<keyof DescribingFields, string> = {
+  name: 'Name',
+  entity: 'Legal entity',
+  address: 'Address',
+  contact: 'Privacy contact',
+  website: 'Website',
+  category: 'Category',
+  affiliate: 'Affiliate',
+  purpose: 'Purpose',
+  data: 'Data categories',
+  subjects: 'Data subjects',
+  locations: 'Locations',
+  transfers: 'Transfer safeguards',
+  certifications: 'Certifications',
+  condition: 'Applies',
+  links: 'Documents',
+};
+
+export function formatLocation(location: Location): string {
+  return location.detail ? `${locationName(location.country)}: ${location.detail}` : locationName(location.country);
+}
+
+/** A field's value as plain text, for before/after comparisons. */
+export function formatFieldValue(field: keyof DescribingFields, value: unknown): string {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '(none)';
+  if (field === 'locations') return (value as Location[]).map(formatLocation).join('; ');
+  if (field === 'transfers') return (value as string[]).map((t) => TRANSFER_LABELS[t] ?? t).join('; ');
+  if (field === 'links') return Object.entries(value as Record<string, string>).map(([kind, url]) => `${LINK_LABELS[kind as keyof typeof LINK_LABELS]}: ${url}`).join('; ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return Array.isArray(value) ? value.join('; ') : String(value);
 }

@@ -18,8 +18,8 @@ export type EntryAsOf = Subprocessor & {
 export type UpcomingChange = {
   entry: Subprocessor;
   event: ChangeEvent;
-  /** Last day a customer may object. */
-  objectionDeadline: IsoDate;
+  /** Last day a customer may object; none for a removal. */
+  objectionDeadline?: IsoDate;
 };
 
 /** Customers learn of an event on its announcement day, not before. */
@@ -55,7 +55,8 @@ export function listAsOf(content: Pick<Records, 'subprocessors'>, date: IsoDate)
   return content.subprocessors.filter((entry) => isListed(entry, date)).map((entry) => entryAsOf(entry, date));
 }
 
-export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days'>): IsoDate {
+export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days'>): IsoDate | undefined {
+  if (event.change === 'removed') return undefined;
   return site.objection_period_days === undefined ? event.effective : addDays(event.announced, site.objection_period_days);
 }
 

@@ -13,3 +13,4 @@ export function resolveToday(site: Pick<Site, 'timezone'>, env: Record<string, s
   }
   return todayIn(site.timezone, now);
 }
+

@@ -1,15 +1,26 @@
 import type { IsoDate } from './dates';
-import type { Content } from './schema';
+import { fingerprint } from './fingerprint';
+import { changesBetween, publicEvents, versionDates } from './history';
+import type { ChangeType, Content } from './schema';
 import { byCategory, entryAsOf, isVisible, lastUpdated, listAsOf, publicHistory, removal, upcomingChanges } from './timeline';
 
-/** Everything the list page shows on `date`, derived once so the page only lays it out. */
+/** What the pages show, derived from the content and a date so routes only lay it out. */
+
+function categorised(content: Content, date: IsoDate) {
+  const list = listAsOf(content, date);
+  const groups = byCategory(content.categories, list);
+  return {
+    fingerprint: fingerprint(list),
+    categories: content.categories.map((category) => ({ category, entries: groups.get(category.id) ?? [] })),
+  };
+}
+
 export function listView(content: Content, date: IsoDate) {
-  const groups = byCategory(content.categories, listAsOf(content, date));
   return {
     date,
     lastUpdated: lastUpdated(content, date),
     upcoming: upcomingChanges(content, date),
-    categories: content.categories.map((category) => ({ category, entries: groups.get(category.id) ?? [] })),
+    ...categorised(content, date),
     above: content.sections.filter((section) => section.position === 'above'),
     below: content.sections.filter((section) => section.position === 'below'),
     planned: [...content.planned].sort((a, b) => a.name.localeCompare(b.name)),
@@ -27,5 +38,42 @@ export function entryView(content: Content, slug: string, date: IsoDate) {
     removal: removal(entry, date),
     upcoming: upcomingChanges({ site: content.site, subprocessors: [entry] }, date),
     history: publicHistory(entry, date),
+  };
+}
+
+/** The slug an old slug now points to, if `slug` is a former slug. */
+export function aliasTarget(content: Content, slug: string): string | undefined {
+  return content.subprocessors.find((entry) => entry.aliases?.includes(slug))?.slug;
+}
+
+export type ChangeFilter = { change?: ChangeType; entry?: string };
+
+export function changesView(content: Content, date: IsoDate, filter: ChangeFilter) {
+  const events = publicEvents(content, date);
+  const versions = versionDates(content, date);
+  return {
+    date,
+    /** The version each event produced: the first version in force on or after it took effect. */
+    versionOf: (effective: IsoDate) => (effective <= date ? versions.find((version) => version >= effective) : undefined),
+    entries: [...new Map(events.map(({ entry }) => [entry.slug, entry])).values()].sort((a, b) => a.name.localeCompare(b.name)),
+    events: events.filter(({ entry, event }) => (!filter.change || event.change === filter.change) && (!filter.entry || entry.slug === filter.entry)),
+    versions: versions.map((version, index) => ({ date: version, changes: index === 0 ? 0 : changesBetween(content, versions[index - 1], version).length })).reverse(),
+  };
+}
+
+/** The list as it stood on `date`, or undefined outside [published, today]. */
+export function versionView(content: Content, date: IsoDate, today: IsoDate) {
+  if (date < content.site.published || date > today) return undefined;
+  const versions = versionDates(content, today);
+  const index = versions.findLastIndex((version) => version <= date);
+  const version = versions[index];
+  const previous = versions[index - 1];
+  return {
+    date,
+    version,
+    previous,
+    next: versions[index + 1],
+    changes: previous ? changesBetween(content, previous, version) : [],
+    ...categorised(content, date),
   };
 }

@@ -7,29 +7,30 @@ import { FormattedDate } from '@/components/formatted-date';
 import { Prose } from '@/components/prose';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
-import { resolveToday } from '@/lib/today';
+import { isIsoDate } from '@/lib/dates';
 import { absoluteUrl, entryPath } from '@/lib/urls';
 import { entryView } from '@/lib/view';
 
 export const revalidate = 3600;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ today: string; slug: string }> };
 
-export function generateStaticParams() {
+export function generateStaticParams({ params }: { params: { today: string } }) {
   const content = loadContent();
-  const today = resolveToday(content.site);
-  return content.subprocessors.filter((entry) => entryView(content, entry.slug, today)).map((entry) => ({ slug: entry.slug }));
+  return content.subprocessors.filter((entry) => entryView(content, entry.slug, params.today)).map((entry) => ({ slug: entry.slug }));
 }
 
-function load(slug: string) {
+/** The entry as visitors see it on the page's date; a 404 until it has been announced. */
+async function load(params: Props['params']) {
+  const { today, slug } = await params;
   const content = loadContent();
-  return { site: content.site, view: entryView(content, slug, resolveToday(content.site)) };
+  const view = isIsoDate(today) ? entryView(content, slug, today) : undefined;
+  if (!view) notFound();
+  return { site: content.site, view, slug };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const { site, view } = load(slug);
-  if (!view) return {};
+  const { site, view, slug } = await load(params);
   return {
     title: view.entry.name,
     description: `${view.entry.name} (${view.entry.entity}) as a subprocessor of ${site.company.name}: ${view.entry.purpose}`,
@@ -38,9 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EntryPage({ params }: Props) {
-  const { slug } = await params;
-  const { site, view } = load(slug);
-  if (!view) notFound();
+  const { site, view } = await load(params);
   const { entry } = view;
   return (
     <>

@@ -1,34 +1,48 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { CategorySection } from '@/components/category-section';
+import { FollowLinks } from '@/components/follow-links';
 import { FormattedDate } from '@/components/formatted-date';
+import { Fingerprint } from '@/components/fingerprint';
 import { PlannedList } from '@/components/planned-list';
-import { Prose } from '@/components/prose';
+import { Sections } from '@/components/sections';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
-import { formatDate } from '@/lib/dates';
-import { resolveToday } from '@/lib/today';
+import { formatDate, isIsoDate } from '@/lib/dates';
 import { absoluteUrl } from '@/lib/urls';
 import { listView } from '@/lib/view';
-import type { Section } from '@/lib/schema';
 
 // Scheduled changes take effect on their date: re-render at least hourly.
 export const revalidate = 3600;
 
-export function generateMetadata(): Metadata {
+type Props = { params: Promise<{ today: string }> };
+
+async function load(params: Props['params']) {
+  const { today } = await params;
+  if (!isIsoDate(today)) notFound();
   const content = loadContent();
-  const { site } = content;
-  const view = listView(content, resolveToday(site));
+  return { site: content.site, view: listView(content, today) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { site, view } = await load(params);
   return {
     title: { absolute: `Subprocessors — ${site.company.name}` },
     description: `The third parties that process personal data for ${site.product ?? site.company.name}: what they do, which data, and where. Last updated ${formatDate(view.lastUpdated)}.`,
-    alternates: { canonical: absoluteUrl(site, '/subprocessors') },
+    alternates: {
+      canonical: absoluteUrl(site, '/subprocessors'),
+      types: {
+        'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml'),
+        'text/calendar': absoluteUrl(site, '/subprocessors/changes.ics'),
+        'application/json': absoluteUrl(site, '/subprocessors.json'),
+        'text/csv': absoluteUrl(site, '/subprocessors.csv'),
+      },
+    },
   };
 }
 
-export default function SubprocessorsPage() {
-  const content = loadContent();
-  const { site } = content;
-  const view = listView(content, resolveToday(site));
+export default async function SubprocessorsPage({ params }: Props) {
+  const { site, view } = await load(params);
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Subprocessors</h1>
@@ -47,15 +61,8 @@ export default function SubprocessorsPage() {
       </section>
       <PlannedList planned={view.planned} noticeDays={site.notice_period_days} />
       <Sections sections={view.below} />
+      <FollowLinks date={view.date} />
+      <Fingerprint value={view.fingerprint} date={view.date} />
     </>
   );
-}
-
-function Sections({ sections }: { sections: Section[] }) {
-  return sections.map((section) => (
-    <section key={section.file} aria-label={section.title} className="mt-8">
-      {section.title && <h2 className="mb-3 text-2xl font-semibold text-slate-900">{section.title}</h2>}
-      <Prose html={section.html} />
-    </section>
-  ));
 }

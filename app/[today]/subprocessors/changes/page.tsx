@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ChangeFilter } from '@/components/change-filter';
+import { ChangeList } from '@/components/change-list';
+import { FormattedDate } from '@/components/formatted-date';
+import { loadContent } from '@/lib/content';
+import { isIsoDate } from '@/lib/dates';
+import { CHANGES, type ChangeType } from '@/lib/schema';
+import { absoluteUrl } from '@/lib/urls';
+import { changesView } from '@/lib/view';
+
+type Props = { params: Promise<{ today: string }>; searchParams: Promise<{ change?: string; entry?: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { site } = loadContent();
+  return {
+    title: 'Subprocessor changes',
+    description: `Every addition, change and removal of a subprocessor of ${site.company.name}, and every past version of the list.`,
+    alternates: { canonical: absoluteUrl(site, '/subprocessors/changes'), types: { 'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml') } },
+  };
+}
+
+export default async function ChangesPage({ params, searchParams }: Props) {
+  const { today } = await params;
+  if (!isIsoDate(today)) notFound();
+  const query = await searchParams;
+  const filter = {
+    change: CHANGES.includes(query.change as ChangeType) ? (query.change as ChangeType) : undefined,
+    entry: typeof query.entry === 'string' && query.entry ? query.entry : undefined,
+  };
+  const view = changesView(loadContent(), today, filter);
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/subprocessors">← Current list</Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes</h1>
+      <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
+      <ChangeFilter entries={view.entries} filter={filter} />
+      <section aria-labelledby="changes" className="mt-8">
+        <h2 id="changes" className="text-2xl font-semibold">
+          {view.events.length} {view.events.length === 1 ? 'change' : 'changes'}
+        </h2>
+        <ChangeList events={view.events} date={view.date} versionOf={view.versionOf} />
+      </section>
+      <section aria-labelledby="versions" className="mt-10">
+        <h2 id="versions" className="text-2xl font-semibold">Past versions of the list</h2>
+        <ul className="mt-3 space-y-1">
+          {view.versions.map((version) => (
+            <li key={version.date}>
+              <Link href={`/subprocessors/history/${version.date}`}>
+                <FormattedDate date={version.date} />
+              </Link>{' '}
+              <span className="text-slate-700">— {version.changes === 0 ? 'first publication' : `${version.changes} ${version.changes === 1 ? 'change' : 'changes'}`}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

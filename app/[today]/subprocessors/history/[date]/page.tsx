@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CategorySection } from '@/components/category-section';
+import { Fingerprint } from '@/components/fingerprint';
+import { FormattedDate } from '@/components/formatted-date';
+import { VersionChanges } from '@/components/version-changes';
+import { loadContent } from '@/lib/content';
+import { formatDate, isIsoDate } from '@/lib/dates';
+import { absoluteUrl } from '@/lib/urls';
+import { versionView } from '@/lib/view';
+
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ today: string; date: string }> };
+
+// Past versions are rendered on their first request, then cached.
+export function generateStaticParams() {
+  return [];
+}
+
+/** The list as it stood on the date in the URL; a 404 outside [published, today]. */
+async function load(params: Props['params']) {
+  const { today, date } = await params;
+  const content = loadContent();
+  const view = isIsoDate(today) && isIsoDate(date) ? versionView(content, date, today) : undefined;
+  if (!view) notFound();
+  return { site: content.site, view };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { site, view } = await load(params);
+  return {
+    title: `Subprocessors on ${formatDate(view.date)}`,
+    description: `The list of subprocessors of ${site.company.name} as it stood on ${formatDate(view.date)}.`,
+    alternates: { canonical: absoluteUrl(site, `/subprocessors/history/${view.date}`) },
+  };
+}
+
+export default async function VersionPage({ params }: Props) {
+  const { site, view } = await load(params);
+  const unrecorded = view.categories.flatMap(({ entries }) => entries.filter((entry) => !entry.fieldsRecorded));
+  return (
+    <>
+      <p className="text-sm">
+        <Link href="/subprocessors">← Current list</Link> · <Link href="/subprocessors/changes">All changes and versions</Link>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">
+        Subprocessors on <FormattedDate date={view.date} />
+      </h1>
+      <p className="mt-2 text-slate-700">
+        The list of {site.company.name} as it stood on that day: the version in force since <FormattedDate date={view.version} />.{' '}
+        <Link href={`/subprocessors/history/${view.date}`}>Link to this version</Link>
+      </p>
+      <nav aria-label="Versions" className="mt-4 flex flex-wrap justify-between gap-2">
+        {view.previous ? <Link href={`/subprocessors/history/${view.previous}`}>← Previous version (<FormattedDate date={view.previous} />)</Link> : <span>This is the first published version.</span>}
+        {view.next ? <Link href={`/subprocessors/history/${view.next}`}>Next version (<FormattedDate date={view.next} />) →</Link> : <span>This version is still in force.</span>}
+      </nav>
+      <section aria-labelledby="changed" className="mt-8 rounded-lg border border-slate-300 p-4">
+        <h2 id="changed" className="text-xl font-semibold">
+          {view.previous ? <>Changes since the version of <FormattedDate date={view.previous} /></> : 'First publication'}
+        </h2>
+        {view.previous ? <VersionChanges changes={view.changes} /> : <p className="mt-2">The list as first published.</p>}
+      </section>
+      {unrecorded.length > 0 && (
+        <p className="mt-6 rounded border border-amber-600 bg-amber-50 p-3">
+          Some details of {unrecorded.map((entry) => entry.name).join(', ')} changed later and their values on this date were not recorded; the
+          details shown are the later ones.
+        </p>
+      )}
+      <section aria-labelledby="current" className="mt-10">
+        <h2 id="current" className="text-2xl font-semibold">Subprocessors in force</h2>
+        {view.categories.map(({ category, entries }) => (
+          <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
+        ))}
+      </section>
+      <Fingerprint value={view.fingerprint} date={view.date} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { FormattedDate } from './formatted-date';
+import type { IsoDate } from '@/lib/dates';
+import type { EntryEvent } from '@/lib/history';
+import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
+import { entryPath } from '@/lib/urls';
+
+type Props = { events: EntryEvent[]; date: IsoDate; versionOf: (effective: IsoDate) => IsoDate | undefined };
+
+/** Public events, each with the version of the list it produced. */
+export function ChangeList({ events, date, versionOf }: Props) {
+  if (events.length === 0) return <p className="mt-4">No changes match.</p>;
+  return (
+    <ol className="mt-4 space-y-5">
+      {events.map(({ entry, event }) => {
+        const version = versionOf(event.effective);
+        return (
+          <li key={`${entry.slug}-${event.change}-${event.effective}`} id={`${entry.slug}-${event.change}-${event.effective}`} className="border-l-4 border-slate-300 pl-4">
+            <p className="font-semibold">
+              {CHANGE_LABELS[event.change]}: <Link href={entryPath(entry.slug)}>{entry.name}</Link>
+              {event.effective > date && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-normal text-amber-900">upcoming</span>}
+            </p>
+            <p className="text-sm text-slate-700">
+              Announced <FormattedDate date={event.announced} /> · effective <FormattedDate date={event.effective} />
+            </p>
+            <p className="mt-1">{eventSummary(entry.name, event)}</p>
+            {event.urgent && <p className="mt-1 text-slate-700">Urgent change, made without the usual notice period: {event.reason}</p>}
+            {version && (
+              <p className="mt-1 text-sm">
+                <Link href={`/subprocessors/history/${version}`}>
+                  The list as of <FormattedDate date={version} />
+                </Link>
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,47 @@
+import type { IsoDate } from './dates';
+import type { ChangeEvent, DescribingFields, Subprocessor } from './schema';
+import { entryAsOf, isPublic, type Records } from './timeline';
+
+/** One recorded event, with the entry it belongs to. */
+export type EntryEvent = { entry: Subprocessor; event: ChangeEvent };
+
+export type FieldChange = { field: keyof DescribingFields; before: unknown; after: unknown };
+
+/** What one event changed, field by field for an update whose former values are recorded. */
+export type VersionChange = EntryEvent & { fields?: FieldChange[] };
+
+/**
+ * The days on which the list changed, oldest first: publication, then every effective
+ * date up to `today`. The list as of any day is the version of the latest such date.
+ */
+export function versionDates(records: Records, today: IsoDate): IsoDate[] {
+  const dates = new Set([records.site.published]);
+  for (const { event } of allEvents(records)) {
+    if (event.effective > records.site.published && event.effective <= today) dates.add(event.effective);
+  }
+  return [...dates].sort();
+}
+
+export function allEvents(records: Pick<Records, 'subprocessors'>): EntryEvent[] {
+  return records.subprocessors.flatMap((entry) => entry.history.map((event) => ({ entry, event })));
+}
+
+/** Every event customers have been told of on `today`, newest effective date first. */
+export function publicEvents(records: Pick<Records, 'subprocessors'>, today: IsoDate): EntryEvent[] {
+  return allEvents(records)
+    .filter(({ event }) => isPublic(event, today))
+    .sort((a, b) => b.event.effective.localeCompare(a.event.effective) || b.event.announced.localeCompare(a.event.announced) || a.entry.name.localeCompare(b.entry.name));
+}
+
+/** The events that took effect after `from` and on or before `to`, with field-by-field changes. */
+export function changesBetween(records: Pick<Records, 'subprocessors'>, from: IsoDate, to: IsoDate): VersionChange[] {
+  return allEvents(records)
+    .filter(({ event }) => event.effective > from && event.effective <= to)
+    .map(({ entry, event }) => {
+      if (event.change !== 'updated' || !event.previous) return { entry, event };
+      const after = entryAsOf(entry, event.effective);
+      const fields = (Object.keys(event.previous) as (keyof DescribingFields)[]).map((field) => ({ field, before: event.previous![field], after: after[field] }));
+      return { entry, event, fields };
+    })
+    .sort((a, b) => a.entry.name.localeCompare(b.entry.name));
+}
