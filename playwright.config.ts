@@ -23,11 +23,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: servers.map(({ name, port }) => ({ name, testMatch: `${name}/**/*.spec.ts`, use: { baseURL: `http://127.0.0.1:${port}` } })),
+  projects: servers.map(({ name, port }) => ({ name, testMatch: `${name}/**/*.spec.ts`, use: { baseURL: `http://localhost:${port}` } })),
   // Fresh production builds, as visitors get them, each in its own folder.
   webServer: servers.map(({ port, env }) => ({
-    command: `npx next build && npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/subprocessors`,
+    command: `npx next build && npx next start -p ${port} -H localhost`,
+    url: `http://localhost:${port}/subprocessors`,
     env: { ...env, SUBPROCESSORS_TODAY: TODAY },
     reuseExistingServer: false,
     timeout: 300_000,

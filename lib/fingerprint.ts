@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { previousSchema } from './schema';
+import { previousSchema, type DescribingFields } from './schema';
 import type { EntryAsOf } from './timeline';
 
 /** The fields that make up the list: what an entry says, not its notes, history or file. */
 const LISTED_FIELDS = ['slug', ...Object.keys(previousSchema.shape)];
 
-export function listedFields(entry: object): Record<string, unknown> {
+export function listedFields(entry: DescribingFields & { slug: string }): DescribingFields & { slug: string } {
   const record = entry as Record<string, unknown>;
-  return Object.fromEntries(LISTED_FIELDS.filter((field) => record[field] !== undefined).map((field) => [field, record[field]]));
+  return Object.fromEntries(LISTED_FIELDS.filter((field) => record[field] !== undefined).map((field) => [field, record[field]])) as DescribingFields & { slug: string };
 }
 
 /** JSON with object keys sorted at every level, so equal data always serialises alike. */

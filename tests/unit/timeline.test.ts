@@ -18,6 +18,7 @@ describe('membership and visibility on a date', () => {
     ['removed, the day before it takes effect', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01')], '2025-05-31', { listed: true, visible: true }],
     ['removed, on its effective day', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01')], '2025-06-01', { listed: false, visible: true }],
     ['re-added after removal', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01'), ev('added', '2025-08-01', '2025-09-01')], '2025-09-01', { listed: true, visible: true }],
+    ['urgent update, on its announcement day (already listed)', [ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-05-02', { urgent: true, reason: 'Breach' })], '2025-05-01', { listed: true, visible: true }],
     ['re-added, between removal and re-addition', [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-05-01', '2025-06-01'), ev('added', '2025-08-01', '2025-09-01')], '2025-08-15', { listed: false, visible: true }],
   ];
   it.each(cases)('%s', (_, history, date, expected) => {
@@ -56,6 +57,12 @@ describe('field values as they stood on a date', () => {
 
 describe('upcoming changes and objection deadlines', () => {
   const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01'), ev('removed', '2025-07-01', '2025-08-01')]);
+
+  it('an urgent change is upcoming for the day between announcement and effect', () => {
+    const urgent = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-05-02', { urgent: true, reason: 'Breach' })]);
+    expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-01').map((c) => [c.event.change, c.objectionDeadline])).toEqual([['updated', '2025-05-02']]);
+    expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-02')).toEqual([]);
+  });
 
   it('lists public events not yet in effect, soonest first', () => {
     expect(upcomingChanges({ site, subprocessors: [e] }, '2025-05-15').map((c) => c.event.change)).toEqual(['updated']);

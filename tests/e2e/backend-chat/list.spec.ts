@@ -15,6 +15,7 @@ test.describe('the second seed (backend.chat) in full', () => {
       'Contact and Questions',
       'Changes to This List',
       'Additional Resources',
+      'History and updates',
     ]);
     await expect(page.getByText('Last updated:').locator('time')).toHaveText('October 9, 2025');
     await expect(page.getByRole('region', { name: 'Your Rights and Controls' })).toContainText('You have 14 days to object');

@@ -1,0 +1,100 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '@/lib/content';
+import { atomFeed, changesCalendar, listCsv, listJson } from '@/lib/exports';
+
+const TODAY = '2026-11-23';
+const content = checkContent('content').content!;
+
+describe('Atom feed', () => {
+  const feed = new XMLParser({ ignoreAttributes: false }).parse(atomFeed(content, TODAY)).feed;
+
+  it('has one entry per public event, newest first, with stable ids', () => {
+    expect(feed.title).toBe('Securicom subprocessor changes');
+    expect(feed.updated).toBe('2026-11-16T00:00:00.000Z');
+    expect(feed.entry).toHaveLength(11);
+    expect(feed.entry[0].title['#text']).toBe('Added: Stripe (takes effect December 16, 2026)');
+    expect(feed.entry[0].id).toBe('https://securicomnet.com/subprocessors/changes#stripe-added-2026-12-16');
+    expect(feed.entry[0].link['@_href']).toBe('https://securicomnet.com/subprocessors/stripe');
+    expect(new Set(feed.entry.map((e: { id: string }) => e.id)).size).toBe(11);
+  });
+
+  it('leaves out what is not announced yet, and keeps ids when later events are added', () => {
+    const earlier = new XMLParser().parse(atomFeed(content, '2026-11-15')).feed;
+    expect(earlier.entry).toHaveLength(10);
+    expect(earlier.entry.map((e: { id: string }) => e.id)).toEqual(feed.entry.slice(1).map((e: { id: string }) => e.id));
+  });
+});
+
+describe('iCalendar', () => {
+  const calendar = new ICAL.Component(ICAL.parse(changesCalendar(content, TODAY)));
+  const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+
+  it('has all-day events for effective dates and objection deadlines, with stable UIDs', () => {
+    const stripe = events.filter((event) => event.uid.startsWith('stripe-'));
+    expect(stripe.map((event) => [event.uid, event.startDate.toString(), event.startDate.isDate, event.summary])).toEqual([
+      ['stripe-added-2026-12-16-effective@securicomnet.com', '2026-12-16', true, 'Added: Stripe takes effect'],
+      ['stripe-added-2026-12-16-objection@securicomnet.com', '2026-12-16', true, 'Last day to object: Stripe'],
+    ]);
+    // A removal takes effect, but there is nothing to object to.
+    expect(events.filter((event) => event.uid.startsWith('mailgun-removed')).map((event) => event.uid)).toEqual(['mailgun-removed-2025-06-16-effective@securicomnet.com']);
+    expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
+  });
+
+  it('is the same file however often it is generated', () => {
+    expect(changesCalendar(content, TODAY)).toBe(changesCalendar(content, TODAY));
+  });
+});
+
+describe('JSON', () => {
+  const json = listJson(content, TODAY);
+
+  it('has the documented top-level shape', () => {
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'asOf', 'lastUpdated', 'fingerprint', 'url', 'company', 'product', 'contact', 'noticePeriodDays', 'objectionPeriodDays', 'categories', 'subprocessors', 'upcoming', 'history', 'planned']);
+    expect(json).toMatchObject({ schemaVersion: 1, asOf: TODAY, lastUpdated: '2026-11-16' });
+    expect(json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lists current entries with every field, upcoming events with deadlines, and the public history', () => {
+    expect(json.subprocessors.map((entry) => entry.slug)).toEqual(['cloudflare', 'digitalocean', 'openai', 'postmark', 'sentry']);
+    expect(json.subprocessors.find((entry) => entry.slug === 'openai')).toEqual({
+      slug: 'openai',
+      name: 'OpenAI (or comparable LLM provider)',
+      entity: 'OpenAI, LLC',
+      website: 'https://openai.com',
+      category: 'ai',
+      purpose: expect.stringMatching(/^Generation backend for the AI Security Expert/),
+      condition: 'Only when your Organization uses the AI Security Expert.',
+      data: ['Question text', 'Retrieved context snippets from your Organization', 'Conversation IDs'],
+      locations: [{ country: 'US', detail: expect.stringMatching(/^The provider contractually/) }],
+      transfers: ['SCCs'],
+      links: { dpa: 'https://openai.com/policies/data-processing-addendum', privacy: 'https://openai.com/policies/privacy-policy' },
+      url: 'https://securicomnet.com/subprocessors/openai',
+      since: '2025-10-09',
+    });
+    expect(json.upcoming).toEqual([{ slug: 'stripe', name: 'Stripe', change: 'added', announced: '2026-11-16', effective: '2026-12-16', summary: 'Payment processing for the new paid plans.', objectionDeadline: '2026-12-16' }]);
+    expect(json.history).toHaveLength(11);
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('CSV', () => {
+  const text = listCsv(content, TODAY);
+  const rows: Record<string, string>[] = parseCsv(text, { columns: true, bom: true });
+
+  it('starts with a byte-order mark and has one row per current entry', () => {
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(rows.map((row) => row.Name)).toEqual(['Cloudflare', 'DigitalOcean', 'OpenAI (or comparable LLM provider)', 'Postmark', 'Sentry']);
+  });
+
+  it('quotes commas, quotes and line breaks, and keeps non-ASCII text', () => {
+    const digitalocean = rows[1];
+    expect(digitalocean['Legal entity']).toBe('DigitalOcean, LLC');
+    expect(digitalocean.Locations).toBe('Canada: TOR1 (Toronto) — selected for data residency');
+    expect(digitalocean['Data categories']).toBe('Account data; Operational data; Equipment records; AI Expert conversations; Audit log; File uploads');
+    expect(digitalocean['Transfer safeguards']).toBe('Adequacy decision');
+    expect(Object.keys(digitalocean)).toEqual(['Name', 'Legal entity', 'Category', 'Affiliate', 'Purpose', 'Applies when', 'Data categories', 'Data subjects', 'Locations', 'Transfer safeguards', 'Certifications', 'Address', 'Contact', 'Website', 'DPA link', 'Privacy policy link', 'Security link', 'On the list since', 'Page']);
+  });
+});
