@@ -1,14 +1,14 @@
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { checkContent, contentDir } from './lib/content';
-import { formatReport } from './lib/problems';
+import { formatGrouped } from './lib/report';
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) {
     // Fail before building anything, with the same report as `npm run validate`.
     const { problems } = checkContent(contentDir());
     if (problems.some((problem) => problem.severity === 'error')) {
-      console.error(`\n${formatReport(problems, 'The content is invalid, so nothing was built')}\n`);
+      console.error(`\n${formatGrouped(problems, 'The content is invalid, so nothing was built')}\n`);
       process.exit(1);
     }
   }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { describeIssue, fieldName } from './describe-issue';
 import { fillPlaceholders, renderMarkdown } from './markdown';
 import { ContentError, type Problem } from './problems';
-import { checkHistory } from './rules';
+import { checkHistory, leftoverTodos, recommendations } from './rules';
 import {
   plannedSchema,
   sectionSchema,
@@ -150,7 +150,11 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
     if (!source) continue;
     sources.set(slug, source);
     const data = (source.data ?? {}) as Record<string, unknown>;
-    const notesHtml = source.body.trim() ? renderMarkdown(source.body) : undefined;
+    // A body that is only an HTML comment (as `npm run new` leaves it) renders to nothing.
+    const notesHtml = renderMarkdown(source.body).trim() || undefined;
+    const todos = leftoverTodos(data);
+    for (const issue of todos) report(source, issue.path, issue.message, issue.hint);
+    if (todos.length) continue;
     if ('planned' in data && 'history' in data) {
       report(source, ['planned'], 'a planned subprocessor has no history yet', 'Once it is announced, delete the `planned` line and keep `history`; until then, delete `history`.');
       continue;
@@ -163,6 +167,7 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
     }
     if ('history' in entry) {
       if (site) for (const issue of checkHistory(entry, site)) report(source, issue.path, issue.message, issue.hint);
+      for (const issue of recommendations(entry)) report(source, issue.path, issue.message, issue.hint, 'warning');
       subprocessors.push({ ...entry, slug, file: source.file, notesHtml });
     } else {
       planned.push({ ...entry, slug, file: source.file, notesHtml });

@@ -125,6 +125,8 @@ function describeCustom(issue: z.core.$ZodIssueCustom, path: PropertyKey[], valu
       };
     case 'https':
       return { path, message: `${quoted} is not an https:// address`, hint: 'Use the full address, starting with `https://`.' };
+    case 'web':
+      return { path, message: `${quoted} is not a web address`, hint: 'Use the full address, starting with `https://`.' };
     case 'timezone':
       return { path, message: `${quoted} is not a time zone name`, hint: 'Use an IANA time zone such as `Europe/Berlin` or `UTC`.' };
     case 'country': {

@@ -20,11 +20,6 @@ export function formatProblem(problem: Problem): string {
   return problem.hint ? `${head}\n    fix: ${problem.hint}` : head;
 }
 
-/** Every problem, then the count: what `npm run validate` and a failing build print. */
-export function formatReport(problems: readonly Problem[], where: string): string {
-  return [...problems.map(formatProblem), ...(problems.length ? [''] : []), `${where}: ${countSummary(problems)}`].join('\n');
-}
-
 export function countSummary(problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -35,7 +30,7 @@ export function countSummary(problems: readonly Problem[]): string {
 /** Thrown by the loader so that a build, or a page render, stops with every problem listed. */
 export class ContentError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(formatReport(problems, 'The content is invalid'));
+    super(`${problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}\n\nThe content is invalid: ${countSummary(problems)}`);
     this.name = 'ContentError';
   }
 }

@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from './dates';
-import type { Site, Subprocessor } from './schema';
+import type { DescribingFields, Site, Subprocessor } from './schema';
 
 export type RuleIssue = { path: PropertyKey[]; message: string; hint: string };
 
@@ -38,3 +38,33 @@ export function checkHistory(entry: Pick<Subprocessor, 'history'>, site: Pick<Si
   return issues;
 }
 
+
+/** Facts a reviewer expects but the format does not require: reported as warnings. */
+export function recommendations(entry: DescribingFields): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  if (!entry.links?.dpa) {
+    issues.push({ path: ['links', 'dpa'], message: 'no link to the data processing agreement', hint: 'Add `links:` with `dpa: https://…`, or say in the notes how customers can obtain it.' });
+  }
+  const missing = (['address', 'contact'] as const).filter((field) => !entry[field]);
+  if (missing.length) {
+    issues.push({
+      path: [missing[0]],
+      message: `no ${missing.map((field) => (field === 'address' ? 'registered address' : 'privacy contact')).join(' or ')}`,
+      hint: `EDPB Opinion 22/2024 asks for each subprocessor's name, address and contact person: add ${missing.map((field) => `\`${field}:\``).join(' and ')}.`,
+    });
+  }
+  if (entry.website?.startsWith('http://')) {
+    issues.push({ path: ['website'], message: `'${entry.website}' is not a secure (https://) address`, hint: 'Use the https:// address of the website.' });
+  }
+  return issues;
+}
+
+/** Placeholders left from `npm run new`: a TODO must never be published. */
+export function leftoverTodos(data: unknown, path: PropertyKey[] = []): RuleIssue[] {
+  if (typeof data === 'string') {
+    return /\bTODO\b/.test(data) ? [{ path, message: 'still says TODO', hint: 'Replace the TODO with the real value, or delete the line if the field is optional.' }] : [];
+  }
+  if (Array.isArray(data)) return data.flatMap((item, index) => leftoverTodos(item, [...path, index]));
+  if (data !== null && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => leftoverTodos(value, [...path, key]));
+  return [];
+}

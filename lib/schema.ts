@@ -23,6 +23,9 @@ export const httpsUrl = z.string().trim().refine((value) => /^https:\/\/[^\s/]+\
   params: { kind: 'https' },
 });
 
+/** A web address; plain http is allowed but warned about (see the loader). */
+const webUrl = z.string().trim().refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value), { params: { kind: 'web' } });
+
 const email = z.email();
 
 export const categorySchema = z.strictObject({
@@ -85,7 +88,7 @@ const describingFields = {
   address: text(500).optional(),
   /** EDPB Opinion 22/2024 asks for a contact person alongside name and address. */
   contact: text(300).optional(),
-  website: httpsUrl.optional(),
+  website: webUrl.optional(),
   category: slug,
   /** Intra-group companies are subprocessors too, but readers weigh them differently. */
   affiliate: z.boolean().optional(),

@@ -75,11 +75,25 @@ describe('problems name the file, line and field, and the fix', () => {
     expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: Germny')))[0]).toContain('did you mean `DE` (Germany)?');
   });
 
-  it('non-https and javascript: URLs', () => {
-    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nwebsite: http://acme.example\nlinks:\n  dpa: javascript:alert(1)')))).toEqual([
-      "content/subprocessors/acme-cloud.md:6: website: 'http://acme.example' is not an https:// address\n    fix: Use the full address, starting with `https://`.",
-      "content/subprocessors/acme-cloud.md:8: links.dpa: 'javascript:alert(1)' is not an https:// address\n    fix: Use the full address, starting with `https://`.",
+  it('javascript: and other non-https document links are errors; a plain-http website is a warning', () => {
+    expect(problemsFor(sub(edit(ENTRY, 'dpa: https://acme.example/dpa', 'dpa: javascript:alert(1)')))).toEqual([
+      "content/subprocessors/acme-cloud.md:17: links.dpa: 'javascript:alert(1)' is not an https:// address\n    fix: Use the full address, starting with `https://`.",
     ]);
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nwebsite: http://acme.example')))).toEqual([
+      "warning: content/subprocessors/acme-cloud.md:6: website: 'http://acme.example' is not a secure (https://) address\n    fix: Use the https:// address of the website.",
+    ]);
+    expect(problemsFor(sub(edit(ENTRY, 'dpa: https://acme.example/dpa', 'dpa: http://acme.example/dpa')))[0]).toContain("links.dpa: 'http://acme.example/dpa' is not an https:// address");
+  });
+
+  it('warns about facts a reviewer expects: a DPA link, an address and a contact', () => {
+    const bare = ENTRY.replace(/address:[\s\S]*?dpa: .*\n/, '');
+    expect(problemsFor(sub(bare))).toEqual([
+      'warning: content/subprocessors/acme-cloud.md:2: links.dpa: no link to the data processing agreement\n    fix: Add `links:` with `dpa: https://…`, or say in the notes how customers can obtain it.',
+      'warning: content/subprocessors/acme-cloud.md:2: address: no registered address or privacy contact\n    fix: EDPB Opinion 22/2024 asks for each subprocessor\'s name, address and contact person: add `address:` and `contact:`.',
+    ]);
+    expect(problemsFor(sub(edit(ENTRY, 'contact: privacy@acme.example\n', '')))[0].split('\n')[0]).toBe('warning: content/subprocessors/acme-cloud.md:2: contact: no privacy contact');
+    const dir = writeContent(sub(bare));
+    expect(checkContent(dir).content?.subprocessors).toHaveLength(1);
   });
 
   it('impossible date', () => {

@@ -32,6 +32,10 @@ history:
   - change: added
     announced: 2025-01-01
     effective: 2025-01-01
+address: 1 Main Street, Springfield
+contact: privacy@acme.example
+links:
+  dpa: https://acme.example/dpa
 ---
 `;
 
