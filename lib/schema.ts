@@ -16,12 +16,14 @@ const slug = z.string().regex(SLUG);
 /** `YYYY-MM-DD`, whether YAML read it as a string or (YAML 1.1) as a timestamp. */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date ? dateToIso(value) : value),
-  z.string().refine(isIsoDate, { params: { kind: 'date' } }),
+  z.string().refine(isIsoDate, { params: { kind: 'date' } }).meta({ description: 'A date, YYYY-MM-DD', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
 );
 
-export const httpsUrl = z.string().trim().refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/.test(value), {
-  params: { kind: 'https' },
-});
+export const httpsUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^https:\/\/[^\s/]+\.[^\s]+$/.test(value), { params: { kind: 'https' } })
+  .meta({ description: 'A full https:// address', pattern: '^https://' });
 
 /** A web address; plain http is allowed but warned about (see the loader). */
 const webUrl = z.string().trim().refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(value), { params: { kind: 'web' } });
@@ -76,7 +78,7 @@ export const sectionSchema = z.strictObject({
 export const TRANSFER_SAFEGUARDS = ['adequacy', 'SCCs', 'DPF', 'UK-IDTA', 'UK-Addendum', 'BCRs'] as const;
 
 export const locationSchema = z.strictObject({
-  country: z.string().trim().refine(isLocationCode, { params: { kind: 'country' } }),
+  country: z.string().trim().refine(isLocationCode, { params: { kind: 'country' } }).meta({ description: 'ISO 3166-1 alpha-2 code (US, DE, IE…), EU or global' }),
   /** Free text: city, data centre, why it was chosen. */
   detail: text(300).optional(),
 });
@@ -89,7 +91,7 @@ const describingFields = {
   /** EDPB Opinion 22/2024 asks for a contact person alongside name and address. */
   contact: text(300).optional(),
   website: webUrl.optional(),
-  category: slug,
+  category: slug.meta({ description: 'The id of one of the categories in site.yaml' }),
   /** Intra-group companies are subprocessors too, but readers weigh them differently. */
   affiliate: z.boolean().optional(),
   purpose: text(1_000),
