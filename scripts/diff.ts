@@ -45,5 +45,5 @@ if (!after.content) {
 }
 const before = fs.existsSync(path.join(old, 'site.yaml')) ? checkContent(old).content : undefined;
 const lines = describeDiff(before, after.content, resolveToday(after.content.site));
-console.log(args.includes('--markdown') ? diffMarkdown(lines, ref) : diffText(lines, ref));
+console.log((args.includes('--markdown') ? diffMarkdown(lines, ref) : diffText(lines, ref)).trimEnd());
 fs.rmSync(old, { recursive: true, force: true });

@@ -68,5 +68,6 @@ history:
 <!-- Optional: notes in Markdown below this line are shown on the subprocessor's own page. -->
 `;
 const file = path.join(dir, 'subprocessors', `${slug}.md`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, text, { flag: 'wx' });
 console.log(`Created ${path.relative(process.cwd(), file)}: fill in every TODO, then run \`npm run validate\`.`);

@@ -23,7 +23,7 @@ describe('validate and build on broken content', () => {
   ];
 
   it('`npm run validate` prints every problem and a count, and exits 1', () => {
-    const { code, output } = run('npx', ['tsx', 'scripts/validate.ts', dir]);
+    const { code, output } = run(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir]);
     expect(code).toBe(1);
     for (const line of expected) expect(output).toContain(line);
     expect(output).toContain(`${rel}: 2 errors, 0 warnings`);
@@ -37,8 +37,48 @@ describe('validate and build on broken content', () => {
   }, 120_000);
 
   it('valid content passes with exit code 0', () => {
-    const { code, output } = run('npx', ['tsx', 'scripts/validate.ts', writeContent({ 'subprocessors/a.md': ENTRY })]);
+    const { code, output } = run(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', writeContent({ 'subprocessors/a.md': ENTRY })]);
     expect(output).toMatch(/: 0 errors, 0 warnings/);
+    expect(code).toBe(0);
+  });
+});
+
+describe('the validate report reads like a linter', () => {
+  const dir = writeContent({
+    'subprocessors/a.md': edit(ENTRY, 'country: US', 'country: United States'),
+    'subprocessors/b.md': ENTRY.replace(/address:[\s\S]*?dpa: .*\n/, ''),
+  });
+  const rel = path.relative(process.cwd(), dir);
+
+  it('groups problems by file, with the fix under each, then counts them', () => {
+    const { code, output } = run(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { GITHUB_ACTIONS: '' });
+    expect(code).toBe(1);
+    expect(output).toContain(
+      [
+        `${rel}/subprocessors/a.md (1 error, 0 warnings)`,
+        `  ${rel}/subprocessors/a.md:9: locations[0].country: 'United States' is not an ISO 3166-1 country code — did you mean \`US\` (United States)?`,
+        '      fix: Use a two-letter code such as `US` or `DE`, or `EU` or `global`; put the city or data centre in `detail`.',
+        '',
+        `${rel}/subprocessors/b.md (0 errors, 2 warnings)`,
+        `  warning: ${rel}/subprocessors/b.md:2: links.dpa: no link to the data processing agreement`,
+      ].join('\n'),
+    );
+    expect(output).toContain(`${rel}: 1 error, 2 warnings in 2 files`);
+    expect(output).not.toContain('\u001b['); // no colours when not on a terminal
+    expect(output).not.toContain('::error');
+  });
+
+  it('prints GitHub annotations under GitHub Actions', () => {
+    const { output } = run(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { GITHUB_ACTIONS: 'true' });
+    expect(output).toContain(
+      `::error file=${rel}/subprocessors/a.md,line=9,title=locations[0].country::'United States' is not an ISO 3166-1 country code — did you mean \`US\` (United States)?%0AFix: Use a two-letter code such as \`US\` or \`DE\`, or \`EU\` or \`global\`; put the city or data centre in \`detail\`.`,
+    );
+    expect(output).toContain(`::warning file=${rel}/subprocessors/b.md,line=2,title=links.dpa::no link to the data processing agreement`);
+  });
+
+  it('passes with exit code 0 when there are only warnings', () => {
+    const { code, output } = run(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', writeContent({ 'subprocessors/b.md': ENTRY.replace(/links:[\s\S]*?dpa: .*\n/, '') })]);
+    expect(output).toMatch(/: 0 errors, 1 warning in 1 file/);
     expect(code).toBe(0);
   });
 });

@@ -39,9 +39,8 @@ links:
 ---
 `;
 
-/** Writes a content folder (site.yaml defaults to SITE) into a fresh temporary directory. */
-export function writeContent(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'));
+/** Writes a content folder (site.yaml defaults to SITE) into `dir`, by default a fresh temporary directory. */
+export function writeContent(files: Record<string, string | Buffer>, dir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-'))): string {
   for (const [name, text] of Object.entries({ 'site.yaml': SITE, ...files })) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
