@@ -52,12 +52,19 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
 
   /** Reads a file as text; binary files, symlinks out of the folder and the like are problems, not crashes. */
   function read(file: string): string | undefined {
-    const real = fs.realpathSync(file);
+    let real: string;
+    let buffer: Buffer;
+    try {
+      real = fs.realpathSync(file);
+      buffer = fs.readFileSync(real);
+    } catch (error) {
+      fileProblem(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, 'Make it a plain text file, not a folder or a broken link.');
+      return undefined;
+    }
     if (!real.startsWith(fs.realpathSync(dir) + path.sep)) {
       fileProblem(file, 'is a link to a file outside the content folder', 'Copy the content into this file instead of linking to it.');
       return undefined;
     }
-    const buffer = fs.readFileSync(real);
     if (buffer.includes(0)) {
       fileProblem(file, 'is not a text file', 'Content files must be plain text (Markdown or YAML); remove this file or replace it.');
       return undefined;

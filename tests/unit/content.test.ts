@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, loadContent } from '@/lib/content';
 import { ContentError } from '@/lib/problems';
@@ -206,6 +208,24 @@ describe('problems name the file, line and field, and the fix', () => {
     const dir = writeContent({ ...sub(ENTRY, 'a.md'), ...sub(ENTRY, 'b.md') });
     expect(checkContent(dir).problems.map((p) => p.severity)).toEqual(['warning']);
     expect(checkContent(dir).content?.subprocessors).toHaveLength(2);
+  });
+});
+
+describe('files that cannot be read are problems, not crashes', () => {
+  it('a folder named like an entry, a broken link, a link out of the folder, a binary file', () => {
+    const dir = writeContent({ 'subprocessors/ok.md': ENTRY, 'subprocessors/photo.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
+    fs.mkdirSync(path.join(dir, 'subprocessors/folder.md'));
+    fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(dir, 'subprocessors/broken.md'));
+    fs.symlinkSync('/etc/hostname', path.join(dir, 'subprocessors/outside.md'));
+    const rel = path.relative(process.cwd(), dir);
+    const { content, problems } = checkContent(dir);
+    expect(problems.map((p) => `${p.file.replace(rel, 'content')}:${p.line}: ${p.field}: ${p.message}`)).toEqual([
+      'content/subprocessors/broken.md:1: file: cannot be read (ENOENT)',
+      'content/subprocessors/folder.md:1: file: cannot be read (EISDIR)',
+      'content/subprocessors/outside.md:1: file: is a link to a file outside the content folder',
+      'content/subprocessors/photo.md:1: file: is not a text file',
+    ]);
+    expect(content).toBeUndefined();
   });
 });
 
