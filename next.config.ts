@@ -1,7 +1,8 @@
 import type { NextConfig } from 'next';
-import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { checkContent, contentDir } from './lib/content';
 import { formatGrouped } from './lib/report';
+import { securityHeaders } from './lib/security-headers';
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) {
@@ -18,6 +19,11 @@ export default function config(phase: string): NextConfig {
     poweredByHeader: false,
     async redirects() {
       return [{ source: '/', destination: '/subprocessors', permanent: false }];
+    },
+    async headers() {
+      // The development server needs eval for fast refresh; production never does.
+      if (phase === PHASE_DEVELOPMENT_SERVER) return [];
+      return [{ source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS) }];
     },
   };
 }

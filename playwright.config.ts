@@ -7,6 +7,8 @@ export const TODAY = '2026-11-23';
 const servers: { name: string; port: number; env: Record<string, string> }[] = [
   { name: 'sample', port: 3100, env: {} },
   { name: 'backend-chat', port: 3101, env: { CONTENT_DIR: 'examples/backend-chat', NEXT_DIST_DIR: '.next-example' } },
+  // Injection attempts in every field: nothing may run.
+  { name: 'hostile', port: 3103, env: { CONTENT_DIR: 'tests/fixtures/hostile', NEXT_DIST_DIR: '.next-hostile' } },
 ];
 
 export default defineConfig({
@@ -23,7 +25,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: servers.map(({ name, port }) => ({ name, testMatch: `${name}/**/*.spec.ts`, use: { baseURL: `http://localhost:${port}` } })),
+  projects: [
+    ...servers.map(({ name, port }) => ({ name, testMatch: `${name}/**/*.spec.ts`, use: { baseURL: `http://localhost:${port}` } })),
+    // Checks that run on every content folder.
+    ...servers.map(({ name, port }) => ({ name: `${name} (all folders)`, testMatch: 'all/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
+  ],
   // Fresh production builds, as visitors get them, each in its own folder.
   webServer: servers.map(({ port, env }) => ({
     command: `npx next build && npx next start -p ${port} -H localhost`,

@@ -25,7 +25,7 @@ export function EntryCard({ entry, since }: Props) {
         )}
       </p>
       <EntryFields entry={entry} />
-      <p className="mt-3">
+      <p className="mt-3 print:hidden">
         <Link href={entryPath(entry.slug)}>
           {entry.name}: details and history
         </Link>

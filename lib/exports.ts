@@ -71,7 +71,8 @@ export function listCsv(content: Content, date: IsoDate): string {
     'On the list since': listedSince(entry, date) ?? '',
     Page: absoluteUrl(content.site, entryPath(entry.slug)),
   }));
-  return stringify(rows, { header: true, bom: true, record_delimiter: 'windows' });
+  // escape_formulas: a cell starting with = + - @ must not run as a formula in a spreadsheet.
+  return stringify(rows, { header: true, bom: true, record_delimiter: 'windows', escape_formulas: true });
 }
 
 const midnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);

@@ -1,13 +1,24 @@
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeExternalLinks from 'rehype-external-links';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 
-// Raw HTML in the Markdown is dropped by remark-rehype, and sanitising removes anything
-// that could still run in a visitor's browser: content arrives through pull requests.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+// Content arrives through pull requests, so Markdown must never run code in a visitor's
+// browser: raw HTML is dropped (remark-rehype), then the GitHub-style sanitiser removes
+// anything dangerous that Markdown itself can express. Links may only be http(s), mailto
+// or relative (in-page anchors); links to other sites open without access to this page.
+const schema = { ...defaultSchema, protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['https'] } };
+
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkRehype)
+  .use(rehypeSanitize, schema)
+  .use(rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] })
+  .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
