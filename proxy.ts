@@ -17,13 +17,14 @@ export function proxy(request: NextRequest) {
     return NextResponse.rewrite(url, { status: 404 });
   }
   const content = loadContent();
+  const today = resolveToday(content.site);
   const slug = /^\/subprocessors\/([^/]+)$/.exec(pathname)?.[1];
-  const target = slug && aliasTarget(content, slug);
+  const target = slug && aliasTarget(content, slug, today);
   if (target) {
     url.pathname = `/subprocessors/${target}`;
     return NextResponse.redirect(url, 308);
   }
-  url.pathname = `/${resolveToday(content.site)}${pathname}`;
+  url.pathname = `/${today}${pathname}`;
   return NextResponse.rewrite(url);
 }
 

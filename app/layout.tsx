@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <footer className="border-t border-slate-200">
           <div className="mx-auto max-w-4xl px-4 py-6 text-sm text-slate-700">
             Questions about this list: <a href={`mailto:${site.contact.privacy}`}>{site.contact.privacy}</a>
-            {site.company.legal_name && <p className="mt-1">{[site.company.legal_name, site.company.address].filter(Boolean).join(', ')}</p>}
+            {(site.company.legal_name || site.company.address) && <p className="mt-1">{[site.company.legal_name, site.company.address].filter(Boolean).join(', ')}</p>}
           </div>
         </footer>
       </body>

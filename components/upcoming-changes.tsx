@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { FormattedDate } from './formatted-date';
-import { formatDate } from '@/lib/dates';
+import { formatDate, type IsoDate } from '@/lib/dates';
 import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
 import type { UpcomingChange } from '@/lib/timeline';
 import { entryPath } from '@/lib/urls';
 
-type Props = { changes: UpcomingChange[]; objectionsEmail: string };
+type Props = { changes: UpcomingChange[]; objectionsEmail: string; date: IsoDate };
 
 /** What is about to change and until when a customer can object. */
-export function UpcomingChanges({ changes, objectionsEmail }: Props) {
+export function UpcomingChanges({ changes, objectionsEmail, date }: Props) {
   if (changes.length === 0) return null;
   return (
     <section aria-labelledby="upcoming" className="mt-8 rounded-lg border-2 border-amber-600 bg-amber-50 p-4 sm:p-6">
@@ -29,7 +29,12 @@ export function UpcomingChanges({ changes, objectionsEmail }: Props) {
               </p>
               <p className="text-slate-800">
                 Takes effect <FormattedDate date={event.effective} />.
-                {objectionDeadline && (
+                {objectionDeadline && objectionDeadline < date && (
+                  <>
+                    {' '}The period for objections ended on <FormattedDate date={objectionDeadline} />.
+                  </>
+                )}
+                {objectionDeadline && objectionDeadline >= date && (
                   <>
                     {' '}Object by <FormattedDate date={objectionDeadline} />:{' '}
                     <a href={`mailto:${objectionsEmail}?subject=${encodeURIComponent(subject)}`}>email {objectionsEmail}</a>.

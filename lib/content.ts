@@ -18,6 +18,8 @@ import {
   type Subprocessor,
 } from './schema';
 import { parseMarkdown, parseYaml, type Source } from './source';
+import { resolveToday } from './today';
+import type { IsoDate } from './dates';
 import { closest } from './suggest';
 
 export function contentDir(env: Record<string, string | undefined> = process.env): string {
@@ -26,6 +28,8 @@ export function contentDir(env: Record<string, string | undefined> = process.env
 }
 
 const ENTRY_EXTENSIONS = ['.md', '.yaml', '.yml'];
+/** Pages under /subprocessors/ that an entry's slug or alias must not shadow. */
+const RESERVED = ['changes', 'history'];
 const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.privacy', 'contact.objections', 'company.name'];
 
 /**
@@ -33,7 +37,7 @@ const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.pr
  * reported; the content is returned only when there is no error, so a mistake can
  * never publish a partial list.
  */
-export function checkContent(dir: string): { content?: Content; problems: Problem[] } {
+export function checkContent(dir: string, options: { today?: IsoDate } = {}): { content?: Content; problems: Problem[] } {
   const problems: Problem[] = [];
   const display = (file: string) => path.relative(process.cwd(), file) || file;
   const report = (source: Pick<Source, 'file' | 'lineOf'>, fieldPath: PropertyKey[], message: string, hint?: string, severity: Problem['severity'] = 'error') =>
@@ -76,6 +80,10 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
   function load(file: string, parser: (file: string, text: string) => Source & { hasFrontMatter?: boolean }): Source | undefined {
     const text = read(file);
     if (text === undefined) return undefined;
+    if (!text.replace(/^\uFEFF/, '').trim()) {
+      fileProblem(file, 'is empty', 'Fill it in (`npm run new` starts a subprocessor file), or delete it.');
+      return undefined;
+    }
     const source = parser(display(file), text);
     problems.push(...source.problems);
     if (source.problems.length) return undefined;
@@ -115,6 +123,11 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
 
   const siteSource = load(path.join(dir, 'site.yaml'), parseYaml);
   const site: Site | undefined = siteSource && validate(siteSource, siteSchema, siteSource.data ?? {});
+  // Some rules depend on the date: what may be announced in the future, and publication itself.
+  const today = options.today ?? (site ? resolveToday(site) : '');
+  if (siteSource && site && site.published > today) {
+    report(siteSource, ['published'], `is in the future (today is ${today}), so the list would be empty until then`, 'Set `published` to the day the list was, or is today, first published.');
+  }
   const categories = (site?.categories ?? []).map((category) => ({ ...category, descriptionHtml: category.description && renderMarkdown(category.description) }));
 
   const sections: Section[] = [];
@@ -125,7 +138,7 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
     const values: Record<string, string> = site
       ? {
           notice_period_days: String(site.notice_period_days),
-          objection_period_days: String(site.objection_period_days ?? site.notice_period_days),
+          ...(site.objection_period_days !== undefined && { objection_period_days: String(site.objection_period_days) }),
           'contact.privacy': site.contact.privacy,
           'contact.objections': site.contact.objections,
           'company.name': site.company.name,
@@ -133,6 +146,10 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
       : Object.fromEntries(PLACEHOLDERS.map((name) => [name, '']));
     const { text, unknown } = fillPlaceholders(source.body, values);
     for (const { name, line } of unknown) {
+      if (name === 'objection_period_days') {
+        problems.push({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: 'site.yaml sets no `objection_period_days`: customers may object until each change takes effect', hint: 'Add `objection_period_days:` to site.yaml, or rephrase, e.g. "until the change takes effect".' });
+        continue;
+      }
       const guess = closest(name, PLACEHOLDERS);
       problems.push({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: `unknown placeholder${guess ? ` — did you mean \`{{${guess}}}\`?` : ''}`, hint: `Placeholders available: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.` });
     }
@@ -144,6 +161,10 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
   const sources = new Map<string, Source>();
   for (const file of list(path.join(dir, 'subprocessors'), ENTRY_EXTENSIONS, 'subprocessor')) {
     const slug = path.basename(file, path.extname(file));
+    if (RESERVED.includes(slug)) {
+      fileProblem(file, `'${slug}' is the address of another page (/subprocessors/${slug})`, `Rename the file, e.g. to \`${slug}-service${path.extname(file)}\`.`);
+      continue;
+    }
     if (!SLUG.test(slug)) {
       const fixed = slug.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
       fileProblem(file, `the file name '${slug}' cannot be used in a web address`, `Rename the file to \`${fixed || 'name'}${path.extname(file)}\`: lowercase letters, digits and hyphens only.`);
@@ -168,12 +189,17 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
     }
     const entry = 'planned' in data ? validate(source, plannedSchema, data) : validate(source, subprocessorSchema, data);
     if (!entry) continue;
-    if (site && !site.categories.some((category) => category.id === entry.category)) {
-      const guess = closest(entry.category, site.categories.map((category) => category.id));
-      report(source, ['category'], `'${entry.category}' is not a category in site.yaml${guess ? ` — did you mean \`${guess}\`?` : ''}`, `Use one of: ${site.categories.map((category) => category.id).join(', ')}; or add the category to site.yaml.`);
+    // The category now and, for updates, the one before must both exist, or the entry would vanish from a version.
+    const categoryUses: [PropertyKey[], string][] = [[['category'], entry.category]];
+    if ('history' in entry) entry.history.forEach((event, index) => event.previous?.category && categoryUses.push([['history', index, 'previous', 'category'], event.previous.category]));
+    for (const [where, id] of site ? categoryUses : []) {
+      const ids = site!.categories.map((category) => category.id);
+      if (ids.includes(id)) continue;
+      const guess = closest(id, ids);
+      report(source, where, `'${id}' is not a category in site.yaml${guess ? ` — did you mean \`${guess}\`?` : ''}`, `Use one of: ${ids.join(', ')}; or add the category to site.yaml.`);
     }
     if ('history' in entry) {
-      if (site) for (const issue of checkHistory(entry, site)) report(source, issue.path, issue.message, issue.hint);
+      if (site) for (const issue of checkHistory(entry, site, today)) report(source, issue.path, issue.message, issue.hint, issue.severity);
       for (const issue of recommendations(entry)) report(source, issue.path, issue.message, issue.hint, 'warning');
       subprocessors.push({ ...entry, slug, file: source.file, notesHtml });
     } else {
@@ -186,7 +212,8 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
   for (const entry of subprocessors) {
     entry.aliases?.forEach((alias, index) => {
       const owner = owners.get(alias);
-      if (owner) {
+      if (RESERVED.includes(alias)) report(sources.get(entry.slug)!, ['aliases', index], `'${alias}' is the address of another page (/subprocessors/${alias})`, 'Delete this alias.');
+      else if (owner) {
         report(sources.get(entry.slug)!, ['aliases', index], owner === entry.slug ? 'is this entry\'s own slug' : `'${alias}' is already used by ${sources.get(owner)!.file}`, 'Each former slug may point to one entry only; delete this alias or the other use.');
       }
       owners.set(alias, entry.slug);
@@ -199,7 +226,7 @@ export function checkContent(dir: string): { content?: Content; problems: Proble
     else names.set(entry.name.toLowerCase(), entry);
   }
 
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   if (!site || problems.some((problem) => problem.severity === 'error')) return { problems };
   return { content: { site, categories, sections, subprocessors, planned }, problems };
 }

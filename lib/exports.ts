@@ -17,7 +17,7 @@ export const JSON_SCHEMA_VERSION = 1;
 const eventKey = (entry: Subprocessor, event: ChangeEvent) => `${entry.slug}-${event.change}-${event.effective}`;
 
 function eventJson(entry: Subprocessor, event: ChangeEvent) {
-  return { slug: entry.slug, name: entry.name, ...event, summary: eventSummary(entry.name, event) };
+  return { id: eventKey(entry, event), slug: entry.slug, name: entry.name, ...event, summary: eventSummary(entry.name, event) };
 }
 
 function entryJson(content: Content, entry: EntryAsOf, date: IsoDate) {
@@ -106,16 +106,14 @@ export function atomFeed(content: Content, date: IsoDate): string {
 export function changesCalendar(content: Content, date: IsoDate): string {
   const { site } = content;
   const host = new URL(site.url).host;
-  // A local-midnight Date: ical-generator writes all-day dates in the machine's time zone.
-  const day = (iso: IsoDate) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   const calendar = ical({ name: `${site.company.name} subprocessor changes`, prodId: { company: site.company.name, product: 'subprocessors', language: 'EN' } });
   for (const { entry, event } of publicEvents(content, date)) {
     const base = { allDay: true, stamp: midnight(event.announced), url: absoluteUrl(site, entryPath(entry.slug)) };
     const summary = eventSummary(entry.name, event);
-    calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-effective@${host}`, start: day(event.effective), summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary });
+    calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-effective@${host}`, start: midnight(event.effective), summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary });
     const deadline = objectionDeadline(event, site);
     if (deadline) {
-      calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-objection@${host}`, start: day(deadline), summary: `Last day to object: ${entry.name}`, description: `${summary} Send objections to ${site.contact.objections}.` });
+      calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-objection@${host}`, start: midnight(deadline), summary: `Last day to object: ${entry.name}`, description: `${summary} Send objections to ${site.contact.objections}.` });
     }
   }
   return calendar.toString();

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { previousSchema, type DescribingFields } from './schema';
+import { subprocessorSchema, type DescribingFields } from './schema';
 import type { EntryAsOf } from './timeline';
 
 /** The fields that make up the list: what an entry says, not its notes, history or file. */
-const LISTED_FIELDS = ['slug', ...Object.keys(previousSchema.shape)];
+const LISTED_FIELDS = ['slug', ...Object.keys(subprocessorSchema.shape).filter((field) => field !== 'aliases' && field !== 'history')];
 
 export function listedFields(entry: DescribingFields & { slug: string }): DescribingFields & { slug: string } {
   const record = entry as Record<string, unknown>;

@@ -26,10 +26,11 @@ export function allEvents(records: Pick<Records, 'subprocessors'>): EntryEvent[]
   return records.subprocessors.flatMap((entry) => entry.history.map((event) => ({ entry, event })));
 }
 
-/** Every event customers have been told of on `today`, newest effective date first. */
+/** Every event customers have been told of on `today`, newest effective date first, with entries as they read today. */
 export function publicEvents(records: Pick<Records, 'subprocessors'>, today: IsoDate): EntryEvent[] {
   return allEvents(records)
     .filter(({ event }) => isPublic(event, today))
+    .map(({ entry, event }) => ({ entry: entryAsOf(entry, today), event }))
     .sort((a, b) => b.event.effective.localeCompare(a.event.effective) || b.event.announced.localeCompare(a.event.announced) || a.entry.name.localeCompare(b.entry.name));
 }
 
@@ -37,9 +38,10 @@ export function publicEvents(records: Pick<Records, 'subprocessors'>, today: Iso
 export function changesBetween(records: Pick<Records, 'subprocessors'>, from: IsoDate, to: IsoDate): VersionChange[] {
   return allEvents(records)
     .filter(({ event }) => event.effective > from && event.effective <= to)
-    .map(({ entry, event }) => {
+    .map(({ entry: file, event }) => {
+      const entry = entryAsOf(file, to);
       if (event.change !== 'updated' || !event.previous) return { entry, event };
-      const after = entryAsOf(entry, event.effective);
+      const after = entryAsOf(file, event.effective);
       const fields = (Object.keys(event.previous) as (keyof DescribingFields)[]).map((field) => ({ field, before: event.previous![field], after: after[field] }));
       return { entry, event, fields };
     })

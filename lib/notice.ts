@@ -13,8 +13,8 @@ export function noticeMarkdown(content: Content, slug: string, today: IsoDate): 
   const change = upcomingChanges(content, today).find(({ entry }) => entry.slug === slug);
   if (!change) return undefined;
   const { event, objectionDeadline } = change;
-  // What the entry will say once the change takes effect.
-  const entry = entryAsOf(change.entry, event.effective);
+  // What the entry will say once the change takes effect (from the file: `change.entry` reads as of today).
+  const entry = entryAsOf(content.subprocessors.find((candidate) => candidate.slug === slug)!, event.effective);
   const what = { added: `will add **${entry.name}** to`, updated: `will change the entry for **${entry.name}** on`, removed: `will remove **${entry.name}** from` }[event.change];
   const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', 'data', 'subjects', 'locations', 'transfers'];
   const url = absoluteUrl(site, entryPath(entry.slug));

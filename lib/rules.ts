@@ -1,14 +1,27 @@
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween, type IsoDate } from './dates';
 import type { DescribingFields, Site, Subprocessor } from './schema';
 
-export type RuleIssue = { path: PropertyKey[]; message: string; hint: string };
+export type RuleIssue = { path: PropertyKey[]; message: string; hint: string; severity?: 'warning' };
 
 /** The history rules of the content format, for one entry whose fields are already valid. */
-export function checkHistory(entry: Pick<Subprocessor, 'history'>, site: Pick<Site, 'notice_period_days' | 'published'>): RuleIssue[] {
+export function checkHistory(entry: Pick<Subprocessor, 'history'>, site: Pick<Site, 'notice_period_days' | 'published'>, today: IsoDate): RuleIssue[] {
   const issues: RuleIssue[] = [];
   entry.history.forEach((event, index) => {
     const at = (field: string) => ['history', index, field];
     const before = entry.history[index - 1];
+    if (entry.history.findIndex((other) => other.change === event.change && other.effective === event.effective) < index) {
+      issues.push({ path: at('change'), message: `a second \`${event.change}\` event effective ${event.effective}`, hint: 'Merge the two events into one.' });
+    }
+    if (event.change === 'updated' && !event.previous && event.effective > site.published) {
+      // Without former values, pages for earlier dates (and, before it is announced, today's list) show the new ones.
+      const early = event.announced > today;
+      issues.push({
+        path: at('change'),
+        message: early ? `announced ${event.announced}, but without \`previous\` its new values would show today` : 'the former values are not recorded under `previous`',
+        hint: 'Add `previous:` with the values the changed fields had before this update.',
+        ...(early ? {} : { severity: 'warning' as const }),
+      });
+    }
     if (!before && event.change !== 'added') {
       issues.push({ path: at('change'), message: `the first event must be \`added\`, not \`${event.change}\``, hint: 'Start the history with the event that added the subprocessor.' });
     }

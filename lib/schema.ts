@@ -83,6 +83,9 @@ export const locationSchema = z.strictObject({
   detail: text(300).optional(),
 });
 
+/** Fields every listed subprocessor has, so they can never have been "not set". */
+const REQUIRED_FIELDS = { name: true, entity: true, category: true, purpose: true, data: true, locations: true } as const;
+
 /** Fields describing what a subprocessor does; `previous` on an update holds their former values. */
 const describingFields = {
   name: text(200),
@@ -105,7 +108,15 @@ const describingFields = {
   links: z.strictObject({ dpa: httpsUrl.optional(), privacy: httpsUrl.optional(), security: httpsUrl.optional() }).optional(),
 };
 
-export const previousSchema = z.strictObject(describingFields).partial();
+/** Any subset of the fields, e.g. what a planned entry already knows. */
+const partialFields = z.strictObject(describingFields).partial();
+
+/** Former values on an update; `null` records a field that was not set before. */
+export const previousSchema = z.strictObject(
+  Object.fromEntries(Object.entries(partialFields.shape).map(([key, schema]) => [key, key in REQUIRED_FIELDS ? schema : schema.nullable()])) as {
+    [K in keyof typeof partialFields.shape]: K extends keyof typeof REQUIRED_FIELDS ? (typeof partialFields.shape)[K] : z.ZodNullable<(typeof partialFields.shape)[K]>;
+  },
+);
 
 export const CHANGES = ['added', 'updated', 'removed'] as const;
 
@@ -138,7 +149,7 @@ export const subprocessorSchema = z.strictObject({
 
 /** A tentative future subprocessor: no history yet, and the provider may not be chosen. */
 export const plannedSchema = z.strictObject({
-  ...previousSchema.shape,
+  ...partialFields.shape,
   name: describingFields.name,
   category: describingFields.category,
   purpose: describingFields.purpose,
@@ -151,7 +162,7 @@ export type Category = z.output<typeof categorySchema>;
 export type Location = z.output<typeof locationSchema>;
 export type ChangeEvent = z.output<typeof eventSchema>;
 export type ChangeType = ChangeEvent['change'];
-export type DescribingFields = z.output<typeof previousSchema>;
+export type DescribingFields = z.output<typeof partialFields>;
 
 export type Section = z.output<typeof sectionSchema> & { file: string; html: string };
 export type Subprocessor = z.output<typeof subprocessorSchema> & { slug: string; file: string; notesHtml?: string };

@@ -28,7 +28,7 @@ export function parseMarkdown(file: string, raw: string): Source & { hasFrontMat
   const text = normalise(raw);
   // gray-matter only splits the file; the `yaml` package parses it so that every field keeps its line.
   const split = matter(text, { engines: { yaml: () => ({}) } });
-  const hasFrontMatter = /^---\n/.test(text) && split.content !== text;
+  const hasFrontMatter = /^---[ \t]*\n/.test(text) && split.content !== text;
   const bodyLine = text.slice(0, text.length - split.content.length).split('\n').length;
   // The front matter string starts right after the opening `---`, so its line numbers are the file's.
   const source = parse(file, hasFrontMatter ? split.matter : '', split.content, bodyLine);
@@ -57,7 +57,8 @@ function parse(file: string, yamlText: string, body: string, bodyLine: number): 
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
-      problems.push({ severity: 'error', file, line: 1, field: 'syntax', message: (error as Error).message, hint: 'Write the values out instead of using YAML anchors (`&`) and aliases (`*`).' });
+      // In practice: an alias "bomb", where a few lines expand to billions of values.
+      problems.push({ severity: 'error', file, line: 1, field: 'syntax', message: `uses too many YAML aliases (${(error as Error).message})`, hint: 'Write the values out instead of using YAML anchors (`&`) and aliases (`*`).' });
     }
   }
 
@@ -86,6 +87,9 @@ function parse(file: string, yamlText: string, body: string, bodyLine: number): 
 function describeYamlError(code: string, message: string): { message: string; hint: string } {
   if (code === 'DUPLICATE_KEY') {
     return { message: 'the same field appears twice', hint: 'Keep one of the two lines and delete the other.' };
+  }
+  if (code === 'MULTIPLE_DOCS') {
+    return { message: 'has `---` lines, which only a .md file uses', hint: 'In a .yaml file, delete the `---` lines; or rename the file to end in .md.' };
   }
   const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {

@@ -41,13 +41,18 @@ export function isListed(entry: Subprocessor, date: IsoDate): boolean {
 export function entryAsOf(entry: Subprocessor, date: IsoDate): EntryAsOf {
   const fields: DescribingFields = {};
   let fieldsRecorded = true;
-  for (const event of [...entry.history].reverse()) {
+  for (const [index, event] of [...entry.history.entries()].reverse()) {
     if (event.effective <= date) break;
+    // A re-addition may come back with other details; what they were before is not recorded.
+    if (event.change === 'added' && index > 0) fieldsRecorded = false;
     if (event.change !== 'updated') continue;
     if (event.previous) Object.assign(fields, event.previous);
     else fieldsRecorded = false;
   }
-  return { ...entry, ...fields, fieldsRecorded };
+  const restored = { ...entry, ...fields, fieldsRecorded };
+  // `null` in `previous` records a field that was not set before the update.
+  for (const [key, value] of Object.entries(fields)) if (value === null) delete restored[key as keyof typeof restored];
+  return restored as EntryAsOf;
 }
 
 /** The authoritative list on `date`, in file (slug) order. */
@@ -55,15 +60,20 @@ export function listAsOf(content: Pick<Records, 'subprocessors'>, date: IsoDate)
   return content.subprocessors.filter((entry) => isListed(entry, date)).map((entry) => entryAsOf(entry, date));
 }
 
-export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days'>): IsoDate | undefined {
-  if (event.change === 'removed') return undefined;
+/** None for a removal, or for what was already in place when the list was first published. */
+export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days' | 'published'>): IsoDate | undefined {
+  if (event.change === 'removed' || event.effective <= site.published) return undefined;
   return site.objection_period_days === undefined ? event.effective : addDays(event.announced, site.objection_period_days);
 }
 
 /** Announced but not yet in effect on `date`, soonest first. */
 export function upcomingChanges(content: Records, date: IsoDate): UpcomingChange[] {
   return content.subprocessors
-    .flatMap((entry) => entry.history.filter((event) => isPublic(event, date) && event.effective > date).map((event) => ({ entry, event, objectionDeadline: objectionDeadline(event, content.site) })))
+    .flatMap((entry) =>
+      entry.history
+        .filter((event) => isPublic(event, date) && event.effective > date)
+        .map((event) => ({ entry: entryAsOf(entry, date), event, objectionDeadline: objectionDeadline(event, content.site) })),
+    )
     .sort((a, b) => a.event.effective.localeCompare(b.event.effective) || a.entry.name.localeCompare(b.entry.name));
 }
 

@@ -31,19 +31,21 @@ export function listView(content: Content, date: IsoDate) {
 export function entryView(content: Content, slug: string, date: IsoDate) {
   const entry = content.subprocessors.find((candidate) => candidate.slug === slug);
   if (!entry || !isVisible(entry, date)) return undefined;
+  const asOf = entryAsOf(entry, date);
   return {
     date,
-    entry: entryAsOf(entry, date),
-    category: content.categories.find((category) => category.id === entry.category),
+    entry: asOf,
+    category: content.categories.find((category) => category.id === asOf.category),
     removal: removal(entry, date),
     upcoming: upcomingChanges({ site: content.site, subprocessors: [entry] }, date),
     history: publicHistory(entry, date),
   };
 }
 
-/** The slug an old slug now points to, if `slug` is a former slug. */
-export function aliasTarget(content: Content, slug: string): string | undefined {
-  return content.subprocessors.find((entry) => entry.aliases?.includes(slug))?.slug;
+/** The slug a former slug now points to, once that entry is public: a redirect must not reveal an unannounced one. */
+export function aliasTarget(content: Content, slug: string, date: IsoDate): string | undefined {
+  const entry = content.subprocessors.find((candidate) => candidate.aliases?.includes(slug));
+  return entry && isVisible(entry, date) ? entry.slug : undefined;
 }
 
 export type ChangeFilter = { change?: ChangeType; entry?: string };

@@ -16,7 +16,8 @@ if (!name) {
   process.exit(2);
 }
 const dir = contentDir();
-const slug = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+// Société Générale → societe-generale: drop accents before dropping everything else.
+const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const existing = ['.md', '.yaml', '.yml'].map((ext) => path.join(dir, 'subprocessors', `${slug}${ext}`)).find((file) => fs.existsSync(file));
 if (!slug || existing) {
   console.error(existing ? `${path.relative(process.cwd(), existing)} already exists; nothing was changed.` : `'${name}' has no letters or digits to name a file after.`);

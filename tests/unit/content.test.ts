@@ -133,14 +133,14 @@ describe('problems name the file, line and field, and the fix', () => {
   });
 
   it('notice period too short', () => {
-    const text = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-20\n');
+    const text = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-20\n    previous: { purpose: Before. }\n');
     expect(problemsFor(sub(text))).toEqual([
       'content/subprocessors/acme-cloud.md:16: history[1].effective: only 19 days after the announcement; the notice period is 30 days\n    fix: Set `effective` on or after 2025-03-31, or, for a security-critical change, set `urgent: true` with a `reason`.',
     ]);
   });
 
   it('an urgent change skips the notice period but needs a reason', () => {
-    const text = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-02\n    urgent: true\n');
+    const text = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-02\n    previous: { purpose: Before. }\n    urgent: true\n');
     expect(problemsFor(sub(text))).toEqual([
       'content/subprocessors/acme-cloud.md:14: history[1]: reason: is required when `urgent: true`\n    fix: Say why the change could not wait for the notice period, e.g. `reason: Replaces a compromised provider`.'.replace('history[1]: reason', 'history[1].reason'),
     ]);

@@ -74,7 +74,7 @@ describe('JSON', () => {
       url: 'https://securicomnet.com/subprocessors/openai',
       since: '2025-10-09',
     });
-    expect(json.upcoming).toEqual([{ slug: 'stripe', name: 'Stripe', change: 'added', announced: '2026-11-16', effective: '2026-12-16', summary: 'Payment processing for the new paid plans.', objectionDeadline: '2026-12-16' }]);
+    expect(json.upcoming).toEqual([{ id: 'stripe-added-2026-12-16', slug: 'stripe', name: 'Stripe', change: 'added', announced: '2026-11-16', effective: '2026-12-16', summary: 'Payment processing for the new paid plans.', objectionDeadline: '2026-12-16' }]);
     expect(json.history).toHaveLength(11);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

@@ -49,6 +49,18 @@ describe('field values as they stood on a date', () => {
     expect(entryAsOf(e, '2025-06-01').fieldsRecorded).toBe(true);
   });
 
+  it('null in previous means the field was not set before', () => {
+    const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01', { previous: { condition: null } })], { condition: 'Only in the EU' });
+    expect(entryAsOf(e, '2025-05-31')).not.toHaveProperty('condition');
+    expect(entryAsOf(e, '2025-06-01').condition).toBe('Only in the EU');
+  });
+
+  it('before a re-addition, the earlier details are not recorded', () => {
+    const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-02-01', '2025-03-01'), ev('added', '2025-04-01', '2025-05-01')]);
+    expect(entryAsOf(e, '2025-01-15').fieldsRecorded).toBe(false);
+    expect(entryAsOf(e, '2025-05-01').fieldsRecorded).toBe(true);
+  });
+
   it('several updates unwind newest first', () => {
     const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-02-01', '2025-03-05', { previous: { purpose: 'First' } }), ev('updated', '2025-05-01', '2025-06-01', { previous: { purpose: 'Second' } })]);
     expect([entryAsOf(e, '2025-03-01').purpose, entryAsOf(e, '2025-04-01').purpose, entryAsOf(e, '2025-07-01').purpose]).toEqual(['First', 'Second', 'Now']);
@@ -73,8 +85,13 @@ describe('upcoming changes and objection deadlines', () => {
 
   it('the deadline is the effective date, or the announcement plus the objection period', () => {
     const event = ev('added', '2025-05-01', '2025-06-01');
-    expect(objectionDeadline(event, { objection_period_days: undefined })).toBe('2025-06-01');
-    expect(objectionDeadline(event, { objection_period_days: 14 })).toBe('2025-05-15');
+    expect(objectionDeadline(event, { ...site, objection_period_days: undefined })).toBe('2025-06-01');
+    expect(objectionDeadline(event, { ...site, objection_period_days: 14 })).toBe('2025-05-15');
+  });
+
+  it('there is nothing to object to in a removal, or in what was in place at first publication', () => {
+    expect(objectionDeadline(ev('removed', '2025-05-01', '2025-06-01'), site)).toBeUndefined();
+    expect(objectionDeadline(ev('added', '2025-01-01', '2025-01-01'), site)).toBeUndefined();
   });
 });
 

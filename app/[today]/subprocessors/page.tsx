@@ -50,7 +50,7 @@ export default async function SubprocessorsPage({ params }: Props) {
         Last updated: <FormattedDate date={view.lastUpdated} />
       </p>
       <Sections sections={view.above} />
-      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} />
+      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} />
       <section aria-labelledby="current" className="mt-10">
         <h2 id="current" className="text-2xl font-semibold text-slate-900">
           Current subprocessors

@@ -56,7 +56,7 @@ export default async function EntryPage({ params }: Props) {
           they stood then.
         </p>
       )}
-      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} />
+      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} />
       <section aria-labelledby="details" className="mt-8">
         <h2 id="details" className="mb-4 text-2xl font-semibold">Details</h2>
         <EntryFields entry={entry} full />

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '@/lib/content';
+import { edit, ENTRY, SITE, writeContent } from './fixtures';
+
+const YAML_ENTRY = ENTRY.replace(/^---\n|---\n$/g, '');
+const BOMB = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n';
+
+/** Each case: the files to write (besides a valid site.yaml), and the problems expected, as `file:line: field: message`. */
+const cases: [string, Record<string, string | Buffer>, string[], ((dir: string) => void)?][] = [
+  ['empty file', { 'subprocessors/a.md': '' }, ['subprocessors/a.md:1: file: is empty']],
+  ['whitespace only', { 'subprocessors/a.yaml': ' \n\n' }, ['subprocessors/a.yaml:1: file: is empty']],
+  ['binary file', { 'subprocessors/a.md': Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x10]) }, ['subprocessors/a.md:1: file: is not a text file']],
+  ['no front matter', { 'subprocessors/a.md': 'Acme Cloud hosts things.\n' }, ['subprocessors/a.md:1: file: has no front matter']],
+  ['front matter never closed', { 'subprocessors/a.md': '---\nname: Acme\n' }, ['subprocessors/a.md:1: file: the front matter that starts on line 1 is never closed']],
+  ['front matter that is a list', { 'subprocessors/a.md': '---\n- name: Acme\n---\n' }, ['subprocessors/a.md:1: file: must be a set of `field: value` lines, not a list']],
+  ['front matter that is a scalar', { 'subprocessors/a.md': '---\nAcme Cloud\n---\n' }, ['subprocessors/a.md:1: file: must be a set of `field: value` lines, not a single value']],
+  ['YAML file that is a list', { 'subprocessors/a.yaml': '- Acme\n- Beta\n' }, ['subprocessors/a.yaml:1: file: must be a set of `field: value` lines, not a list']],
+  ['duplicate keys', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\npurpose: Again.') }, ['subprocessors/a.md:6: syntax: the same field appears twice']],
+  ['tab indentation', { 'subprocessors/a.yaml': edit(YAML_ENTRY, '  - Account data', '\t- Account data') }, ['subprocessors/a.yaml:6: syntax: this is not valid YAML: Tabs are not allowed as indentation']],
+  ['.yaml file with --- lines', { 'subprocessors/a.yaml': ENTRY }, ['subprocessors/a.yaml:18: syntax: has `---` lines, which only a .md file uses']],
+  ['YAML alias bomb', { 'subprocessors/a.yaml': BOMB }, ['subprocessors/a.yaml:1: syntax: uses too many YAML aliases (Excessive alias count indicates a resource exhaustion attack)']],
+  ['1 MB field', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: ${'x'.repeat(1024 * 1024)}`) }, ['subprocessors/a.md:5: purpose: is too long (1048576 characters; the limit is 1000)']],
+  ['file name with spaces', { 'subprocessors/Acme Cloud.md': ENTRY }, ["subprocessors/Acme Cloud.md:1: file: the file name 'Acme Cloud' cannot be used in a web address"]],
+  ['file name with capitals', { 'subprocessors/AcmeCloud.md': ENTRY }, ["subprocessors/AcmeCloud.md:1: file: the file name 'AcmeCloud' cannot be used in a web address"]],
+  ['file name of another page', { 'subprocessors/changes.md': ENTRY }, ["subprocessors/changes.md:1: file: 'changes' is the address of another page (/subprocessors/changes)"]],
+  ['symlink out of the folder', {}, ['subprocessors/a.md:1: file: is a link to a file outside the content folder'], (dir) => fs.symlinkSync(path.resolve('package.json'), path.join(dir, 'subprocessors/a.md'))],
+  ['broken symlink', {}, ['subprocessors/a.md:1: file: cannot be read (ENOENT)'], (dir) => fs.symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'subprocessors/a.md'))],
+  ['folder named like a file', {}, ['subprocessors/a.md:1: file: cannot be read (EISDIR)'], (dir) => fs.mkdirSync(path.join(dir, 'subprocessors/a.md'), { recursive: true })],
+  ['unknown top-level file', { 'notes.txt': 'hello' }, ['notes.txt:1: file: is not part of the content format, so it would not be published']],
+  ['wrong extension in subprocessors/', { 'subprocessors/a.json': '{}' }, ['subprocessors/a.json:1: file: is not a subprocessor file, so it would not be published']],
+  ['wrong extension in sections/', { 'sections/10-intro.txt': 'Hi' }, ['sections/10-intro.txt:1: file: is not a section file, so it would not be published']],
+  ['published in the future', { 'site.yaml': edit(SITE, 'published: 2025-01-01', 'published: 2027-01-01') }, ['site.yaml:7: published: is in the future (today is 2026-11-23), so the list would be empty until then']],
+  ['site.yaml missing', {}, ['site.yaml:1: file: is missing'], (dir) => fs.rmSync(path.join(dir, 'site.yaml'))],
+  ['prototype keys', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\n__proto__: { polluted: true }') }, ['subprocessors/a.md:6: __proto__: unknown field']],
+  ['planned and history together', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nplanned: Q3') }, ['subprocessors/a.md:6: planned: a planned subprocessor has no history yet']],
+  ['two events of a kind on one day', { 'subprocessors/a.md': edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: added\n    announced: 2025-01-01\n    effective: 2025-01-01\n') }, ['subprocessors/a.md:14: history[1].change: a second `added` event effective 2025-01-01', 'subprocessors/a.md:14: history[1].change: it is already on the list, so it cannot be `added` again']],
+  ['an update announced in the future without former values', { 'subprocessors/a.md': edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2026-12-01\n    effective: 2027-01-01\n') }, ['subprocessors/a.md:14: history[1].change: announced 2026-12-01, but without `previous` its new values would show today']],
+  ['a former category that does not exist', { 'subprocessors/a.md': edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-02-01\n    effective: 2025-03-05\n    previous: { category: storage }\n') }, ["subprocessors/a.md:17: history[1].previous.category: 'storage' is not a category in site.yaml"]],
+  ['a slug of another page as alias', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\naliases: [history]') }, ["subprocessors/a.md:6: aliases[0]: 'history' is the address of another page (/subprocessors/history)"]],
+];
+
+describe('hostile and broken files give clear errors, never a crash or a hang', () => {
+  it.each(cases)('%s', (_, files, expected, setup) => {
+    const dir = writeContent(files);
+    fs.mkdirSync(path.join(dir, 'subprocessors'), { recursive: true });
+    setup?.(dir);
+    const started = performance.now();
+    const { content, problems } = checkContent(dir, { today: '2026-11-23' });
+    expect(performance.now() - started).toBeLessThan(1000);
+    const rel = path.relative(process.cwd(), dir);
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.file.replace(`${rel}/`, '')}:${p.line}: ${p.field}: ${p.message.replace(/ — did you mean.*/, '')}`)).toEqual(expected);
+    expect(content).toBeUndefined();
+  });
+
+  it('accepts a byte-order mark, CRLF line endings, spaces after ---, and YAML 1.1 dates', () => {
+    const crlf = `\uFEFF${ENTRY.replace('---\n', '---  \n')}`.replace(/\n/g, '\r\n');
+    const yaml11 = `%YAML 1.1\n---\n${YAML_ENTRY}`;
+    const { content, problems } = checkContent(writeContent({ 'subprocessors/a.md': crlf, 'subprocessors/b.yaml': edit(yaml11, 'name: Acme Cloud', 'name: B') }), { today: '2026-11-23' });
+    expect(problems).toEqual([]);
+    expect(content?.subprocessors.map((entry) => [entry.slug, entry.history[0].effective])).toEqual([
+      ['a', '2025-01-01'],
+      ['b', '2025-01-01'],
+    ]);
+  });
+
+  it('the alias bomb is rejected in well under a second and with bounded memory', () => {
+    const before = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    checkContent(writeContent({ 'subprocessors/a.yaml': BOMB }));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
+  });
+
+  it('has at least 25 cases', () => expect(cases.length).toBeGreaterThanOrEqual(25));
+});
