@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, ENTRY, writeContent } from './fixtures';
@@ -29,9 +30,12 @@ describe('validate and build on broken content', () => {
     expect(output).toContain(`${rel}: 2 errors, 0 warnings`);
   });
 
-  it('`next build` fails on the same content with the same messages', () => {
+  it('`next build` fails on the same content with the same messages, and writes nothing', () => {
+    fs.rmSync('.next-test', { recursive: true, force: true });
     const { code, output } = run('npx', ['next', 'build'], { CONTENT_DIR: dir, NEXT_DIST_DIR: '.next-test' });
     expect(code).toBe(1);
+    // No half-written build: whatever serves the site keeps its last good one.
+    expect(fs.existsSync('.next-test')).toBe(false);
     for (const line of expected) expect(output).toContain(line);
     expect(output).toContain('The content is invalid, so nothing was built: 2 errors, 0 warnings');
   }, 120_000);

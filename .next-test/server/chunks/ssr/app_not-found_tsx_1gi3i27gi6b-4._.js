@@ -1,3 +1,0 @@
-module.exports=[66188,a=>{"use strict";var b=a.i(7997),c=a.i(95936);a.s(["default",0,function(){return(0,b.jsxs)(b.Fragment,{children:[(0,b.jsx)("h1",{className:"text-3xl font-bold",children:"Page not found"}),(0,b.jsxs)("p",{className:"mt-4",children:["There is nothing at this address. The current list is at"," ",(0,b.jsx)(c.default,{href:"/subprocessors",children:"the subprocessor list"}),"."]})]})}])},2894,function(a){a.n(a.i(66188))}];
-
-//# sourceMappingURL=app_not-found_tsx_1gi3i27gi6b-4._.js.map

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+
+test('every response carries the security headers, and none says what serves it', async ({ page, request }) => {
+  await page.goto('/subprocessors');
+  const asset = await page.locator('link[rel=stylesheet]').first().getAttribute('href');
+  for (const path of ['/subprocessors', '/subprocessors/openai', '/subprocessors.json', '/subprocessors/feed.xml', '/subprocessors/no-such-page', asset!]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers['content-security-policy'], path).toMatch(/^default-src 'self'; script-src 'self' 'unsafe-inline'; .*frame-ancestors 'self'/);
+    expect(headers['content-security-policy'], path).not.toContain('unsafe-eval');
+    expect(headers['strict-transport-security'], path).toBe('max-age=63072000; includeSubDomains');
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+    expect(headers['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy'], path).toContain('geolocation=()');
+    expect(headers['x-powered-by'], path).toBeUndefined();
+  }
+});
+
+test('the policy lets every page work: no console errors', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  for (const path of ['/subprocessors', '/subprocessors/openai', '/subprocessors/changes', '/subprocessors/history/2025-06-16']) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(errors).toEqual([]);
+});
