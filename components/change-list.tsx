@@ -24,7 +24,7 @@ export function ChangeList({ events, date, versionOf }: Props) {
               Announced <FormattedDate date={event.announced} /> · effective <FormattedDate date={event.effective} />
             </p>
             <p className="mt-1">{eventSummary(entry.name, event)}</p>
-            {event.urgent && <p className="mt-1 text-slate-700">Urgent change, made without the usual notice period: {event.reason}</p>}
+            {event.reason && <p className="mt-1 text-slate-700">{event.urgent ? 'Urgent change, made without the usual notice period: ' : 'Reason: '}{event.reason}</p>}
             {version && (
               <p className="mt-1 text-sm">
                 <Link href={`/subprocessors/history/${version}`}>

@@ -49,8 +49,8 @@ function List({ items }: { items: readonly string[] }) {
   if (items.length === 1) return <>{items[0]}</>;
   return (
     <ul className="list-disc pl-5">
-      {items.map((item) => (
-        <li key={item}>{item}</li>
+      {items.map((item, index) => (
+        <li key={`${index}-${item}`}>{item}</li>
       ))}
     </ul>
   );

@@ -19,7 +19,7 @@ export function EntryHistory({ name, events, date }: Props) {
             Announced <FormattedDate date={event.announced} />
           </p>
           <p className="mt-1">{eventSummary(name, event)}</p>
-          {event.urgent && <p className="mt-1 text-slate-700">Urgent change, made without the usual notice period: {event.reason}</p>}
+          {event.reason && <p className="mt-1 text-slate-700">{event.urgent ? 'Urgent change, made without the usual notice period: ' : 'Reason: '}{event.reason}</p>}
         </li>
       ))}
     </ol>

@@ -45,11 +45,13 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
   const fileProblem = (file: string, message: string, hint?: string) => problems.push({ severity: 'error', file: display(file), line: 1, field: 'file', message, hint });
 
   /** Parses `data` with `schema`, adding every issue as a located problem. */
-  function validate<S extends z.ZodType>(source: Source, schema: S, data: unknown): z.output<S> | undefined {
+  function validate<S extends z.ZodType>(source: Source, schema: S, data: unknown, skip = new Set<string>()): z.output<S> | undefined {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
-      for (const { path: fieldPath, message, hint } of describeIssue(issue, data, schema)) report(source, fieldPath, message, hint);
+      for (const { path: fieldPath, message, hint } of describeIssue(issue, data, schema)) {
+        if (!skip.has(fieldName(fieldPath))) report(source, fieldPath, message, hint);
+      }
     }
     return undefined;
   }
@@ -182,7 +184,11 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     const notesHtml = renderMarkdown(source.body).trim() || undefined;
     const todos = leftoverTodos(data);
     for (const issue of todos) report(source, issue.path, issue.message, issue.hint);
-    if (todos.length) continue;
+    if (todos.length) {
+      // Report the file's other mistakes too, but not a second time for the TODO fields.
+      validate(source, 'planned' in data ? plannedSchema : subprocessorSchema, data, new Set(todos.map((issue) => fieldName(issue.path))));
+      continue;
+    }
     if ('planned' in data && 'history' in data) {
       report(source, ['planned'], 'a planned subprocessor has no history yet', 'Once it is announced, delete the `planned` line and keep `history`; until then, delete `history`.');
       continue;
