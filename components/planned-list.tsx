@@ -1,5 +1,5 @@
 import type { PlannedSubprocessor } from '@/lib/schema';
-import { Prose } from './prose';
+import { Notes } from './prose';
 
 type Props = { planned: PlannedSubprocessor[]; noticeDays: number };
 
@@ -32,7 +32,7 @@ export function PlannedList({ planned, noticeDays }: Props) {
                   <p>{entry.purpose}</p>
                   <p className="text-slate-700">Data: {entry.data.join('; ')}</p>
                   {entry.condition && <p className="text-slate-700">Applies: {entry.condition}</p>}
-                  {entry.notesHtml && <Prose html={entry.notesHtml} className="text-sm" />}
+                  <Notes markdown={entry.notes} className="text-sm" />
                 </td>
                 <td className="py-2">{entry.planned}</td>
               </tr>

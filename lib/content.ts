@@ -56,18 +56,21 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     return undefined;
   }
 
+  const realDir = fs.existsSync(dir) ? fs.realpathSync(dir) : dir;
+
   /** Reads a file as text; binary files, symlinks out of the folder and the like are problems, not crashes. */
   function read(file: string): string | undefined {
     let real: string;
     let buffer: Buffer;
     try {
-      real = fs.realpathSync(file);
+      // Only a symbolic link needs resolving (folders that are links are refused in list()).
+      real = fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : path.join(realDir, path.relative(dir, file));
       buffer = fs.readFileSync(real);
     } catch (error) {
       fileProblem(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, 'Make it a plain text file, not a folder or a broken link.');
       return undefined;
     }
-    if (!real.startsWith(fs.realpathSync(dir) + path.sep)) {
+    if (!real.startsWith(realDir + path.sep)) {
       fileProblem(file, 'is a link to a file outside the content folder', 'Copy the content into this file instead of linking to it.');
       return undefined;
     }
@@ -102,6 +105,10 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
 
   function list(folder: string, allowed: string[], what: string): string[] {
     if (!fs.existsSync(folder)) return [];
+    if (fs.lstatSync(folder).isSymbolicLink()) {
+      fileProblem(folder, 'is a link to another folder', `Make ${path.basename(folder)}/ a real folder inside the content folder.`);
+      return [];
+    }
     return fs
       .readdirSync(folder)
       .filter((name) => !name.startsWith('.'))
@@ -180,8 +187,8 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     if (!source) continue;
     sources.set(slug, source);
     const data = (source.data ?? {}) as Record<string, unknown>;
-    // A body that is only an HTML comment (as `npm run new` leaves it) renders to nothing.
-    const notesHtml = renderMarkdown(source.body).trim() || undefined;
+    // Rendered only on the entry's own page: rendering a thousand notes on every load would be waste.
+    const notes = source.body.trim() || undefined;
     const todos = leftoverTodos(data);
     for (const issue of todos) report(source, issue.path, issue.message, issue.hint);
     if (todos.length) {
@@ -207,9 +214,9 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     if ('history' in entry) {
       if (site) for (const issue of checkHistory(entry, site, today)) report(source, issue.path, issue.message, issue.hint, issue.severity);
       for (const issue of recommendations(entry)) report(source, issue.path, issue.message, issue.hint, 'warning');
-      subprocessors.push({ ...entry, slug, file: source.file, notesHtml });
+      subprocessors.push({ ...entry, slug, file: source.file, notes });
     } else {
-      planned.push({ ...entry, slug, file: source.file, notesHtml });
+      planned.push({ ...entry, slug, file: source.file, notes });
     }
   }
 

@@ -165,8 +165,9 @@ export type ChangeType = ChangeEvent['change'];
 export type DescribingFields = z.output<typeof partialFields>;
 
 export type Section = z.output<typeof sectionSchema> & { file: string; html: string };
-export type Subprocessor = z.output<typeof subprocessorSchema> & { slug: string; file: string; notesHtml?: string };
-export type PlannedSubprocessor = z.output<typeof plannedSchema> & { slug: string; file: string; notesHtml?: string };
+/** `notes`: the Markdown below the front matter. */
+export type Subprocessor = z.output<typeof subprocessorSchema> & { slug: string; file: string; notes?: string };
+export type PlannedSubprocessor = z.output<typeof plannedSchema> & { slug: string; file: string; notes?: string };
 
 export type Content = {
   site: Site;

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { EntryFields } from '@/components/entry-fields';
 import { EntryHistory } from '@/components/entry-history';
 import { FormattedDate } from '@/components/formatted-date';
-import { Prose } from '@/components/prose';
+import { Notes } from '@/components/prose';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
 import { isIsoDate } from '@/lib/dates';
@@ -61,12 +61,7 @@ export default async function EntryPage({ params }: Props) {
         <h2 id="details" className="mb-4 text-2xl font-semibold">Details</h2>
         <EntryFields entry={entry} full />
       </section>
-      {entry.notesHtml && (
-        <section aria-labelledby="notes" className="mt-8">
-          <h2 id="notes" className="mb-3 text-2xl font-semibold">Notes</h2>
-          <Prose html={entry.notesHtml} />
-        </section>
-      )}
+      <Notes markdown={entry.notes} heading="Notes" />
       <section aria-labelledby="history" className="mt-8">
         <h2 id="history" className="mb-3 text-2xl font-semibold">History</h2>
         <EntryHistory name={entry.name} events={view.history} date={view.date} />
