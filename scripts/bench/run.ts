@@ -1,0 +1,142 @@
+/**
+ * `npm run bench [-- 10 100 1000 5000]`: measures the site on generated content of each size
+ * against three baselines in the same run, all on loopback with bounded request counts:
+ *   (a) the same HTML bytes as a static file served by the same `next start`,
+ *   (b) the same bytes, pre-compressed, from memory by a minimal Node server,
+ *   (c) an empty App Router page.
+ */
+import autocannon from 'autocannon';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { generateContent } from './generate';
+
+const TODAY = '2026-11-23';
+const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+const ROOT = process.cwd();
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', SUBPROCESSORS_TODAY: TODAY, ...extra });
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function timed(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv }): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { ...options, stdio: 'pipe', encoding: 'utf8' });
+  if (result.status !== 0 && !args.includes('validate.ts')) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return performance.now() - started;
+}
+
+async function start(cwd: string, port: number, extra: Record<string, string>): Promise<ChildProcess> {
+  const server = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', 'localhost'], { cwd, env: env(extra), stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (await fetch(`http://localhost:${port}/`, { redirect: 'manual' }).then(() => true, () => false)) return server;
+  }
+  throw new Error(`server on ${port} did not start`);
+}
+const stop = (server: ChildProcess) => process.kill(-server.pid!);
+
+/** Requests/s and latency, with gzip as browsers ask for it. Bounded: a fixed number of requests. */
+async function load(url: string, connections: number) {
+  const result = await autocannon({ url, connections, amount: connections * 200, timeout: 10, headers: { 'accept-encoding': 'gzip' } });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+async function bytesOf(url: string) {
+  const raw = Buffer.from(await (await fetch(url)).arrayBuffer());
+  return { raw, gzip: zlib.gzipSync(raw).length };
+}
+
+/** Client JavaScript and CSS a page loads, gzip-compressed. */
+async function assets(base: string, html: string) {
+  const sum = async (urls: string[]) => (await Promise.all(urls.map(async (url) => (await bytesOf(base + url)).gzip))).reduce((a, b) => a + b, 0);
+  return { js: await sum([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1])), css: await sum([...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1])) };
+}
+
+/** Baseline (b): pre-compressed bytes from memory. */
+function memoryServer(port: number, body: Buffer): Promise<http.Server> {
+  const gzip = zlib.gzipSync(body);
+  const server = http.createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', 'content-length': gzip.length });
+    res.end(gzip);
+  });
+  return new Promise((resolve) => server.listen(port, 'localhost', () => resolve(server)));
+}
+
+/** Baseline (c): an empty App Router page, built once. */
+function emptyApp(): string {
+  const dir = path.join(work, 'empty-app');
+  fs.mkdirSync(path.join(dir, 'app'), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}');
+  fs.writeFileSync(path.join(dir, 'app/layout.js'), 'export default function L({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
+  fs.writeFileSync(path.join(dir, 'app/page.js'), 'export default function P() { return <main />; }\n');
+  timed(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { cwd: dir, env: env({}) });
+  return dir;
+}
+
+async function main() {
+  const sizes = SIZES.length ? SIZES : [10, 100, 1000, 5000];
+  const empty = emptyApp();
+  const emptyServer = await start(empty, 3212, {});
+  const emptyPage = await bytesOf('http://localhost:3212/');
+  const floorJs = (await assets('http://localhost:3212', emptyPage.raw.toString())).js;
+  const baselineC = { 10: await load('http://localhost:3212/', 10), 50: await load('http://localhost:3212/', 50) };
+  stop(emptyServer);
+
+  const empties = generateContent(path.join(work, 'content-0'), 0);
+  const startup = timed(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', empties], { cwd: ROOT });
+  const rows: string[] = [];
+  const buildTimes: [number, number][] = [];
+  for (const size of sizes) {
+    const dir = generateContent(path.join(work, `content-${size}`), size);
+    const validate = timed(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir], { cwd: ROOT }) - startup;
+    const dist = `.next-bench`;
+    fs.rmSync(path.join(ROOT, dist), { recursive: true, force: true });
+    const build = timed(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { cwd: ROOT, env: env({ CONTENT_DIR: dir, NEXT_DIST_DIR: dist }) });
+    buildTimes.push([size, build]);
+    const pages = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, dist, 'prerender-manifest.json'), 'utf8')).routes).length;
+
+    let server = await start(ROOT, 3210, { CONTENT_DIR: dir, NEXT_DIST_DIR: dist });
+    const list = await bytesOf('http://localhost:3210/subprocessors');
+    const { js, css } = await assets('http://localhost:3210', list.raw.toString());
+    stop(server);
+    // Baseline (a): the identical bytes as a static file of the same server.
+    const staticFile = path.join(ROOT, 'public', '__bench-a.html');
+    fs.writeFileSync(staticFile, list.raw);
+    server = await start(ROOT, 3210, { CONTENT_DIR: dir, NEXT_DIST_DIR: dist });
+    const memory = await memoryServer(3211, list.raw);
+    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    for (const connections of [10, 50]) {
+      for (const [name, url] of Object.entries({ list: '/subprocessors', entry: '/subprocessors/vendor-1', json: '/subprocessors.json', a: '/__bench-a.html' })) {
+        await load(`http://localhost:3210${url}`, connections); // warm the cache
+        results[`${name}@${connections}`] = await load(`http://localhost:3210${url}`, connections);
+      }
+      results[`b@${connections}`] = await load('http://localhost:3211/', connections);
+    }
+    memory.close();
+    stop(server);
+    fs.rmSync(staticFile);
+
+    const r = (key: string) => `${Math.round(results[key].rps)}/s (p50 ${results[key].p50} ms, p99 ${results[key].p99} ms${results[key].errors ? `, ${results[key].errors} errors` : ''})`;
+    rows.push(
+      `| ${size} | ${seconds(validate)} s | ${seconds(build)} s, ${pages} pages | ${kb(list.raw.length)} KB / ${kb(list.gzip)} KB gz (${size ? Math.round(list.gzip / size) : 0} B/entry gz) | ${kb(js)} KB JS (+${kb(js - floorJs)} over empty), ${kb(css)} KB CSS | ` +
+        `${r('list@10')} = ${(results['list@10'].rps / results['a@10'].rps).toFixed(2)}× (a), ${(results['list@10'].rps / results['b@10'].rps).toFixed(2)}× (b) | ${r('list@50')} | ${r('entry@10')} | ${r('json@10')} | (a) ${r('a@10')}; (b) ${r('b@10')} |`,
+    );
+  }
+  console.log(`\nBaseline (c), empty App Router page: ${Math.round(baselineC[10].rps)}/s at 10 connections, ${Math.round(baselineC[50].rps)}/s at 50; ${kb(floorJs)} KB client JS gz.\n`);
+  console.log('| entries | validate (beyond start-up) | build | /subprocessors bytes | assets (gzip) | /subprocessors @10 | @50 | one entry @10 | JSON @10 | baselines @10 |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  const [first, last] = [buildTimes[0], buildTimes.at(-1)!];
+  console.log(`\nBuild time per entry: ${(first[1] / first[0]).toFixed(1)} ms at ${first[0]}, ${(last[1] / last[0]).toFixed(1)} ms at ${last[0]}.`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
