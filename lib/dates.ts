@@ -17,14 +17,19 @@ export function dateToIso(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+/** The start of the day, in UTC: the one `Date` a calendar date converts to without shifting. */
+export function startOfDay(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
+  const d = startOfDay(date);
   d.setUTCDate(d.getUTCDate() + days);
   return dateToIso(d);
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round((startOfDay(to).getTime() - startOfDay(from).getTime()) / 86_400_000);
 }
 
 export function isValidTimeZone(zone: string): boolean {
@@ -44,5 +49,5 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
 
 /** "October 9, 2025": unambiguous for readers on both sides of the Atlantic. */
 export function formatDate(date: IsoDate): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(startOfDay(date));
 }

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
-import { formatDate, type IsoDate } from './dates';
+import { formatDate, startOfDay, type IsoDate } from './dates';
 import { fingerprint, listedFields } from './fingerprint';
 import { publicEvents } from './history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
@@ -75,8 +75,6 @@ export function listCsv(content: Content, date: IsoDate): string {
   return stringify(rows, { header: true, bom: true, record_delimiter: 'windows', escape_formulas: true });
 }
 
-const midnight = (date: IsoDate) => new Date(`${date}T00:00:00Z`);
-
 export function atomFeed(content: Content, date: IsoDate): string {
   const { site } = content;
   const feed = new Feed({
@@ -84,7 +82,7 @@ export function atomFeed(content: Content, date: IsoDate): string {
     description: `Additions, changes and removals of subprocessors for ${site.product ?? site.company.name}.`,
     id: absoluteUrl(site, '/subprocessors'),
     link: absoluteUrl(site, '/subprocessors'),
-    updated: midnight(lastUpdated(content, date)),
+    updated: startOfDay(lastUpdated(content, date)),
     copyright: site.company.legal_name ?? site.company.name,
     feedLinks: { atom: absoluteUrl(site, '/subprocessors/feed.xml') },
   });
@@ -95,7 +93,7 @@ export function atomFeed(content: Content, date: IsoDate): string {
       title: `${CHANGE_LABELS[event.change]}: ${entry.name} (${when})`,
       id: absoluteUrl(site, `/subprocessors/changes#${eventKey(entry, event)}`),
       link: absoluteUrl(site, entryPath(entry.slug)),
-      date: midnight(event.announced),
+      date: startOfDay(event.announced),
       description: [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${formatDate(deadline)}: ${site.contact.objections}.`].filter(Boolean).join(' '),
     });
   }
@@ -108,12 +106,12 @@ export function changesCalendar(content: Content, date: IsoDate): string {
   const host = new URL(site.url).host;
   const calendar = ical({ name: `${site.company.name} subprocessor changes`, prodId: { company: site.company.name, product: 'subprocessors', language: 'EN' } });
   for (const { entry, event } of publicEvents(content, date)) {
-    const base = { allDay: true, stamp: midnight(event.announced), url: absoluteUrl(site, entryPath(entry.slug)) };
+    const base = { allDay: true, stamp: startOfDay(event.announced), url: absoluteUrl(site, entryPath(entry.slug)) };
     const summary = eventSummary(entry.name, event);
-    calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-effective@${host}`, start: midnight(event.effective), summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary });
+    calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-effective@${host}`, start: startOfDay(event.effective), summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary });
     const deadline = objectionDeadline(event, site);
     if (deadline) {
-      calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-objection@${host}`, start: midnight(deadline), summary: `Last day to object: ${entry.name}`, description: `${summary} Send objections to ${site.contact.objections}.` });
+      calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-objection@${host}`, start: startOfDay(deadline), summary: `Last day to object: ${entry.name}`, description: `${summary} Send objections to ${site.contact.objections}.` });
     }
   }
   return calendar.toString();
