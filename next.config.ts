@@ -17,6 +17,9 @@ export default function config(phase: string): NextConfig {
     // A second build (e.g. of an example content folder) can live beside the first.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
+    // Cache-Control for CDNs: fresh for the revalidation period (an hour), then served stale
+    // for at most another hour while the origin renders the next version.
+    expireTime: 7200,
     async redirects() {
       return [{ source: '/', destination: '/subprocessors', permanent: false }];
     },
