@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { FormattedDate } from './formatted-date';
 import type { IsoDate } from '@/lib/dates';
-import type { EntryEvent } from '@/lib/history';
+import { eventKey, type EntryEvent } from '@/lib/history';
 import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
 import { entryPath } from '@/lib/urls';
 
@@ -15,7 +15,7 @@ export function ChangeList({ events, date, versionOf }: Props) {
       {events.map(({ entry, event }) => {
         const version = versionOf(event.effective);
         return (
-          <li key={`${entry.slug}-${event.change}-${event.effective}`} id={`${entry.slug}-${event.change}-${event.effective}`} className="border-l-4 border-slate-300 pl-4">
+          <li key={eventKey(entry, event)} id={eventKey(entry, event)} className="border-l-4 border-slate-300 pl-4">
             <p className="font-semibold">
               {CHANGE_LABELS[event.change]}: <Link href={entryPath(entry.slug)}>{entry.name}</Link>
               {event.effective > date && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-normal text-amber-900">upcoming</span>}

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { FormattedDate } from './formatted-date';
 import { formatDate, type IsoDate } from '@/lib/dates';
 import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
+import { eventKey } from '@/lib/history';
 import type { UpcomingChange } from '@/lib/timeline';
 import { entryPath } from '@/lib/urls';
 
@@ -19,7 +20,7 @@ export function UpcomingChanges({ changes, objectionsEmail, date }: Props) {
         {changes.map(({ entry, event, objectionDeadline }) => {
           const subject = `Objection: ${entry.name} — effective ${formatDate(event.effective)}`;
           return (
-            <li key={`${entry.slug}-${event.effective}`}>
+            <li key={eventKey(entry, event)}>
               <p>
                 <strong>{CHANGE_LABELS[event.change]}: </strong>
                 <Link href={entryPath(entry.slug)}>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { VersionChange } from '@/lib/history';
+import { eventKey, type VersionChange } from '@/lib/history';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from '@/lib/labels';
 import { entryPath } from '@/lib/urls';
 
@@ -10,7 +10,7 @@ export function VersionChanges({ changes }: Props) {
   return (
     <ul className="mt-3 space-y-4">
       {changes.map(({ entry, event, fields }) => (
-        <li key={`${entry.slug}-${event.change}`}>
+        <li key={eventKey(entry, event)}>
           <p>
             <strong>{CHANGE_LABELS[event.change]}: </strong>
             <Link href={entryPath(entry.slug)}>{entry.name}</Link> — {eventSummary(entry.name, event)}

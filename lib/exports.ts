@@ -3,7 +3,7 @@ import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { formatDate, startOfDay, type IsoDate } from './dates';
 import { fingerprint, listedFields } from './fingerprint';
-import { publicEvents } from './history';
+import { eventKey, publicEvents } from './history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
 import type { ChangeEvent, Content, Subprocessor } from './schema';
 import { lastUpdated, listAsOf, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
@@ -14,7 +14,6 @@ import { absoluteUrl, entryPath } from './urls';
 export const JSON_SCHEMA_VERSION = 1;
 
 /** A stable identifier for an event: an entry has one event of a kind per effective date. */
-const eventKey = (entry: Subprocessor, event: ChangeEvent) => `${entry.slug}-${event.change}-${event.effective}`;
 
 function eventJson(entry: Subprocessor, event: ChangeEvent) {
   return { id: eventKey(entry, event), slug: entry.slug, name: entry.name, ...event, summary: eventSummary(entry.name, event) };

@@ -5,6 +5,9 @@ import { entryAsOf, isPublic, type Records } from './timeline';
 /** One recorded event, with the entry it belongs to. */
 export type EntryEvent = { entry: Subprocessor; event: ChangeEvent };
 
+/** A stable id for one event: the anchor on the changes page, and the id in the feed, calendar and JSON export. */
+export const eventKey = ({ slug }: Pick<Subprocessor, 'slug'>, { change, effective }: Pick<ChangeEvent, 'change' | 'effective'>) => `${slug}-${change}-${effective}`;
+
 export type FieldChange = { field: keyof DescribingFields; before: unknown; after: unknown };
 
 /** What one event changed, field by field for an update whose former values are recorded. */

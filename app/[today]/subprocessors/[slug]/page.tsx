@@ -8,6 +8,7 @@ import { Notes } from '@/components/prose';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
 import { isIsoDate } from '@/lib/dates';
+import { isVisible } from '@/lib/timeline';
 import { absoluteUrl, entryPath } from '@/lib/urls';
 import { entryView } from '@/lib/view';
 
@@ -16,8 +17,7 @@ export const revalidate = 3600;
 type Props = { params: Promise<{ today: string; slug: string }> };
 
 export function generateStaticParams({ params }: { params: { today: string } }) {
-  const content = loadContent();
-  return content.subprocessors.filter((entry) => entryView(content, entry.slug, params.today)).map((entry) => ({ slug: entry.slug }));
+  return loadContent().subprocessors.filter((entry) => isVisible(entry, params.today)).map((entry) => ({ slug: entry.slug }));
 }
 
 /** The entry as visitors see it on the page's date; a 404 until it has been announced. */
