@@ -1,8 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { checkContent, contentDir } from './lib/content';
 import { formatGrouped } from './lib/report';
 import { securityHeaders } from './lib/security-headers';
+import { basePathOf } from './lib/urls';
+import { parse } from 'yaml';
+
+/** The site's base path comes from `url` in site.yaml: https://example.com/legal serves the list at /legal/subprocessors. */
+function basePath(): string {
+  try {
+    const site = parse(fs.readFileSync(path.join(contentDir(), 'site.yaml'), 'utf8')) as { url?: unknown };
+    return typeof site.url === 'string' ? basePathOf(site.url) : '';
+  } catch {
+    return ''; // Invalid content: the build reports it below; the development server shows it on the page.
+  }
+}
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) {
@@ -13,10 +27,17 @@ export default function config(phase: string): NextConfig {
       process.exit(1);
     }
   }
+  const base = basePath();
   return {
+    basePath: base,
+    env: { NEXT_PUBLIC_BASE_PATH: base },
     // A second build (e.g. of an example content folder) can live beside the first.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
+    // Next.js hashes every page's whole HTML on every request to make its ETag: about 10 ms
+    // for a list of 1,000 entries, most of the cost of serving it. Pages are cached by
+    // Cache-Control instead (below), so a CDN or browser needs no ETag to reuse them.
+    generateEtags: false,
     // Cache-Control for CDNs: fresh for the revalidation period (an hour), then served stale
     // for at most another hour while the origin renders the next version.
     expireTime: 7200,
@@ -26,7 +47,11 @@ export default function config(phase: string): NextConfig {
     async headers() {
       // The development server needs eval for fast refresh; production never does.
       if (phase === PHASE_DEVELOPMENT_SERVER) return [];
-      return [{ source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS) }];
+      return [
+        { source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS) },
+        // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy.
+        { source: '/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
+      ];
     },
   };
 }

@@ -4,11 +4,13 @@ import { chromiumPath } from './scripts/chromium';
 /** Pages are evaluated on this date, so the assertions do not depend on when the tests run. */
 export const TODAY = '2026-11-23';
 
-const servers: { name: string; port: number; env: Record<string, string> }[] = [
+const servers: { name: string; port: number; env: Record<string, string>; base?: string }[] = [
   { name: 'sample', port: 3100, env: {} },
   { name: 'backend-chat', port: 3101, env: { CONTENT_DIR: 'examples/backend-chat', NEXT_DIST_DIR: '.next-example' } },
   // Injection attempts in every field: nothing may run.
   { name: 'hostile', port: 3103, env: { CONTENT_DIR: 'tests/fixtures/hostile', NEXT_DIST_DIR: '.next-hostile' } },
+  // Served under https://example.com/legal, and allowed in frames on one other site.
+  { name: 'base-path', port: 3104, base: '/legal', env: { CONTENT_DIR: 'tests/fixtures/base-path', NEXT_DIST_DIR: '.next-base', SUBPROCESSORS_FRAME_ANCESTORS: "'self' http://127.0.0.1:3105" } },
 ];
 
 export default defineConfig({
@@ -28,12 +30,13 @@ export default defineConfig({
   projects: [
     ...servers.map(({ name, port }) => ({ name, testMatch: `${name}/**/*.spec.ts`, use: { baseURL: `http://localhost:${port}` } })),
     // Checks that run on every content folder.
-    ...servers.map(({ name, port }) => ({ name: `${name} (all folders)`, testMatch: 'all/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
+    // Their paths start at the root, so not the base-path build (its own tests cover it).
+    ...servers.filter(({ base }) => !base).map(({ name, port }) => ({ name: `${name} (all folders)`, testMatch: 'all/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
   ],
   // Fresh production builds, as visitors get them, each in its own folder.
-  webServer: servers.map(({ port, env }) => ({
+  webServer: servers.map(({ port, env, base = '' }) => ({
     command: `npx next build && npx next start -p ${port} -H localhost`,
-    url: `http://localhost:${port}/subprocessors`,
+    url: `http://localhost:${port}${base}/subprocessors`,
     env: { ...env, SUBPROCESSORS_TODAY: TODAY },
     reuseExistingServer: false,
     timeout: 300_000,

@@ -24,10 +24,11 @@ export function proxy(request: NextRequest) {
     url.pathname = `/subprocessors/${target}`;
     return NextResponse.redirect(url, 308);
   }
-  url.pathname = `/${today}${pathname}`;
+  // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
+  url.pathname = `/${today}${pathname === '/sitemap.xml' ? '/site-map.xml' : pathname}`;
   return NextResponse.rewrite(url);
 }
 
 export const config = {
-  matcher: ['/subprocessors', '/subprocessors/:path*', '/subprocessors.json', '/subprocessors.csv', '/:date(\\d{4}-\\d{2}-\\d{2})/:path*'],
+  matcher: ['/subprocessors', '/subprocessors/:path*', '/subprocessors.json', '/subprocessors.csv', '/sitemap.xml', '/:date(\\d{4}-\\d{2}-\\d{2})/:path*'],
 };

@@ -1,16 +1,17 @@
-import Link from 'next/link';
+import { SiteChrome } from '@/components/site-chrome';
+import { href } from '@/lib/urls';
 
 export default function NotFound() {
   return (
-    <>
+    <SiteChrome>
       <h1 className="text-3xl font-bold">Page not found</h1>
       <p className="mt-4">
         There is nothing at this address. The current list is at{' '}
-        <Link href="/subprocessors">
+        <a href={href('/subprocessors')}>
           the subprocessor list
-        </Link>
+        </a>
         .
       </p>
-    </>
+    </SiteChrome>
   );
 }

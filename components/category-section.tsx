@@ -1,11 +1,12 @@
-import { EntryCard } from './entry-card';
 import { Prose } from './prose';
-import type { Category } from '@/lib/schema';
-import { listedSince, type EntryAsOf } from '@/lib/timeline';
 import type { IsoDate } from '@/lib/dates';
+import { entriesHtml } from '@/lib/entry-html';
+import type { Category } from '@/lib/schema';
+import type { EntryAsOf } from '@/lib/timeline';
 
 type Props = { category: Category & { descriptionHtml?: string }; entries: EntryAsOf[]; date: IsoDate };
 
+/** One category of the list; each entry's anchor is its slug, so `/subprocessors#slug` links to it. */
 export function CategorySection({ category, entries, date }: Props) {
   return (
     <section aria-labelledby={`category-${category.id}`} className="mt-8">
@@ -16,7 +17,7 @@ export function CategorySection({ category, entries, date }: Props) {
       {entries.length === 0 ? (
         <p className="mt-2 text-slate-700">We currently use no subprocessors in this category.</p>
       ) : (
-        entries.map((entry) => <EntryCard key={entry.slug} entry={entry} since={listedSince(entry, date)} />)
+        <ul className="entries" dangerouslySetInnerHTML={{ __html: entriesHtml(entries, date) }} />
       )}
     </section>
   );

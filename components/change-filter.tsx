@@ -1,5 +1,6 @@
 import { CHANGE_LABELS } from '@/lib/labels';
 import type { ChangeFilter as Filter } from '@/lib/view';
+import { href } from '@/lib/urls';
 
 type Props = { entries: { slug: string; name: string }[]; filter: Filter };
 
@@ -7,7 +8,7 @@ type Props = { entries: { slug: string; name: string }[]; filter: Filter };
 export function ChangeFilter({ entries, filter }: Props) {
   const field = 'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5';
   return (
-    <form method="get" action="/subprocessors/changes" className="mt-4 flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-slate-50 p-4">
+    <form method="get" action={href('/subprocessors/changes')} className="mt-4 flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-slate-50 p-4">
       <label className="min-w-40 flex-1">
         Type of change
         <select name="change" defaultValue={filter.change ?? ''} className={field}>

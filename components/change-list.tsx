@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { FormattedDate } from './formatted-date';
 import type { IsoDate } from '@/lib/dates';
 import { eventKey, type EntryEvent } from '@/lib/history';
 import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
-import { entryPath } from '@/lib/urls';
+import { entryPath, href } from '@/lib/urls';
 
 type Props = { events: EntryEvent[]; date: IsoDate; versionOf: (effective: IsoDate) => IsoDate | undefined };
 
@@ -17,7 +16,7 @@ export function ChangeList({ events, date, versionOf }: Props) {
         return (
           <li key={eventKey(entry, event)} id={eventKey(entry, event)} className="border-l-4 border-slate-300 pl-4">
             <p className="font-semibold">
-              {CHANGE_LABELS[event.change]}: <Link href={entryPath(entry.slug)}>{entry.name}</Link>
+              {CHANGE_LABELS[event.change]}: <a href={href(entryPath(entry.slug))}>{entry.name}</a>
               {event.effective > date && <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm font-normal text-amber-900">upcoming</span>}
             </p>
             <p className="text-sm text-slate-700">
@@ -27,9 +26,9 @@ export function ChangeList({ events, date, versionOf }: Props) {
             {event.reason && <p className="mt-1 text-slate-700">{event.urgent ? 'Urgent change, made without the usual notice period: ' : 'Reason: '}{event.reason}</p>}
             {version && (
               <p className="mt-1 text-sm">
-                <Link href={`/subprocessors/history/${version}`}>
+                <a href={href(`/subprocessors/history/${version}`)}>
                   The list as of <FormattedDate date={version} />
-                </Link>
+                </a>
               </p>
             )}
           </li>

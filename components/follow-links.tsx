@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { IsoDate } from '@/lib/dates';
+import { href } from '@/lib/urls';
 
 type Props = { date: IsoDate };
 
@@ -11,12 +11,13 @@ export function FollowLinks({ date }: Props) {
         History and updates
       </h2>
       <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
-        <li><Link href="/subprocessors/changes">All changes and past versions</Link></li>
-        <li><Link href={`/subprocessors/history/${date}`}>Link to this version</Link></li>
-        <li><a href="/subprocessors/feed.xml">Atom feed</a></li>
-        <li><a href="/subprocessors/changes.ics">Calendar of changes and objection deadlines</a></li>
-        <li><a href="/subprocessors.json">JSON</a></li>
-        <li><a href="/subprocessors.csv">CSV (spreadsheet)</a></li>
+        <li><a href={href('/subprocessors/changes')}>All changes and past versions</a></li>
+        <li><a href={href(`/subprocessors/history/${date}`)} className="copy-link">Link to this version</a></li>
+        <li><a href={href('/subprocessors/annex')}>Annex for a data processing agreement (print or PDF)</a></li>
+        <li><a href={href('/subprocessors/feed.xml')}>Atom feed</a></li>
+        <li><a href={href('/subprocessors/changes.ics')}>Calendar of changes and objection deadlines</a></li>
+        <li><a href={href('/subprocessors.json')}>JSON</a></li>
+        <li><a href={href('/subprocessors.csv')}>CSV (spreadsheet)</a></li>
       </ul>
     </section>
   );

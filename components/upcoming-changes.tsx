@@ -1,10 +1,9 @@
-import Link from 'next/link';
 import { FormattedDate } from './formatted-date';
 import { formatDate, type IsoDate } from '@/lib/dates';
 import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
 import { eventKey } from '@/lib/history';
 import type { UpcomingChange } from '@/lib/timeline';
-import { entryPath } from '@/lib/urls';
+import { entryPath, href } from '@/lib/urls';
 
 type Props = { changes: UpcomingChange[]; objectionsEmail: string; date: IsoDate };
 
@@ -23,9 +22,9 @@ export function UpcomingChanges({ changes, objectionsEmail, date }: Props) {
             <li key={eventKey(entry, event)}>
               <p>
                 <strong>{CHANGE_LABELS[event.change]}: </strong>
-                <Link href={entryPath(entry.slug)}>
+                <a href={href(entryPath(entry.slug))}>
                   {entry.name}
-                </Link>
+                </a>
                 {` — ${eventSummary(entry.name, event)}`}
               </p>
               <p className="text-slate-800">

@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { eventKey, type VersionChange } from '@/lib/history';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from '@/lib/labels';
-import { entryPath } from '@/lib/urls';
+import { entryPath, href } from '@/lib/urls';
 
 type Props = { changes: VersionChange[] };
 
@@ -13,7 +12,7 @@ export function VersionChanges({ changes }: Props) {
         <li key={eventKey(entry, event)}>
           <p>
             <strong>{CHANGE_LABELS[event.change]}: </strong>
-            <Link href={entryPath(entry.slug)}>{entry.name}</Link> — {eventSummary(entry.name, event)}
+            <a href={href(entryPath(entry.slug))}>{entry.name}</a> — {eventSummary(entry.name, event)}
           </p>
           {event.change === 'updated' &&
             (fields ? (

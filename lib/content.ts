@@ -29,7 +29,7 @@ export function contentDir(env: Record<string, string | undefined> = process.env
 
 const ENTRY_EXTENSIONS = ['.md', '.yaml', '.yml'];
 /** Pages under /subprocessors/ that an entry's slug or alias must not shadow. */
-const RESERVED = ['changes', 'history'];
+const RESERVED = ['changes', 'history', 'search', 'by-data', 'embed', 'annex'];
 const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.privacy', 'contact.objections', 'company.name'];
 
 /**

@@ -3,17 +3,15 @@ import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { formatDate, startOfDay, type IsoDate } from './dates';
 import { fingerprint, listedFields } from './fingerprint';
-import { eventKey, publicEvents } from './history';
+import { eventKey, publicEvents, versionDates } from './history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
 import type { ChangeEvent, Content, Subprocessor } from './schema';
-import { lastUpdated, listAsOf, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
+import { isVisible, lastUpdated, listAsOf, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
 import { absoluteUrl, entryPath } from './urls';
 
 /** Machine-readable forms of the list on a date. All pure: same content and date, same bytes. */
 
 export const JSON_SCHEMA_VERSION = 1;
-
-/** A stable identifier for an event: an entry has one event of a kind per effective date. */
 
 function eventJson(entry: Subprocessor, event: ChangeEvent) {
   return { id: eventKey(entry, event), slug: entry.slug, name: entry.name, ...event, summary: eventSummary(entry.name, event) };
@@ -114,4 +112,24 @@ export function changesCalendar(content: Content, date: IsoDate): string {
     }
   }
   return calendar.toString();
+}
+
+/**
+ * sitemap.xml: the list and its views, every entry page visitors can open and every past
+ * version. Only slugs and dates go into the paths, and site.url is a validated URL.
+ */
+export function sitemap(content: Content, date: IsoDate): string {
+  const { site } = content;
+  const updated = lastUpdated(content, date);
+  const pages: [string, IsoDate?][] = [
+    ['/subprocessors', updated],
+    ['/subprocessors/changes', updated],
+    ['/subprocessors/by-data', updated],
+    ['/subprocessors/annex', updated],
+    ...content.subprocessors.filter((entry) => isVisible(entry, date)).map((entry): [string] => [entryPath(entry.slug)]),
+    ...versionDates(content, date).map((version): [string] => [`/subprocessors/history/${version}`]),
+  ];
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const urls = pages.map(([path, modified]) => `  <url><loc>${escape(absoluteUrl(site, path))}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ''}</url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }

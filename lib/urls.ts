@@ -1,5 +1,25 @@
 import type { Site } from './schema';
 
+/**
+ * The path the site is served under, e.g. `/legal` when `url` in site.yaml is
+ * https://example.com/legal. next.config sets it at build time; links are plain <a>
+ * elements (no client router to ship), so they add it themselves through `href`.
+ */
+export const BASE_PATH = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
+
+/** Built by `npm run export` for a static host: nothing can answer a query, so no search or filter forms. */
+export const STATIC_EXPORT = process.env.NEXT_PUBLIC_STATIC_EXPORT === '1';
+
+/** A link within the site, for an <a> or a form. */
+export function href(path: string): string {
+  return `${BASE_PATH}${path}`;
+}
+
+/** The base path a site URL implies: its path without the trailing slash ('' at the root). */
+export function basePathOf(url: string): string {
+  return new URL(url).pathname.replace(/\/+$/, '');
+}
+
 /** An absolute URL on the public site, keeping any path in `site.url` (e.g. https://example.com/legal). */
 export function absoluteUrl(site: Pick<Site, 'url'>, path: string): string {
   return new URL(path.replace(/^\//, ''), site.url.endsWith('/') ? site.url : `${site.url}/`).toString();

@@ -1,5 +1,6 @@
 import type { IsoDate } from './dates';
 import { fingerprint } from './fingerprint';
+import { filterOptions } from './search';
 import { changesBetween, publicEvents, versionDates } from './history';
 import type { ChangeType, Content } from './schema';
 import { byCategory, entryAsOf, isVisible, lastUpdated, listAsOf, publicHistory, removal, upcomingChanges } from './timeline';
@@ -11,6 +12,7 @@ function categorised(content: Content, date: IsoDate) {
   const groups = byCategory(content.categories, list);
   return {
     fingerprint: fingerprint(list),
+    options: filterOptions(content, list),
     categories: content.categories.map((category) => ({ category, entries: groups.get(category.id) ?? [] })),
   };
 }

@@ -12,6 +12,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { staticServer } from '../serve-static';
 import { generateContent } from './generate';
 
 const TODAY = '2026-11-23';
@@ -111,32 +112,38 @@ async function main() {
     fs.writeFileSync(staticFile, list.raw);
     server = await start(ROOT, 3210, { CONTENT_DIR: dir, NEXT_DIST_DIR: dist });
     const memory = await memoryServer(3211, list.raw);
+    // The static export serves these same bytes (it saves the server's responses) with `npm run serve:static`.
+    const exported = staticServer(new Map([['/subprocessors.html', { type: 'text/html; charset=utf-8', body: list.raw, gzip: zlib.gzipSync(list.raw) }]])).listen(3213, 'localhost');
     const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
     for (const connections of [10, 50]) {
       for (const [name, url] of Object.entries({ list: '/subprocessors', entry: '/subprocessors/vendor-1', json: '/subprocessors.json', a: '/__bench-a.html' })) {
-        await load(`http://localhost:3210${url}`, connections, 200); // warm the cache
-        results[`${name}@${connections}`] = await load(`http://localhost:3210${url}`, connections);
+        // Warm the cache, then measure for about 15 s (300 to 3,000 requests).
+        const warm = await load(`http://localhost:3210${url}`, connections, 200);
+        results[`${name}@${connections}`] = await load(`http://localhost:3210${url}`, connections, Math.max(300, Math.min(3000, Math.round(warm.rps * 15))));
       }
       results[`b@${connections}`] = await load('http://localhost:3211/', connections);
+      results[`export@${connections}`] = await load('http://localhost:3213/subprocessors', connections);
     }
     memory.close();
+    exported.close();
     stop(server);
     fs.rmSync(staticFile);
 
     const r = (key: string) => `${Math.round(results[key].rps)}/s (p50 ${results[key].p50} ms, p99 ${results[key].p99} ms${results[key].errors ? `, ${results[key].errors} errors` : ''})`;
     rows.push(
       `| ${size} | ${seconds(validate)} s | ${seconds(build)} s, ${pages} pages | ${kb(list.raw.length)} KB / ${kb(list.gzip)} KB gz (${size ? Math.round(list.gzip / size) : 0} B/entry gz) | ${kb(js)} KB JS (+${kb(js - floorJs)} over empty), ${kb(css)} KB CSS | ` +
-        `${r('list@10')} = ${(results['list@10'].rps / results['a@10'].rps).toFixed(2)}× (a), ${(results['list@10'].rps / results['b@10'].rps).toFixed(2)}× (b) | ${r('list@50')} | ${r('entry@10')} | ${r('json@10')} | (a) ${r('a@10')}; (b) ${r('b@10')} |`,
+        `${r('list@10')} = ${(results['list@10'].rps / results['a@10'].rps).toFixed(2)}× (a), ${(results['list@10'].rps / results['b@10'].rps).toFixed(2)}× (b) | ${r('list@50')} | ${r('entry@10')} | ${r('json@10')} | ${r('export@10')} = ${(results['export@10'].rps / results['b@10'].rps).toFixed(2)}× (b) | (a) ${r('a@10')}; (b) ${r('b@10')} |`,
     );
   }
   console.log(`\nBaseline (c), empty App Router page: ${Math.round(baselineC[10].rps)}/s at 10 connections, ${Math.round(baselineC[50].rps)}/s at 50; ${kb(floorJs)} KB client JS gz.\n`);
-  console.log('| entries | validate (beyond start-up) | build | /subprocessors bytes | assets (gzip) | /subprocessors @10 | @50 | one entry @10 | JSON @10 | baselines @10 |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| entries | validate (beyond start-up) | build | /subprocessors bytes | assets (gzip) | /subprocessors @10 | @50 | one entry @10 | JSON @10 | static export @10 | baselines @10 |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   const [first, last] = [buildTimes[0], buildTimes.at(-1)!];
   console.log(`\nBuild time per entry: ${(first[1] / first[0]).toFixed(1)} ms at ${first[0]}, ${(last[1] / last[0]).toFixed(1)} ms at ${last[0]}.`);
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(empty, { recursive: true, force: true });
+  fs.rmSync(path.join(ROOT, '.next-bench'), { recursive: true, force: true });
 }
 
 main().catch((error) => {

@@ -3,7 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content';
-import { atomFeed, changesCalendar, listCsv, listJson } from '@/lib/exports';
+import { atomFeed, changesCalendar, listCsv, listJson, sitemap } from '@/lib/exports';
 
 const TODAY = '2026-11-23';
 const content = checkContent('content').content!;
@@ -96,5 +96,23 @@ describe('CSV', () => {
     expect(digitalocean['Data categories']).toBe('Account data; Operational data; Equipment records; AI Expert conversations; Audit log; File uploads');
     expect(digitalocean['Transfer safeguards']).toBe('Adequacy decision');
     expect(Object.keys(digitalocean)).toEqual(['Name', 'Legal entity', 'Category', 'Affiliate', 'Purpose', 'Applies when', 'Data categories', 'Data subjects', 'Locations', 'Transfer safeguards', 'Certifications', 'Address', 'Contact', 'Website', 'DPA link', 'Privacy policy link', 'Security link', 'On the list since', 'Page']);
+  });
+});
+
+describe('sitemap.xml', () => {
+  const urls = (date: string) => new XMLParser().parse(sitemap(content, date)).urlset.url as { loc: string; lastmod?: string }[];
+
+  it('lists the list and its views, each entry page and each past version, as valid XML', () => {
+    const locs = urls(TODAY).map(({ loc }) => loc.replace('https://securicomnet.com', ''));
+    expect(locs).toEqual([
+      '/subprocessors', '/subprocessors/changes', '/subprocessors/by-data', '/subprocessors/annex',
+      ...['cloudflare', 'digitalocean', 'mailgun', 'openai', 'postmark', 'sentry', 'stripe'].map((slug) => `/subprocessors/${slug}`),
+      ...['2025-03-03', '2025-06-16', '2025-09-01', '2025-10-09', '2026-02-11', '2026-04-03'].map((date) => `/subprocessors/history/${date}`),
+    ]);
+    expect(urls(TODAY)[0].lastmod).toBe('2026-11-16');
+  });
+
+  it('leaves out an entry until its announcement', () => {
+    expect(urls('2026-11-15').map(({ loc }) => loc)).not.toContain('https://securicomnet.com/subprocessors/stripe');
   });
 });

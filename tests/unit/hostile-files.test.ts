@@ -25,6 +25,7 @@ const cases: [string, Record<string, string | Buffer>, string[], ((dir: string) 
   ['file name with spaces', { 'subprocessors/Acme Cloud.md': ENTRY }, ["subprocessors/Acme Cloud.md:1: file: the file name 'Acme Cloud' cannot be used in a web address"]],
   ['file name with capitals', { 'subprocessors/AcmeCloud.md': ENTRY }, ["subprocessors/AcmeCloud.md:1: file: the file name 'AcmeCloud' cannot be used in a web address"]],
   ['file name of another page', { 'subprocessors/changes.md': ENTRY }, ["subprocessors/changes.md:1: file: 'changes' is the address of another page (/subprocessors/changes)"]],
+  ['file name of the search page', { 'subprocessors/search.yaml': ENTRY.replace(/^---\n|---\n$/g, '') }, ["subprocessors/search.yaml:1: file: 'search' is the address of another page (/subprocessors/search)"]],
   ['symlink out of the folder', {}, ['subprocessors/a.md:1: file: is a link to a file outside the content folder'], (dir) => fs.symlinkSync(path.resolve('package.json'), path.join(dir, 'subprocessors/a.md'))],
   ['broken symlink', {}, ['subprocessors/a.md:1: file: cannot be read (ENOENT)'], (dir) => fs.symlinkSync(path.join(dir, 'gone.md'), path.join(dir, 'subprocessors/a.md'))],
   ['folder named like a file', {}, ['subprocessors/a.md:1: file: cannot be read (EISDIR)'], (dir) => fs.mkdirSync(path.join(dir, 'subprocessors/a.md'), { recursive: true })],

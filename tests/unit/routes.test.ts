@@ -1,10 +1,10 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as list from '@/app/[today]/subprocessors/page';
-import * as entry from '@/app/[today]/subprocessors/[slug]/page';
-import * as version from '@/app/[today]/subprocessors/history/[date]/page';
-import * as feed from '@/app/[today]/subprocessors/feed.xml/route';
-import * as calendar from '@/app/[today]/subprocessors/changes.ics/route';
+import * as list from '@/app/[today]/(site)/subprocessors/page';
+import * as entry from '@/app/[today]/(site)/subprocessors/[slug]/page';
+import * as version from '@/app/[today]/(site)/subprocessors/history/[date]/page';
+import * as feed from '@/app/[today]/(site)/subprocessors/feed.xml/route';
+import * as calendar from '@/app/[today]/(site)/subprocessors/changes.ics/route';
 import * as json from '@/app/[today]/subprocessors.json/route';
 import * as csv from '@/app/[today]/subprocessors.csv/route';
 import { proxy } from '@/proxy';

@@ -14,11 +14,11 @@ test.describe('scheduled changes', () => {
 
   test('the same build shows a different list on either side of an effective date', async ({ page }) => {
     await page.goto('/subprocessors');
-    await expect(page.locator('article#stripe')).toHaveCount(0);
+    await expect(page.locator('li#stripe')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Upcoming changes' })).toBeVisible();
 
     await page.goto(`${later}/subprocessors`);
-    await expect(page.locator('article#stripe')).toContainText('Stripe Payments Europe, Limited · on the list since December 16, 2026');
+    await expect(page.locator('li#stripe')).toContainText('Stripe Payments Europe, Limited · on the list since December 16, 2026');
     await expect(page.getByRole('region', { name: 'Upcoming changes' })).toHaveCount(0);
     await expect(page.getByText('Last updated:').locator('time')).toHaveAttribute('datetime', '2026-12-16');
   });
@@ -83,7 +83,7 @@ test.describe('changes and past versions', () => {
 
   test('an update shows its fields before and after, and past values where they were recorded', async ({ page }) => {
     await page.goto('/subprocessors/history/2026-02-10');
-    await expect(page.locator('article#sentry')).toContainText('IP addresses of browser clients');
+    await expect(page.locator('li#sentry')).toContainText('IP addresses of browser clients');
 
     await page.goto('/subprocessors/history/2026-02-11');
     const row = page.getByRole('table', { name: 'Changes to Sentry' }).getByRole('row', { name: /Data categories/ });
@@ -91,7 +91,7 @@ test.describe('changes and past versions', () => {
       'Stack traces; Request IDs; User IDs and e-mail addresses; IP addresses of browser clients; Browser metadata',
       'Stack traces; Request IDs; User IDs (no PII attached by default: send_default_pii=False); Browser metadata',
     ]);
-    await expect(page.locator('article#sentry')).not.toContainText('IP addresses of browser clients');
+    await expect(page.locator('li#sentry')).not.toContainText('IP addresses of browser clients');
   });
 
   test('says plainly when a past value was not recorded', async ({ page }) => {
@@ -111,7 +111,7 @@ test.describe('changes and past versions', () => {
     const json = await (await request.get('/subprocessors.json')).json();
     await page.goto('/subprocessors');
     await expect(page.getByTestId('fingerprint')).toHaveText(json.fingerprint);
-    await page.getByRole('link', { name: 'Link to this version' }).click();
+    await page.goto((await page.getByRole('link', { name: 'Link to this version' }).getAttribute('href'))!);
     await expect(page).toHaveURL(/\/subprocessors\/history\/2026-11-23$/);
     await expect(page.getByTestId('fingerprint')).toHaveText(json.fingerprint);
     await page.goto('/subprocessors/history/2025-03-03');
@@ -145,6 +145,6 @@ test.describe('links that must keep working', () => {
     expect(await (await request.get('/subprocessors/changes.ics')).text()).toMatch(/^BEGIN:VCALENDAR/);
     expect((await request.get('/subprocessors.csv')).headers()['content-disposition']).toBe('attachment; filename="subprocessors-2026-11-23.csv"');
     const section = page.getByRole('region', { name: 'History and updates' });
-    await expect(section.getByRole('link')).toHaveText(['All changes and past versions', 'Link to this version', 'Atom feed', 'Calendar of changes and objection deadlines', 'JSON', 'CSV (spreadsheet)']);
+    await expect(section.getByRole('link')).toHaveText(['All changes and past versions', 'Link to this version', 'Annex for a data processing agreement (print or PDF)', 'Atom feed', 'Calendar of changes and objection deadlines', 'JSON', 'CSV (spreadsheet)']);
   });
 });

@@ -23,32 +23,43 @@ test.describe('the list page', () => {
     await page.goto('/subprocessors');
     await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Hosting and network', 'Email delivery', 'Error tracking and monitoring', 'AI features', 'Billing and payments']);
     await expect(page.getByRole('heading', { level: 4 })).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']);
-    for (const slug of ['cloudflare', 'digitalocean', 'postmark', 'sentry', 'openai']) await expect(page.locator(`article#${slug}`)).toHaveCount(1);
+    for (const slug of ['cloudflare', 'digitalocean', 'postmark', 'sentry', 'openai']) await expect(page.locator(`li#${slug}`)).toHaveCount(1);
     // Removed before today, and not yet in effect: neither is on the list.
-    await expect(page.locator('article#mailgun, article#stripe')).toHaveCount(0);
+    await expect(page.locator('li#mailgun, li#stripe')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Billing and payments' })).toContainText('We currently use no subprocessors in this category.');
   });
 
-  test('shows every field a visitor needs, with full country names', async ({ page }) => {
+  test('shows who, what for, which data and where for each entry, with full country names', async ({ page }) => {
     await page.goto('/subprocessors');
-    const digitalocean = page.locator('article#digitalocean');
+    const digitalocean = page.locator('li#digitalocean');
+    await expect(digitalocean.getByRole('heading', { level: 4 })).toHaveText('DigitalOcean');
     await expect(digitalocean).toContainText('DigitalOcean, LLC · on the list since March 3, 2025');
     await expect(digitalocean).toContainText('Primary cloud hosting — application droplet, managed PostgreSQL');
-    await expect(digitalocean.getByRole('listitem')).toContainText(['Account data', 'Operational data', 'Equipment records', 'AI Expert conversations', 'Audit log', 'File uploads', 'Organization users', 'Organization owners']);
-    await expect(digitalocean).toContainText('Canada: TOR1 (Toronto) — selected for data residency');
-    await expect(digitalocean).toContainText('Adequacy decision');
-    await expect(digitalocean.getByRole('link', { name: 'Data processing agreement' })).toHaveAttribute('href', 'https://www.digitalocean.com/legal/data-processing-agreement');
-    const openai = page.locator('article#openai');
+    await expect(digitalocean).toContainText('Data categoriesAccount data, Operational data, Equipment records, AI Expert conversations, Audit log, File uploads');
+    await expect(digitalocean).toContainText('LocationsCanada: TOR1 (Toronto) — selected for data residency');
+    await expect(digitalocean).toContainText('Transfer safeguardsAdequacy decision');
+    const openai = page.locator('li#openai');
     await expect(openai).toContainText('Only when your Organization uses the AI Security Expert.');
     await expect(openai).toContainText('United States: The provider contractually does not retain prompts');
-    await expect(page.locator('article#cloudflare')).toContainText('Global: Global edge');
-    await expect(page.locator('article#cloudflare')).toContainText('SOC 2 Type II');
-    await expect(page.locator('article#postmark')).toContainText('United States');
+    await expect(page.locator('li#cloudflare')).toContainText('Global: Global edge');
+    await expect(page.locator('li#postmark')).toContainText('United States');
+  });
+
+  test('keeps the long details on each entry\'s own page', async ({ page }) => {
+    await page.goto('/subprocessors');
+    const digitalocean = page.locator('li#digitalocean');
+    // Data subjects, certifications and agreement links are one click away.
+    await expect(digitalocean).not.toContainText('Organization owners');
+    await expect(page.locator('li#cloudflare')).not.toContainText('SOC 2 Type II');
+    await digitalocean.getByRole('link', { name: 'DigitalOcean' }).click();
+    await expect(page).toHaveURL(/\/subprocessors\/digitalocean$/);
+    await expect(page.getByRole('link', { name: 'Data processing agreement' })).toHaveAttribute('href', 'https://www.digitalocean.com/legal/data-processing-agreement');
+    await expect(page.getByText('Organization owners')).toBeVisible();
   });
 
   test('shows field values in force today, not superseded ones', async ({ page }) => {
     await page.goto('/subprocessors');
-    const sentry = page.locator('article#sentry');
+    const sentry = page.locator('li#sentry');
     await expect(sentry).toContainText('User IDs (no PII attached by default: send_default_pii=False)');
     await expect(sentry).not.toContainText('IP addresses of browser clients');
   });

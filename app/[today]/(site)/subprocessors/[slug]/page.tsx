@@ -1,15 +1,16 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CopyLink } from '@/components/copy-link';
 import { EntryFields } from '@/components/entry-fields';
 import { EntryHistory } from '@/components/entry-history';
 import { FormattedDate } from '@/components/formatted-date';
 import { Notes } from '@/components/prose';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 import { isIsoDate } from '@/lib/dates';
 import { isVisible } from '@/lib/timeline';
-import { absoluteUrl, entryPath } from '@/lib/urls';
+import { entryPath, href } from '@/lib/urls';
 import { entryView } from '@/lib/view';
 
 export const revalidate = 3600;
@@ -31,11 +32,11 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { site, view, slug } = await load(params);
-  return {
+  return pageMetadata(site, {
     title: view.entry.name,
     description: `${view.entry.name} (${view.entry.entity}) as a subprocessor of ${site.company.name}: ${view.entry.purpose}`,
-    alternates: { canonical: absoluteUrl(site, entryPath(slug)) },
-  };
+    path: entryPath(slug),
+  });
 }
 
 export default async function EntryPage({ params }: Props) {
@@ -44,12 +45,14 @@ export default async function EntryPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href={`/subprocessors#${entry.slug}`}>
+        <a href={href(`/subprocessors#${entry.slug}`)}>
           ← All subprocessors
-        </Link>
+        </a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">{entry.name}</h1>
-      <p className="mt-1 text-slate-700">{view.category?.title}</p>
+      <p className="mt-1 text-slate-700">
+        {view.category?.title} · <CopyLink href={href(entryPath(entry.slug))} name={entry.name} />
+      </p>
       {view.removal && (
         <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">
           No longer a subprocessor: removed from the list on <FormattedDate date={view.removal.effective} />. The details below are as

@@ -4,12 +4,14 @@ import { CategorySection } from '@/components/category-section';
 import { FollowLinks } from '@/components/follow-links';
 import { FormattedDate } from '@/components/formatted-date';
 import { Fingerprint } from '@/components/fingerprint';
+import { ListSearch } from '@/components/list-search';
 import { PlannedList } from '@/components/planned-list';
 import { Sections } from '@/components/sections';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 import { formatDate, isIsoDate } from '@/lib/dates';
-import { absoluteUrl } from '@/lib/urls';
+import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
 import { listView } from '@/lib/view';
 
 // Scheduled changes take effect on their date: re-render at least hourly.
@@ -26,19 +28,17 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { site, view } = await load(params);
-  return {
-    title: { absolute: `Subprocessors — ${site.company.name}` },
+  return pageMetadata(site, {
+    title: 'Subprocessors',
     description: `The third parties that process personal data for ${site.product ?? site.company.name}: what they do, which data, and where. Last updated ${formatDate(view.lastUpdated)}.`,
-    alternates: {
-      canonical: absoluteUrl(site, '/subprocessors'),
-      types: {
-        'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml'),
-        'text/calendar': absoluteUrl(site, '/subprocessors/changes.ics'),
-        'application/json': absoluteUrl(site, '/subprocessors.json'),
-        'text/csv': absoluteUrl(site, '/subprocessors.csv'),
-      },
+    path: '/subprocessors',
+    types: {
+      'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml'),
+      'text/calendar': absoluteUrl(site, '/subprocessors/changes.ics'),
+      'application/json': absoluteUrl(site, '/subprocessors.json'),
+      'text/csv': absoluteUrl(site, '/subprocessors.csv'),
     },
-  };
+  });
 }
 
 export default async function SubprocessorsPage({ params }: Props) {
@@ -55,6 +55,10 @@ export default async function SubprocessorsPage({ params }: Props) {
         <h2 id="current" className="text-2xl font-semibold text-slate-900">
           Current subprocessors
         </h2>
+        {!STATIC_EXPORT && <ListSearch options={view.options} />}
+        <p className="mt-3 print:hidden">
+          <a href={href('/subprocessors/by-data')}>Which subprocessors process each kind of data</a>
+        </p>
         {view.categories.map(({ category, entries }) => (
           <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
         ))}

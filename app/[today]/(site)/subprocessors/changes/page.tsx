@@ -1,24 +1,25 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeFilter } from '@/components/change-filter';
 import { ChangeList } from '@/components/change-list';
 import { FormattedDate } from '@/components/formatted-date';
 import { loadContent } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 import { isIsoDate } from '@/lib/dates';
 import { CHANGES, type ChangeType } from '@/lib/schema';
-import { absoluteUrl } from '@/lib/urls';
+import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
 import { changesView } from '@/lib/view';
 
 type Props = { params: Promise<{ today: string }>; searchParams: Promise<{ change?: string; entry?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const { site } = loadContent();
-  return {
+  return pageMetadata(site, {
     title: 'Subprocessor changes',
     description: `Every addition, change and removal of a subprocessor of ${site.company.name}, and every past version of the list.`,
-    alternates: { canonical: absoluteUrl(site, '/subprocessors/changes'), types: { 'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml') } },
-  };
+    path: '/subprocessors/changes',
+    types: { 'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml') },
+  });
 }
 
 export default async function ChangesPage({ params, searchParams }: Props) {
@@ -33,11 +34,11 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href="/subprocessors">← Current list</Link>
+        <a href={href('/subprocessors')}>← Current list</a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes</h1>
       <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
-      <ChangeFilter entries={view.entries} filter={filter} />
+      {!STATIC_EXPORT && <ChangeFilter entries={view.entries} filter={filter} />}
       <section aria-labelledby="changes" className="mt-8">
         <h2 id="changes" className="text-2xl font-semibold">
           {view.events.length} {view.events.length === 1 ? 'change' : 'changes'}
@@ -49,9 +50,9 @@ export default async function ChangesPage({ params, searchParams }: Props) {
         <ul className="mt-3 space-y-1">
           {view.versions.map((version) => (
             <li key={version.date}>
-              <Link href={`/subprocessors/history/${version.date}`}>
+              <a href={href(`/subprocessors/history/${version.date}`)}>
                 <FormattedDate date={version.date} />
-              </Link>{' '}
+              </a>{' '}
               <span className="text-slate-700">— {version.changes === 0 ? 'first publication' : `${version.changes} ${version.changes === 1 ? 'change' : 'changes'}`}</span>
             </li>
           ))}

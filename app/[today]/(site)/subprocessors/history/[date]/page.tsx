@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CategorySection } from '@/components/category-section';
 import { Fingerprint } from '@/components/fingerprint';
 import { FormattedDate } from '@/components/formatted-date';
 import { VersionChanges } from '@/components/version-changes';
 import { loadContent } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
 import { formatDate, isIsoDate } from '@/lib/dates';
-import { absoluteUrl } from '@/lib/urls';
+import { href } from '@/lib/urls';
 import { versionView } from '@/lib/view';
 
 export const revalidate = 3600;
@@ -30,11 +30,11 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { site, view } = await load(params);
-  return {
+  return pageMetadata(site, {
     title: `Subprocessors on ${formatDate(view.date)}`,
     description: `The list of subprocessors of ${site.company.name} as it stood on ${formatDate(view.date)}.`,
-    alternates: { canonical: absoluteUrl(site, `/subprocessors/history/${view.date}`) },
-  };
+    path: `/subprocessors/history/${view.date}`,
+  });
 }
 
 export default async function VersionPage({ params }: Props) {
@@ -43,18 +43,18 @@ export default async function VersionPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <Link href="/subprocessors">← Current list</Link> · <Link href="/subprocessors/changes">All changes and versions</Link>
+        <a href={href('/subprocessors')}>← Current list</a> · <a href={href('/subprocessors/changes')}>All changes and versions</a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">
         Subprocessors on <FormattedDate date={view.date} />
       </h1>
       <p className="mt-2 text-slate-700">
         The list of {site.company.name} as it stood on that day: the version in force since <FormattedDate date={view.version} />.{' '}
-        <Link href={`/subprocessors/history/${view.date}`}>Link to this version</Link>
+        <a href={href(`/subprocessors/history/${view.date}`)} className="copy-link">Link to this version</a>
       </p>
       <nav aria-label="Versions" className="mt-4 flex flex-wrap justify-between gap-2">
-        {view.previous ? <Link href={`/subprocessors/history/${view.previous}`}>← Previous version (<FormattedDate date={view.previous} />)</Link> : <span>This is the first published version.</span>}
-        {view.next ? <Link href={`/subprocessors/history/${view.next}`}>Next version (<FormattedDate date={view.next} />) →</Link> : <span>This version is still in force.</span>}
+        {view.previous ? <a href={href(`/subprocessors/history/${view.previous}`)}>← Previous version (<FormattedDate date={view.previous} />)</a> : <span>This is the first published version.</span>}
+        {view.next ? <a href={href(`/subprocessors/history/${view.next}`)}>Next version (<FormattedDate date={view.next} />) →</a> : <span>This version is still in force.</span>}
       </nav>
       <section aria-labelledby="changed" className="mt-8 rounded-lg border border-slate-300 p-4">
         <h2 id="changed" className="text-xl font-semibold">

@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FormattedDate } from '@/components/formatted-date';
+import { loadContent } from '@/lib/content';
+import { isIsoDate } from '@/lib/dates';
+import { formatLocation } from '@/lib/labels';
+import { absoluteUrl, entryPath, href } from '@/lib/urls';
+import { listView } from '@/lib/view';
+
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ today: string }> };
+
+export function generateMetadata(): Metadata {
+  const { site } = loadContent();
+  return { title: 'Subprocessors (embedded)', alternates: { canonical: absoluteUrl(site, '/subprocessors') }, robots: { index: false } };
+}
+
+/**
+ * The current list, compact and without the site's header and footer, for an iframe in
+ * a privacy policy. Which sites may frame it: SUBPROCESSORS_FRAME_ANCESTORS (README).
+ * Links open in the top window, where the full list and each entry's page are.
+ */
+export default async function EmbedPage({ params }: Props) {
+  const { today } = await params;
+  if (!isIsoDate(today)) notFound();
+  const content = loadContent();
+  const view = listView(content, today);
+  return (
+    <main className="embed p-2 text-sm">
+      <h1 className="sr-only">Subprocessors of {content.site.company.name}</h1>
+      <p className="text-slate-700">
+        Last updated <FormattedDate date={view.lastUpdated} />.{' '}
+        {view.upcoming.length > 0 && `${view.upcoming.length} upcoming ${view.upcoming.length === 1 ? 'change' : 'changes'}. `}
+        <a href={href('/subprocessors')} target="_top">Full list, upcoming changes and history</a>
+      </p>
+      <table className="mt-2 w-full border-collapse text-left">
+        <thead>
+          <tr>
+            <th scope="col">Subprocessor</th>
+            <th scope="col">Purpose</th>
+            <th scope="col">Location</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.categories.flatMap(({ entries }) =>
+            entries.map((entry) => (
+              <tr key={entry.slug}>
+                <th scope="row">
+                  <a href={href(entryPath(entry.slug))} target="_top">{entry.name}</a>
+                </th>
+                <td>{entry.purpose}</td>
+                <td>{entry.locations.map(formatLocation).join('; ')}</td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+    </main>
+  );
+}

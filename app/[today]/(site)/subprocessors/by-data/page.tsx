@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FormattedDate } from '@/components/formatted-date';
+import { loadContent } from '@/lib/content';
+import { pageMetadata } from '@/lib/metadata';
+import { isIsoDate } from '@/lib/dates';
+import { locationName } from '@/lib/countries';
+import { dataCategories } from '@/lib/search';
+import { listAsOf } from '@/lib/timeline';
+import { href } from '@/lib/urls';
+
+export const revalidate = 3600;
+
+type Props = { params: Promise<{ today: string }> };
+
+export function generateMetadata(): Metadata {
+  const { site } = loadContent();
+  return pageMetadata(site, {
+    title: 'Subprocessors by data category',
+    description: `Which subprocessors of ${site.company.name} process each kind of personal data, and where.`,
+    path: '/subprocessors/by-data',
+  });
+}
+
+/** The list turned inside out: for each kind of data, who processes it and where. */
+export default async function ByDataPage({ params }: Props) {
+  const { today } = await params;
+  if (!isIsoDate(today)) notFound();
+  const groups = dataCategories(listAsOf(loadContent(), today));
+  return (
+    <>
+      <p className="text-sm">
+        <a href={href('/subprocessors')}>← Full list</a>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessors by data category</h1>
+      <p className="mt-2 text-slate-700">
+        Which subprocessors process each kind of personal data, as of <FormattedDate date={today} />. Each name links to its entry on the list.
+      </p>
+      <div className="mt-6 overflow-x-auto">
+        <table className="by-data w-full border-collapse text-left">
+          <thead>
+            <tr>
+              <th scope="col">Data category</th>
+              <th scope="col">Processed by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map(([data, entries]) => (
+              <tr key={data}>
+                <th scope="row">{data}</th>
+                <td>
+                  <ul>
+                    {entries.map((entry) => (
+                      <li key={entry.slug}>
+                        <a href={href(`/subprocessors#${entry.slug}`)}>{entry.name}</a> ({[...new Set(entry.locations.map((location) => locationName(location.country)))].join(', ')})
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

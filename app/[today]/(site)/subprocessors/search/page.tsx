@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CategorySection } from '@/components/category-section';
+import { ListSearch } from '@/components/list-search';
+import { loadContent } from '@/lib/content';
+import { isIsoDate } from '@/lib/dates';
+import { searchView, type ListFilter } from '@/lib/search';
+import { absoluteUrl, href } from '@/lib/urls';
+
+type Props = { params: Promise<{ today: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export function generateMetadata(): Metadata {
+  const { site } = loadContent();
+  // Result pages are not documents of their own: search engines index the list.
+  return { title: 'Search subprocessors', alternates: { canonical: absoluteUrl(site, '/subprocessors') }, robots: { index: false } };
+}
+
+/** Rendered on request (it depends on the query); the list page stays cached. */
+export default async function SearchPage({ params, searchParams }: Props) {
+  const { today } = await params;
+  if (!isIsoDate(today)) notFound();
+  const query = await searchParams;
+  const text = (key: keyof ListFilter) => (typeof query[key] === 'string' && query[key].trim() ? query[key].trim().slice(0, 200) : undefined);
+  const view = searchView(loadContent(), today, { q: text('q'), category: text('category'), country: text('country'), data: text('data') });
+  return (
+    <>
+      <p className="text-sm">
+        <a href={href('/subprocessors')}>← Full list</a>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">Search subprocessors</h1>
+      <ListSearch options={view.options} filter={view.filter} />
+      <p role="status" className="mt-6 font-semibold">
+        {view.found === 0 ? 'No subprocessors match.' : `${view.found} of ${view.total} subprocessors match.`}
+      </p>
+      {view.categories.map(({ category, entries }) => (
+        <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { ListFilter } from '@/lib/search';
+import { href } from '@/lib/urls';
+
+type Option = { value: string; label: string };
+type Props = { options: { categories: Option[]; countries: Option[]; data: Option[] }; filter?: ListFilter };
+
+/**
+ * Search and narrow the list: a plain GET form, so it works without JavaScript and every
+ * result has its own address. It goes to /subprocessors/search, rendered on request, so the
+ * list itself stays one cached page.
+ */
+export function ListSearch({ options, filter = {} }: Props) {
+  const field = 'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5';
+  const select = (name: keyof ListFilter, label: string, all: string, choices: Option[]) => (
+    <div className="min-w-40 flex-1">
+      <label htmlFor={`search-${name}`}>{label}</label>
+      <select id={`search-${name}`} name={name} defaultValue={filter[name] ?? ''} className={field}>
+        <option value="">{all}</option>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>{choice.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form method="get" action={href('/subprocessors/search')} role="search" aria-label="Subprocessors" className="mt-6 flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-slate-50 p-4 print:hidden">
+      <div className="min-w-48 flex-[2]">
+        <label htmlFor="search-q">Name</label>
+        <input id="search-q" type="search" name="q" defaultValue={filter.q ?? ''} className={field} />
+      </div>
+      {select('category', 'Category', 'All categories', options.categories)}
+      {select('country', 'Location', 'All locations', options.countries)}
+      {select('data', 'Data category', 'All data', options.data)}
+      <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-950">
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { CopyLinks } from './copy-links';
+import { loadContent } from '@/lib/content';
+import { href } from '@/lib/urls';
+
+/** Skip link, header with the company's name, and the footer with the privacy contact: every full page has them. */
+export function SiteChrome({ children }: { children: React.ReactNode }) {
+  const { site } = loadContent();
+  return (
+    <>
+      <a href="#main" className="print:hidden sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200">
+        <div className="mx-auto max-w-4xl px-4 py-4">
+          <a href={href('/subprocessors')} className="font-semibold text-slate-900 no-underline">
+            {site.company.name}
+            {site.product && <span className="font-normal text-slate-700"> · {site.product}</span>}
+          </a>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+        {children}
+      </main>
+      <CopyLinks />
+      <footer className="border-t border-slate-200">
+        <div className="mx-auto max-w-4xl px-4 py-6 text-sm text-slate-700">
+          Questions about this list: <a href={`mailto:${site.contact.privacy}`}>{site.contact.privacy}</a>
+          {(site.company.legal_name || site.company.address) && <p className="mt-1">{[site.company.legal_name, site.company.address].filter(Boolean).join(', ')}</p>}
+        </div>
+      </footer>
+    </>
+  );
+}

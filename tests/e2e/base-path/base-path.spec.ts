@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { hostPage } from '../host-page';
+
+// This build's site.yaml has url https://example.com/legal: every page lives under /legal.
+
+test('the list, its links and its redirects stay under the base path', async ({ page, request }) => {
+  const root = await request.get('/legal', { maxRedirects: 0 });
+  expect(root.status()).toBe(307);
+  expect(root.headers().location).toBe('/legal/subprocessors');
+  expect((await request.get('/subprocessors')).status()).toBe(404);
+
+  await page.goto('/legal/subprocessors');
+  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://example.com/legal/subprocessors');
+  await expect(page.locator('link[rel=alternate][type="application/atom+xml"]')).toHaveAttribute('href', 'https://example.com/legal/subprocessors/feed.xml');
+  const hrefs = await page.locator('main a[href^="/"], header a[href^="/"], form[action]').evaluateAll((elements) => elements.map((e) => e.getAttribute('href') ?? e.getAttribute('action')!));
+  expect(hrefs.length).toBeGreaterThan(8);
+  for (const href of hrefs) expect(href).toMatch(/^\/legal\/subprocessors/);
+  for (const href of new Set(hrefs)) expect((await request.get(href)).status(), href).toBe(200);
+
+  await page.getByRole('link', { name: 'CloudHost' }).click();
+  await expect(page).toHaveURL(/\/legal\/subprocessors\/cloudhost$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('CloudHost');
+});
+
+test('former slugs, feeds, exports and the sitemap use the base path', async ({ request }) => {
+  const alias = await request.get('/legal/subprocessors/old-host', { maxRedirects: 0 });
+  expect(alias.status()).toBe(308);
+  expect(alias.headers().location).toBe('/legal/subprocessors/cloudhost');
+  expect(await (await request.get('/legal/subprocessors/feed.xml')).text()).toContain('<link href="https://example.com/legal/subprocessors/mailer"/>');
+  const json = await (await request.get('/legal/subprocessors.json')).json();
+  expect(json.subprocessors.map((entry: { slug: string }) => entry.slug)).toEqual(['cloudhost', 'mailer']);
+  const sitemap = await (await request.get('/legal/sitemap.xml')).text();
+  expect(sitemap).toContain('<loc>https://example.com/legal/subprocessors/cloudhost</loc>');
+  expect(await (await request.get('/legal/robots.txt')).text()).toContain('Sitemap: https://example.com/legal/sitemap.xml');
+});
+
+test('the embed page shows the current list inside an allowed site', async ({ page, baseURL }) => {
+  // SUBPROCESSORS_FRAME_ANCESTORS lets http://127.0.0.1:3105 frame this build.
+  const host = await hostPage(3105, `<h1>Privacy policy</h1><iframe title="Our subprocessors" src="${baseURL}/legal/subprocessors/embed" style="width:100%;height:400px;border:0"></iframe>`);
+  await page.goto(host.url);
+  const frame = page.frameLocator('iframe[title="Our subprocessors"]');
+  await expect(frame.getByRole('row')).toHaveText([/^Subprocessor\s*Purpose\s*Location$/, /^CloudHost\s*Hosting of the application/, /^Mailer\s*Sends account e-mails/]);
+  await expect(frame.getByRole('link', { name: 'Full list, upcoming changes and history' })).toHaveAttribute('target', '_top');
+  await expect(frame.getByRole('link', { name: 'CloudHost' })).toHaveAttribute('href', '/legal/subprocessors/cloudhost');
+  host.close();
+});
+
+test('the JSON export can be read from another site, for a script that shows the list', async ({ page, baseURL }) => {
+  const host = await hostPage(3106, '<ul id="list"></ul>');
+  await page.goto(host.url);
+  const names = await page.evaluate(async (url) => (await (await fetch(url)).json()).subprocessors.map((entry: { name: string }) => entry.name), `${baseURL}/legal/subprocessors.json`);
+  expect(names).toEqual(['CloudHost', 'Mailer']);
+  host.close();
+});

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileFor } from '@/scripts/export';
+import { loadExport, staticServer } from '@/scripts/serve-static';
+
+describe('file names of a static export', () => {
+  it.each([
+    ['/', 'index.html'],
+    ['/subprocessors', 'subprocessors.html'],
+    ['/subprocessors/digitalocean', 'subprocessors/digitalocean.html'],
+    ['/subprocessors/history/2025-03-03', 'subprocessors/history/2025-03-03.html'],
+    ['/subprocessors.json', 'subprocessors.json'],
+    ['/subprocessors/feed.xml', 'subprocessors/feed.xml'],
+  ])('%s is written to %s', (url, file) => expect(fileFor(url)).toBe(file));
+});
+
+// Builds the sample site with `npm run export` and checks the files a static host would serve.
+describe('npm run export', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'export-'));
+  const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8');
+  let origin = '';
+  let close = () => {};
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', out], { env: { ...process.env, SUBPROCESSORS_TODAY: '2026-11-23', EXPORT_PORT: '3191' }, stdio: 'pipe' });
+    const server = staticServer(loadExport(out)).listen(0, 'localhost');
+    await new Promise((resolve) => server.once('listening', resolve));
+    origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+  }, 240_000);
+  afterAll(() => {
+    close();
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('writes every page of the sitemap, the feeds and exports, and a 404 page', () => {
+    const locs = [...read('sitemap.xml').matchAll(/<loc>https:\/\/securicomnet\.com([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locs.length).toBeGreaterThan(15);
+    for (const loc of locs) expect(fs.existsSync(path.join(out, fileFor(loc))), loc).toBe(true);
+    for (const file of ['subprocessors/embed.html', 'subprocessors/feed.xml', 'subprocessors/changes.ics', 'subprocessors.json', 'subprocessors.csv', 'robots.txt', '404.html']) expect(fs.existsSync(path.join(out, file)), file).toBe(true);
+    expect(JSON.parse(read('subprocessors.json')).asOf).toBe('2026-11-23');
+    expect(read('404.html')).toContain('Page not found');
+  });
+
+  it('has the list as of its build date, without the search form a static host cannot answer', () => {
+    const list = read('subprocessors.html');
+    expect(list).toContain('<li id=digitalocean>');
+    expect(list).not.toContain('<li id=stripe>');
+    expect(list).not.toContain('action="/subprocessors/search"');
+    expect(read('subprocessors/changes.html')).not.toContain('action="/subprocessors/changes"');
+  });
+
+  it('has every script and stylesheet the pages load', () => {
+    const assets = [...read('subprocessors.html').matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((match) => match[1]);
+    expect(assets.some((asset) => asset.endsWith('.css'))).toBe(true);
+    for (const asset of assets) expect(fs.existsSync(path.join(out, asset)), asset).toBe(true);
+  });
+
+  it('sends browsers from / and from former slugs to the right pages', () => {
+    expect(read('index.html')).toContain('<meta http-equiv="refresh" content="0; url=/subprocessors">');
+    expect(read('subprocessors/llm-provider.html')).toContain('<meta http-equiv="refresh" content="0; url=/subprocessors/openai">');
+  });
+
+  it('is served by a static server, compressed, with /path answered from path.html', async () => {
+    const list = await fetch(`${origin}/subprocessors`);
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-encoding')).toBe('gzip');
+    expect(await list.text()).toBe(read('subprocessors.html'));
+    expect((await fetch(`${origin}/subprocessors/nobody`)).status).toBe(404);
+  });
+});
