@@ -31,6 +31,8 @@ export default function config(phase: string): NextConfig {
   return {
     basePath: base,
     env: { NEXT_PUBLIC_BASE_PATH: base },
+    // A self-contained server for containers: `node .next/standalone/server.js` (see Dockerfile).
+    output: 'standalone',
     // A second build (e.g. of an example content folder) can live beside the first.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,

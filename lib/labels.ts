@@ -11,6 +11,9 @@ export const TRANSFER_LABELS: Record<string, string> = {
   BCRs: 'Binding Corporate Rules (BCRs)',
 };
 
+/** The same, as privacy reviewers abbreviate them, where space is short (the list's table). */
+export const TRANSFER_SHORT: Record<string, string> = { adequacy: 'Adequacy decision', SCCs: 'SCCs', DPF: 'DPF', 'UK-IDTA': 'UK IDTA', 'UK-Addendum': 'UK Addendum', BCRs: 'BCRs' };
+
 export const CHANGE_LABELS: Record<ChangeType, string> = { added: 'Added', updated: 'Updated', removed: 'Removed' };
 
 export const LINK_LABELS = { dpa: 'Data processing agreement', privacy: 'Privacy policy', security: 'Security information' } as const;

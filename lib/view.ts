@@ -3,7 +3,7 @@ import { fingerprint } from './fingerprint';
 import { filterOptions } from './search';
 import { changesBetween, publicEvents, versionDates } from './history';
 import type { ChangeType, Content } from './schema';
-import { byCategory, entryAsOf, isVisible, lastUpdated, listAsOf, publicHistory, removal, upcomingChanges } from './timeline';
+import { byCategory, entryAsOf, isVisible, lastUpdated, listAsOf, listedSince, publicHistory, removal, upcomingChanges } from './timeline';
 
 /** What the pages show, derived from the content and a date so routes only lay it out. */
 
@@ -38,6 +38,7 @@ export function entryView(content: Content, slug: string, date: IsoDate) {
     date,
     entry: asOf,
     category: content.categories.find((category) => category.id === asOf.category),
+    since: listedSince(entry, date),
     removal: removal(entry, date),
     upcoming: upcomingChanges({ site: content.site, subprocessors: [entry] }, date),
     history: publicHistory(entry, date),

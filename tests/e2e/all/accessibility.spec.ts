@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 /** One page of each type, found from the list so the same test serves every content folder. */
 async function pageTypes(page: Page): Promise<[string, string, number][]> {
   await page.goto('/subprocessors');
-  const entry = await page.locator('main .entries h4 a').first().getAttribute('href');
+  const entry = await page.locator('main .entries tbody th > a:first-child').first().getAttribute('href');
   await page.goto('/subprocessors/changes');
   const version = await page.getByRole('region', { name: 'Past versions of the list' }).getByRole('link').last().getAttribute('href');
   return [
@@ -51,14 +51,14 @@ test('no horizontal scrolling at 375 px on any page type', async ({ page }) => {
 
 test('prints the full list legibly', async ({ page }) => {
   await page.goto('/subprocessors');
-  const entries = await page.locator('main .entries > li').count();
+  const entries = await page.locator('main .entries tbody tr').count();
   await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('main .entries > li')).toHaveCount(entries);
-  for (const entry of await page.locator('main .entries > li').all()) await expect(entry).toBeVisible();
+  await expect(page.locator('main .entries tbody tr')).toHaveCount(entries);
+  for (const entry of await page.locator('main .entries tbody tr').all()) await expect(entry).toBeVisible();
   // Screen-only parts are left out; text is black and at least 10pt.
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeHidden();
   await expect(page.getByRole('region', { name: 'History and updates' })).toBeHidden();
-  const style = await page.locator('main .entries > li').first().evaluate((element) => ({ color: getComputedStyle(element).color, size: parseFloat(getComputedStyle(element).fontSize) }));
+  const style = await page.locator('main .entries tbody tr').first().evaluate((element) => ({ color: getComputedStyle(element).color, size: parseFloat(getComputedStyle(element).fontSize) }));
   expect(style.color).toBe('rgb(0, 0, 0)');
   expect(style.size).toBeGreaterThanOrEqual(13.3); // 10pt
 });

@@ -39,8 +39,8 @@ test.describe('the second seed (backend.chat) in full', () => {
     const analytics = page.getByRole('region', { name: 'Analytics and Monitoring (Internal Only)' });
     await expect(analytics).toContainText('❌ Google Analytics');
     await expect(analytics).toContainText('We currently use no subprocessors in this category.');
-    await expect(page.locator('li#openai')).toContainText('Only when the customer chooses OpenAI models.');
-    await expect(page.locator('li#hivelocity')).toContainText('Does not apply if you self-host backend.chat.');
+    await expect(page.locator('tr#openai')).toContainText('Only when the customer chooses OpenAI models.');
+    await expect(page.locator('tr#hivelocity')).toContainText('Does not apply if you self-host backend.chat.');
     await page.goto('/subprocessors/anthropic');
     await expect(page.getByRole('main')).toContainText('HIPAA-eligible');
   });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { hostPage } from '../host-page';
 
@@ -45,10 +46,12 @@ test('the embed page shows the current list inside an allowed site', async ({ pa
   host.close();
 });
 
-test('the JSON export can be read from another site, for a script that shows the list', async ({ page, baseURL }) => {
-  const host = await hostPage(3106, '<ul id="list"></ul>');
+test('the JSON example in examples/embed.html shows the list on another site', async ({ page, baseURL }) => {
+  const example = fs.readFileSync('examples/embed.html', 'utf8').replace('https://subprocessors.example.com/subprocessors.json', `${baseURL}/legal/subprocessors.json`);
+  const host = await hostPage(3106, example);
   await page.goto(host.url);
-  const names = await page.evaluate(async (url) => (await (await fetch(url)).json()).subprocessors.map((entry: { name: string }) => entry.name), `${baseURL}/legal/subprocessors.json`);
-  expect(names).toEqual(['CloudHost', 'Mailer']);
+  await expect(page.getByRole('listitem')).toHaveText(['CloudHost — Hosting of the application and its database. (DE)', 'Mailer — Sends account e-mails. (US)']);
+  await expect(page.getByRole('link', { name: 'CloudHost' })).toHaveAttribute('href', 'https://example.com/legal/subprocessors/cloudhost');
+  await expect(page.getByText('Last updated 2026-07-01.')).toBeVisible();
   host.close();
 });

@@ -14,11 +14,14 @@ test.describe('scheduled changes', () => {
 
   test('the same build shows a different list on either side of an effective date', async ({ page }) => {
     await page.goto('/subprocessors');
-    await expect(page.locator('li#stripe')).toHaveCount(0);
+    await expect(page.locator('tr#stripe')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Upcoming changes' })).toBeVisible();
 
     await page.goto(`${later}/subprocessors`);
-    await expect(page.locator('li#stripe')).toContainText('Stripe Payments Europe, Limited · on the list since December 16, 2026');
+    await expect(page.locator('tr#stripe')).toContainText('Stripe Payments Europe, Limited');
+    await page.goto(`${later}/subprocessors/stripe`);
+    await expect(page.getByText('on the list since December 16, 2026')).toBeVisible();
+    await page.goto(`${later}/subprocessors`);
     await expect(page.getByRole('region', { name: 'Upcoming changes' })).toHaveCount(0);
     await expect(page.getByText('Last updated:').locator('time')).toHaveAttribute('datetime', '2026-12-16');
   });
@@ -69,12 +72,12 @@ test.describe('changes and past versions', () => {
   test('a past date shows the list exactly as it stood, and what changed from the version before', async ({ page }) => {
     await page.goto('/subprocessors/history/2025-06-15');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subprocessors on June 15, 2025');
-    await expect(page.getByRole('heading', { level: 4 })).toHaveText(['Cloudflare', 'DigitalOcean', 'Mailgun', 'Sentry']);
+    await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['Cloudflare', 'DigitalOcean', 'Mailgun', 'Sentry']);
     await expect(page.getByRole('region', { name: 'First publication' })).toBeVisible();
     await page.getByRole('link', { name: 'Next version (June 16, 2025) →' }).click();
 
     await expect(page).toHaveURL(/\/history\/2025-06-16$/);
-    await expect(page.getByRole('heading', { level: 4 })).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry']);
+    await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry']);
     const changes = page.getByRole('region', { name: 'Changes since the version of March 3, 2025' });
     await expect(changes.getByRole('listitem')).toHaveText(['Removed: Mailgun — Replaced by Postmark; all message logs deleted at the end of the contract.', 'Added: Postmark — Replaces Mailgun for transactional email.']);
     await page.getByRole('link', { name: '← Previous version (March 3, 2025)' }).click();
@@ -83,7 +86,7 @@ test.describe('changes and past versions', () => {
 
   test('an update shows its fields before and after, and past values where they were recorded', async ({ page }) => {
     await page.goto('/subprocessors/history/2026-02-10');
-    await expect(page.locator('li#sentry')).toContainText('IP addresses of browser clients');
+    await expect(page.locator('tr#sentry')).toContainText('IP addresses of browser clients');
 
     await page.goto('/subprocessors/history/2026-02-11');
     const row = page.getByRole('table', { name: 'Changes to Sentry' }).getByRole('row', { name: /Data categories/ });
@@ -91,7 +94,7 @@ test.describe('changes and past versions', () => {
       'Stack traces; Request IDs; User IDs and e-mail addresses; IP addresses of browser clients; Browser metadata',
       'Stack traces; Request IDs; User IDs (no PII attached by default: send_default_pii=False); Browser metadata',
     ]);
-    await expect(page.locator('li#sentry')).not.toContainText('IP addresses of browser clients');
+    await expect(page.locator('tr#sentry')).not.toContainText('IP addresses of browser clients');
   });
 
   test('says plainly when a past value was not recorded', async ({ page }) => {

@@ -5,7 +5,7 @@ test.describe('copy link', () => {
   test('copies the full address of an entry\'s anchor and says so', async ({ page, context, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/subprocessors');
-    await page.locator('li#digitalocean').getByRole('link', { name: 'Copy link' }).click();
+    await page.locator('tr#digitalocean').getByRole('link', { name: 'Copy link' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveText(`Link copied: ${baseURL}/subprocessors#digitalocean`);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/subprocessors#digitalocean`);
   });
@@ -20,9 +20,9 @@ test.describe('copy link', () => {
 
     test('is a plain link to the anchor', async ({ page }) => {
       await page.goto('/subprocessors');
-      await page.locator('li#sentry').getByRole('link', { name: 'Copy link' }).click();
+      await page.locator('tr#sentry').getByRole('link', { name: 'Copy link' }).click();
       await expect(page).toHaveURL(/\/subprocessors#sentry$/);
-      await expect(page.locator('li#sentry')).toBeInViewport();
+      await expect(page.locator('tr#sentry')).toBeInViewport();
     });
   });
 });
@@ -58,13 +58,13 @@ test.describe('search and the by-data view', () => {
     await search.getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/\/subprocessors\/search\?q=ocean&category=&country=&data=$/);
     await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 of 5 subprocessors match.');
-    await expect(page.getByRole('heading', { level: 4 })).toHaveText(['DigitalOcean']);
+    await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['DigitalOcean']);
 
     await page.goto('/subprocessors/search?country=US');
-    await expect(page.getByRole('heading', { level: 4 })).toHaveText(['Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']);
+    await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']);
     await page.goto('/subprocessors/search?category=communication&data=Email+body');
-    await expect(page.getByRole('heading', { level: 4 })).toHaveText(['Postmark']);
-    await expect(page.getByLabel('Category')).toHaveValue('communication');
+    await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['Postmark']);
+    await expect(page.getByLabel('Category', { exact: true })).toHaveValue('communication');
     await page.goto('/subprocessors/search?q=nobody');
     await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('No subprocessors match.');
   });

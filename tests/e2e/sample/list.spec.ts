@@ -22,44 +22,49 @@ test.describe('the list page', () => {
   test('groups the current entries by category in site.yaml order, each with its slug as anchor', async ({ page }) => {
     await page.goto('/subprocessors');
     await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Hosting and network', 'Email delivery', 'Error tracking and monitoring', 'AI features', 'Billing and payments']);
-    await expect(page.getByRole('heading', { level: 4 })).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']);
-    for (const slug of ['cloudflare', 'digitalocean', 'postmark', 'sentry', 'openai']) await expect(page.locator(`li#${slug}`)).toHaveCount(1);
+    await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']);
+    for (const slug of ['cloudflare', 'digitalocean', 'postmark', 'sentry', 'openai']) await expect(page.locator(`tr#${slug}`)).toHaveCount(1);
     // Removed before today, and not yet in effect: neither is on the list.
-    await expect(page.locator('li#mailgun, li#stripe')).toHaveCount(0);
+    await expect(page.locator('tr#mailgun, tr#stripe')).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Billing and payments' })).toContainText('We currently use no subprocessors in this category.');
   });
 
   test('shows who, what for, which data and where for each entry, with full country names', async ({ page }) => {
     await page.goto('/subprocessors');
-    const digitalocean = page.locator('li#digitalocean');
-    await expect(digitalocean.getByRole('heading', { level: 4 })).toHaveText('DigitalOcean');
-    await expect(digitalocean).toContainText('DigitalOcean, LLC · on the list since March 3, 2025');
+    const digitalocean = page.locator('tr#digitalocean');
+    await expect(digitalocean.locator('th > a:first-child')).toHaveText('DigitalOcean');
+    await expect(digitalocean).toContainText('DigitalOcean, LLC');
     await expect(digitalocean).toContainText('Primary cloud hosting — application droplet, managed PostgreSQL');
-    await expect(digitalocean).toContainText('Data categoriesAccount data, Operational data, Equipment records, AI Expert conversations, Audit log, File uploads');
-    await expect(digitalocean).toContainText('LocationsCanada: TOR1 (Toronto) — selected for data residency');
-    await expect(digitalocean).toContainText('Transfer safeguardsAdequacy decision');
-    const openai = page.locator('li#openai');
+    await expect(digitalocean.getByRole('cell')).toHaveText([
+      'Primary cloud hosting — application droplet, managed PostgreSQL, managed Redis/Valkey, Spaces (object storage), Container Registry.',
+      'Account data, Operational data, Equipment records, AI Expert conversations, Audit log, File uploads',
+      'Canada: TOR1 (Toronto) — selected for data residencyAdequacy decision',
+    ]);
+    await expect(page.getByRole('table').first().getByRole('columnheader')).toHaveText(['Subprocessor', 'Purpose', 'Data categories', 'Locations and transfer safeguards']);
+    await expect(page.locator('tr#postmark')).toContainText('United StatesDPF, SCCs');
+    const openai = page.locator('tr#openai');
     await expect(openai).toContainText('Only when your Organization uses the AI Security Expert.');
     await expect(openai).toContainText('United States: The provider contractually does not retain prompts');
-    await expect(page.locator('li#cloudflare')).toContainText('Global: Global edge');
-    await expect(page.locator('li#postmark')).toContainText('United States');
+    await expect(page.locator('tr#cloudflare')).toContainText('Global: Global edge');
+    await expect(page.locator('tr#postmark')).toContainText('United States');
   });
 
   test('keeps the long details on each entry\'s own page', async ({ page }) => {
     await page.goto('/subprocessors');
-    const digitalocean = page.locator('li#digitalocean');
+    const digitalocean = page.locator('tr#digitalocean');
     // Data subjects, certifications and agreement links are one click away.
     await expect(digitalocean).not.toContainText('Organization owners');
-    await expect(page.locator('li#cloudflare')).not.toContainText('SOC 2 Type II');
+    await expect(page.locator('tr#cloudflare')).not.toContainText('SOC 2 Type II');
     await digitalocean.getByRole('link', { name: 'DigitalOcean' }).click();
     await expect(page).toHaveURL(/\/subprocessors\/digitalocean$/);
     await expect(page.getByRole('link', { name: 'Data processing agreement' })).toHaveAttribute('href', 'https://www.digitalocean.com/legal/data-processing-agreement');
     await expect(page.getByText('Organization owners')).toBeVisible();
+    await expect(page.getByText('on the list since March 3, 2025')).toBeVisible();
   });
 
   test('shows field values in force today, not superseded ones', async ({ page }) => {
     await page.goto('/subprocessors');
-    const sentry = page.locator('li#sentry');
+    const sentry = page.locator('tr#sentry');
     await expect(sentry).toContainText('User IDs (no PII attached by default: send_default_pii=False)');
     await expect(sentry).not.toContainText('IP addresses of browser clients');
   });

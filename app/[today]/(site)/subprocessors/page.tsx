@@ -60,7 +60,7 @@ export default async function SubprocessorsPage({ params }: Props) {
           <a href={href('/subprocessors/by-data')}>Which subprocessors process each kind of data</a>
         </p>
         {view.categories.map(({ category, entries }) => (
-          <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
+          <CategorySection key={category.id} category={category} entries={entries} />
         ))}
       </section>
       <PlannedList planned={view.planned} noticeDays={site.notice_period_days} />

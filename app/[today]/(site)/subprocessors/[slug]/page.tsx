@@ -51,7 +51,15 @@ export default async function EntryPage({ params }: Props) {
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">{entry.name}</h1>
       <p className="mt-1 text-slate-700">
-        {view.category?.title} · <CopyLink href={href(entryPath(entry.slug))} name={entry.name} />
+        {view.category?.title}
+        {view.since && (
+          <>
+            {' · on the list since '}
+            <FormattedDate date={view.since} />
+          </>
+        )}
+        {' · '}
+        <CopyLink href={href(entryPath(entry.slug))} name={entry.name} />
       </p>
       {view.removal && (
         <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">

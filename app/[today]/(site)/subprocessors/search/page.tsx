@@ -33,7 +33,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         {view.found === 0 ? 'No subprocessors match.' : `${view.found} of ${view.total} subprocessors match.`}
       </p>
       {view.categories.map(({ category, entries }) => (
-        <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
+        <CategorySection key={category.id} category={category} entries={entries} />
       ))}
     </>
   );

@@ -71,7 +71,7 @@ export default async function VersionPage({ params }: Props) {
       <section aria-labelledby="current" className="mt-10">
         <h2 id="current" className="text-2xl font-semibold">Subprocessors in force</h2>
         {view.categories.map(({ category, entries }) => (
-          <CategorySection key={category.id} category={category} entries={entries} date={view.date} />
+          <CategorySection key={category.id} category={category} entries={entries} />
         ))}
       </section>
       <Fingerprint value={view.fingerprint} date={view.date} />

@@ -1,0 +1,35 @@
+# The site as a container: `docker build -t subprocessors .` then
+# `docker run -p 3000:3000 subprocessors`. See docs/deployment.md.
+
+# 1. Dependencies, from the lockfile only.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# 2. Build: validates the content (an invalid file stops the build) and writes .next/standalone.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+# Read at build time: which sites may show the list in a frame (see README).
+ARG SUBPROCESSORS_FRAME_ANCESTORS
+ENV SUBPROCESSORS_FRAME_ANCESTORS=$SUBPROCESSORS_FRAME_ANCESTORS
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN npx next build
+
+# 3. Run: the standalone server, the assets and the content, as an unprivileged user.
+FROM node:20-bookworm-slim AS run
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
+RUN groupadd --system app && useradd --system --gid app --no-create-home app
+COPY --from=build --chown=app:app /app/.next/standalone ./
+COPY --from=build --chown=app:app /app/.next/static ./.next/static
+COPY --from=build --chown=app:app /app/public ./public
+# Pages are rendered from the content at run time (a new day's list, hourly revalidation).
+COPY --from=build --chown=app:app /app/content ./content
+USER app
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://localhost:' + process.env.PORT + '/subprocessors').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+CMD ["node", "server.js"]
