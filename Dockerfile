@@ -10,13 +10,14 @@ RUN npm ci --no-audit --no-fund
 # 2. Build: validates the content (an invalid file stops the build) and writes .next/standalone.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-ENV NEXT_TELEMETRY_DISABLED=1
+ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone
 # Read at build time: which sites may show the list in a frame (see README).
 ARG SUBPROCESSORS_FRAME_ANCESTORS
 ENV SUBPROCESSORS_FRAME_ANCESTORS=$SUBPROCESSORS_FRAME_ANCESTORS
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx next build
+# public/ holds optional static files (none in the sample); make sure it exists for the copy below.
+RUN mkdir -p public && npx next build
 
 # 3. Run: the standalone server, the assets and the content, as an unprivileged user.
 FROM node:20-bookworm-slim AS run

@@ -31,8 +31,9 @@ export default function config(phase: string): NextConfig {
   return {
     basePath: base,
     env: { NEXT_PUBLIC_BASE_PATH: base },
-    // A self-contained server for containers: `node .next/standalone/server.js` (see Dockerfile).
-    output: 'standalone',
+    // NEXT_OUTPUT=standalone (the Dockerfile sets it) adds a self-contained server for
+    // containers, .next/standalone/server.js. Not by default: `next start` warns about it.
+    output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
     // A second build (e.g. of an example content folder) can live beside the first.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,

@@ -109,6 +109,7 @@ async function main() {
     stop(server);
     // Baseline (a): the identical bytes as a static file of the same server.
     const staticFile = path.join(ROOT, 'public', '__bench-a.html');
+    fs.mkdirSync(path.dirname(staticFile), { recursive: true });
     fs.writeFileSync(staticFile, list.raw);
     server = await start(ROOT, 3210, { CONTENT_DIR: dir, NEXT_DIST_DIR: dist });
     const memory = await memoryServer(3211, list.raw);

@@ -13,11 +13,11 @@ describe('the standalone server', () => {
   let server: ChildProcess | undefined;
 
   beforeAll(async () => {
-    const env = { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: '1' };
+    const env = { ...process.env, NEXT_DIST_DIR: DIST, NEXT_OUTPUT: 'standalone', NEXT_TELEMETRY_DISABLED: '1' };
     execFileSync(path.resolve('node_modules/.bin/next'), ['build'], { env, stdio: 'pipe' });
     const root = path.join(DIST, 'standalone');
     fs.cpSync(path.join(DIST, 'static'), path.join(root, DIST, 'static'), { recursive: true });
-    fs.cpSync('public', path.join(root, 'public'), { recursive: true });
+    if (fs.existsSync('public')) fs.cpSync('public', path.join(root, 'public'), { recursive: true });
     fs.cpSync('content', path.join(root, 'content'), { recursive: true });
     server = spawn(process.execPath, [path.join(root, 'server.js')], { env: { ...env, PORT: String(PORT), HOSTNAME: 'localhost', SUBPROCESSORS_TODAY: '2026-11-23' }, stdio: 'ignore' });
     for (let i = 0; !(await fetch(`${origin}/subprocessors`).then((r) => r.ok, () => false)); i++) {
