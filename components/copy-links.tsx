@@ -8,11 +8,13 @@ export function CopyLinks() {
   useEffect(() => {
     const onClick = (event: MouseEvent) => {
       const link = event.target instanceof Element ? event.target.closest('a.copy-link') : null;
-      if (!(link instanceof HTMLAnchorElement) || !navigator.clipboard) return;
+      // A modified click (new tab, new window) opens the link as usual.
+      if (!(link instanceof HTMLAnchorElement) || !navigator.clipboard || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       event.preventDefault();
       navigator.clipboard.writeText(link.href).then(
         () => {
-          history.replaceState(null, '', link.href);
+          // An anchor on this page also goes into the address bar; another page's address does not.
+          if (new URL(link.href).pathname === location.pathname) history.replaceState(null, '', link.href);
           setCopied(link.href);
         },
         () => location.assign(link.href),
