@@ -34,6 +34,8 @@ export default function config(phase: string): NextConfig {
     // NEXT_OUTPUT=standalone (the Dockerfile sets it) adds a self-contained server for
     // containers, .next/standalone/server.js. Not by default: `next start` warns about it.
     output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+    // Pages read the content folder at run time: ship it with every server function (Vercel, standalone).
+    outputFileTracingIncludes: { '/**': [`${path.relative(process.cwd(), contentDir()) || '.'}/**/*`] },
     // A second build (e.g. of an example content folder) can live beside the first.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
@@ -51,7 +53,7 @@ export default function config(phase: string): NextConfig {
       // The development server needs eval for fast refresh; production never does.
       if (phase === PHASE_DEVELOPMENT_SERVER) return [];
       return [
-        { source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS) },
+        { source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS?.trim() || undefined) },
         // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy.
         { source: '/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
       ];

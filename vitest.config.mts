@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+  // Two test files build the site while the others run: allow for a busy machine.
+  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
   resolve: { alias: { '@': new URL('./', import.meta.url).pathname } },
 });
