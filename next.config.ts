@@ -28,14 +28,16 @@ export default function config(phase: string): NextConfig {
     }
   }
   const base = basePath();
+  const content = path.relative(process.cwd(), contentDir());
   return {
     basePath: base,
     env: { NEXT_PUBLIC_BASE_PATH: base },
     // NEXT_OUTPUT=standalone (the Dockerfile sets it) adds a self-contained server for
     // containers, .next/standalone/server.js. Not by default: `next start` warns about it.
     output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
-    // Pages read the content folder at run time: ship it with every server function (Vercel, standalone).
-    outputFileTracingIncludes: { '/**': [`${path.relative(process.cwd(), contentDir()) || '.'}/**/*`] },
+    // Pages read the content folder at run time: ship it with every server function (Vercel,
+    // standalone). Only a folder inside the project can be traced.
+    outputFileTracingIncludes: content.startsWith('..') || path.isAbsolute(content) ? undefined : { '/**': [`${content || '.'}/**/*`] },
     // A second build (e.g. of an example content folder) can live beside the first.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,

@@ -6,13 +6,14 @@
  *   (c) an empty App Router page.
  */
 import autocannon from 'autocannon';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { staticServer } from '../serve-static';
+import { startNext, stop, waitFor } from '../server';
 import { generateContent } from './generate';
 
 const TODAY = '2026-11-23';
@@ -31,14 +32,10 @@ function timed(command: string, args: string[], options: { cwd?: string; env?: N
 }
 
 async function start(cwd: string, port: number, extra: Record<string, string>): Promise<ChildProcess> {
-  const server = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', 'localhost'], { cwd, env: env(extra), stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    if (await fetch(`http://localhost:${port}/`, { redirect: 'manual' }).then(() => true, () => false)) return server;
-  }
-  throw new Error(`server on ${port} did not start`);
+  const server = startNext(cwd, port, env(extra));
+  await waitFor(port);
+  return server;
 }
-const stop = (server: ChildProcess) => process.kill(-server.pid!);
 
 /** Requests/s and latency, with gzip as browsers ask for it. Bounded: a fixed number of requests, each with a timeout. */
 async function load(url: string, connections: number, amount = 3000) {
