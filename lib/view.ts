@@ -11,18 +11,20 @@ function categorised(content: Content, date: IsoDate) {
   const list = listAsOf(content, date);
   const groups = byCategory(content.categories, list);
   return {
+    list,
     fingerprint: fingerprint(list),
-    options: filterOptions(content, list),
     categories: content.categories.map((category) => ({ category, entries: groups.get(category.id) ?? [] })),
   };
 }
 
 export function listView(content: Content, date: IsoDate) {
+  const { list, ...grouped } = categorised(content, date);
   return {
     date,
     lastUpdated: lastUpdated(content, date),
     upcoming: upcomingChanges(content, date),
-    ...categorised(content, date),
+    ...grouped,
+    options: filterOptions(content, list),
     above: content.sections.filter((section) => section.position === 'above'),
     below: content.sections.filter((section) => section.position === 'below'),
     planned: [...content.planned].sort((a, b) => a.name.localeCompare(b.name)),

@@ -9,11 +9,12 @@
  * needs a server, so a static build leaves out the search form; the by-data view and the
  * categories remain.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../lib/content';
 import { resolveToday } from '../lib/today';
+import { startNext, stop, waitFor } from './server';
 import { basePathOf, entryPath } from '../lib/urls';
 import { aliasTarget } from '../lib/view';
 
@@ -34,13 +35,10 @@ async function main() {
   const content = loadContent();
   const today = resolveToday(content.site);
   const base = basePathOf(content.site.url);
-  const server = spawn(next, ['start', '-p', String(PORT), '-H', 'localhost'], { env, stdio: 'ignore', detached: true });
+  const server = startNext(process.cwd(), PORT, env);
   const origin = `http://localhost:${PORT}${base}`;
   try {
-    for (let i = 0; !(await fetch(`${origin}/robots.txt`).then((r) => r.ok, () => false)); i++) {
-      if (i > 100) throw new Error('the server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitFor(PORT);
     const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
     const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname.slice(base.length));
     const files = ['/subprocessors/embed', '/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors.json', '/subprocessors.csv', '/sitemap.xml', '/robots.txt', '/icon.svg'];
@@ -61,7 +59,7 @@ async function main() {
     if (fs.existsSync('public')) fs.cpSync('public', OUT, { recursive: true });
     console.log(`Wrote ${pages.length + files.length + 2} pages and files and the static assets to ${path.relative(process.cwd(), OUT) || '.'}/ (served under '${base || '/'}').`);
   } finally {
-    process.kill(-server.pid!);
+    stop(server);
   }
 }
 

@@ -21,8 +21,9 @@ export function generateMetadata(): Metadata {
 export default async function AnnexPage({ params }: Props) {
   const { today } = await params;
   if (!isIsoDate(today)) notFound();
-  const { site } = loadContent();
-  const view = listView(loadContent(), today);
+  const content = loadContent();
+  const { site } = content;
+  const view = listView(content, today);
   const identity = [site.company.legal_name ?? site.company.name, site.company.address].filter(Boolean).join(', ');
   return (
     <main className="annex mx-auto max-w-4xl px-4 py-8 print:p-0">
