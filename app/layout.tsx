@@ -4,7 +4,7 @@ import './globals.css';
 
 export function generateMetadata(): Metadata {
   const { site } = loadContent();
-  return { metadataBase: new URL(site.url), title: { default: `Subprocessors — ${site.company.name}`, template: `%s — ${site.company.name}` } };
+  return { metadataBase: new URL(site.url), title: { default: `Subprocessors · ${site.company.name}`, template: `%s · ${site.company.name}` } };
 }
 
 /** The document only: full pages add <SiteChrome>; the embed and the annex stand alone. */

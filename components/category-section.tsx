@@ -1,8 +1,22 @@
+import { EntryRows, type EntryRow } from './entry-rows';
 import { Prose } from './prose';
-import { entryRowsHtml } from '@/lib/entry-html';
-import { FIELD_LABELS as L } from '@/lib/labels';
+import { htmlText } from '@/lib/html';
+import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT } from '@/lib/labels';
 import type { Category } from '@/lib/schema';
 import type { EntryAsOf } from '@/lib/timeline';
+
+/** A row's values as HTML; slugs need no escaping (validated as lowercase letters, digits and dashes). */
+const row = (entry: EntryAsOf): EntryRow => [
+  entry.slug,
+  htmlText(entry.name),
+  htmlText(entry.entity),
+  entry.affiliate === true,
+  htmlText(entry.purpose),
+  htmlText(entry.condition ?? ''),
+  htmlText(entry.data.join(', ')),
+  htmlText(entry.locations.map(formatLocation).join('; ')),
+  htmlText((entry.transfers ?? []).map((transfer) => TRANSFER_SHORT[transfer]).join(', ')),
+];
 
 type Props = { category: Category & { descriptionHtml?: string }; entries: EntryAsOf[] };
 
@@ -26,7 +40,7 @@ export function CategorySection({ category, entries }: Props) {
               <th scope="col">Locations and transfer safeguards</th>
             </tr>
           </thead>
-          <tbody dangerouslySetInnerHTML={{ __html: entryRowsHtml(entries) }} />
+          <EntryRows rows={entries.map(row)} />
         </table>
       )}
     </section>

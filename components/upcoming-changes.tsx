@@ -25,7 +25,7 @@ export function UpcomingChanges({ changes, objectionsEmail, date }: Props) {
                 <a href={href(entryPath(entry.slug))}>
                   {entry.name}
                 </a>
-                {` — ${eventSummary(entry.name, event)}`}
+                {` · ${eventSummary(entry.name, event)}`}
               </p>
               <p className="text-slate-800">
                 Takes effect <FormattedDate date={event.effective} />.

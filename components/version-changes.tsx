@@ -12,7 +12,7 @@ export function VersionChanges({ changes }: Props) {
         <li key={eventKey(entry, event)}>
           <p>
             <strong>{CHANGE_LABELS[event.change]}: </strong>
-            <a href={href(entryPath(entry.slug))}>{entry.name}</a> — {eventSummary(entry.name, event)}
+            <a href={href(entryPath(entry.slug))}>{entry.name}</a> · {eventSummary(entry.name, event)}
           </p>
           {event.change === 'updated' &&
             (fields ? (

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { latin1Html } from './html';
 
 // Content arrives through pull requests, so Markdown must never run code in a visitor's
 // browser: raw HTML is dropped (remark-rehype), then the GitHub-style sanitiser removes
@@ -21,7 +22,7 @@ const processor = unified()
   .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return latin1Html(String(processor.processSync(markdown)));
 }
 
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;

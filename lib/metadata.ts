@@ -15,6 +15,6 @@ export function pageMetadata(site: Pick<Site, 'url' | 'company'>, { title, descr
     title,
     description,
     alternates: { canonical: url, types },
-    openGraph: { type: 'website', siteName: site.company.name, title: `${title} — ${site.company.name}`, description, url },
+    openGraph: { type: 'website', siteName: site.company.name, title: `${title} · ${site.company.name}`, description, url },
   };
 }

@@ -48,8 +48,8 @@ describe('npm run export', () => {
 
   it('has the list as of its build date, without the search form a static host cannot answer', () => {
     const list = read('subprocessors.html');
-    expect(list).toContain('<tr id=digitalocean>');
-    expect(list).not.toContain('<tr id=stripe>');
+    expect(list).toContain('<tr id="digitalocean">');
+    expect(list).not.toContain('<tr id="stripe">');
     expect(list).not.toContain('action="/subprocessors/search"');
     expect(read('subprocessors/changes.html')).not.toContain('action="/subprocessors/changes"');
   });

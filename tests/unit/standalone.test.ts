@@ -36,7 +36,7 @@ describe('the standalone server', () => {
     const list = await fetch(`${origin}/subprocessors`);
     expect(list.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     const html = await list.text();
-    expect(html).toContain('<tr id=digitalocean>');
+    expect(html).toContain('<tr id="digitalocean">');
     expect((await fetch(`${origin}/subprocessors/digitalocean`)).status).toBe(200);
     expect((await fetch(`${origin}/subprocessors/does-not-exist`)).status).toBe(404);
     expect((await (await fetch(`${origin}/subprocessors.json`)).json()).schemaVersion).toBe(1);
@@ -45,6 +45,6 @@ describe('the standalone server', () => {
   });
 
   it('reads the content from its own folder, as in the container', async () => {
-    expect(await (await fetch(`${origin}/subprocessors/annex`)).text()).toContain('<title>Annex: subprocessors — Securicom</title>');
+    expect(await (await fetch(`${origin}/subprocessors/annex`)).text()).toContain('<title>Annex: subprocessors · Securicom</title>');
   });
 });

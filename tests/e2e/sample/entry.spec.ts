@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test.describe('an entry page', () => {
   test('shows every field, the notes and the history', async ({ page }) => {
     await page.goto('/subprocessors/digitalocean');
-    await expect(page).toHaveTitle('DigitalOcean — Securicom');
+    await expect(page).toHaveTitle('DigitalOcean · Securicom');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('DigitalOcean');
     await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://securicomnet.com/subprocessors/digitalocean');
     await expect(page.locator('meta[name=description]')).toHaveAttribute('content', /DigitalOcean \(DigitalOcean, LLC\) as a subprocessor of Securicom: Primary cloud hosting/);
@@ -13,7 +13,7 @@ test.describe('an entry page', () => {
     }
     await expect(page.getByRole('region', { name: 'Notes' })).toContainText('stays in the TOR1 region in Toronto, Canada');
     await expect(page.getByRole('region', { name: 'History' })).toContainText('Added, effective March 3, 2025');
-    await page.getByRole('link', { name: '← All subprocessors' }).click();
+    await page.getByRole('link', { name: 'All subprocessors' }).click();
     await expect(page).toHaveURL(/\/subprocessors#digitalocean$/);
   });
 

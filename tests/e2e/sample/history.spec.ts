@@ -60,12 +60,12 @@ test.describe('changes and past versions', () => {
     await page.goto('/subprocessors/changes');
     const versions = page.getByRole('region', { name: 'Past versions of the list' }).getByRole('listitem');
     await expect(versions).toHaveText([
-      'April 3, 2026 — 1 change',
-      'February 11, 2026 — 1 change',
-      'October 9, 2025 — 1 change',
-      'September 1, 2025 — 1 change',
-      'June 16, 2025 — 2 changes',
-      'March 3, 2025 — first publication',
+      'April 3, 2026 · 1 change',
+      'February 11, 2026 · 1 change',
+      'October 9, 2025 · 1 change',
+      'September 1, 2025 · 1 change',
+      'June 16, 2025 · 2 changes',
+      'March 3, 2025 · first publication',
     ]);
   });
 
@@ -74,13 +74,13 @@ test.describe('changes and past versions', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subprocessors on June 15, 2025');
     await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['Cloudflare', 'DigitalOcean', 'Mailgun', 'Sentry']);
     await expect(page.getByRole('region', { name: 'First publication' })).toBeVisible();
-    await page.getByRole('link', { name: 'Next version (June 16, 2025) →' }).click();
+    await page.getByRole('link', { name: 'Next version (June 16, 2025)' }).click();
 
     await expect(page).toHaveURL(/\/history\/2025-06-16$/);
     await expect(page.locator('.entries tbody th > a:first-child')).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry']);
     const changes = page.getByRole('region', { name: 'Changes since the version of March 3, 2025' });
-    await expect(changes.getByRole('listitem')).toHaveText(['Removed: Mailgun — Replaced by Postmark; all message logs deleted at the end of the contract.', 'Added: Postmark — Replaces Mailgun for transactional email.']);
-    await page.getByRole('link', { name: '← Previous version (March 3, 2025)' }).click();
+    await expect(changes.getByRole('listitem')).toHaveText(['Removed: Mailgun · Replaced by Postmark; all message logs deleted at the end of the contract.', 'Added: Postmark · Replaces Mailgun for transactional email.']);
+    await page.getByRole('link', { name: 'Previous version (March 3, 2025)' }).click();
     await expect(page).toHaveURL(/\/history\/2025-03-03$/);
   });
 
@@ -99,7 +99,7 @@ test.describe('changes and past versions', () => {
 
   test('says plainly when a past value was not recorded', async ({ page }) => {
     await page.goto('/subprocessors/history/2025-09-01');
-    await expect(page.getByRole('region', { name: /Changes since/ })).toContainText('Updated: DigitalOcean — File uploads now stored in Spaces object storage in the same region.The former values were not recorded.');
+    await expect(page.getByRole('region', { name: /Changes since/ })).toContainText('Updated: DigitalOcean · File uploads now stored in Spaces object storage in the same region.The former values were not recorded.');
     await page.goto('/subprocessors/history/2025-08-31');
     await expect(page.getByText('Some details of DigitalOcean changed later and their values on this date were not recorded')).toBeVisible();
   });

@@ -30,7 +30,7 @@ test.describe('copy link', () => {
 test('link previews and search engines get titles, canonical URLs and OpenGraph cards', async ({ page }) => {
   await page.goto('/subprocessors/postmark');
   await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://securicomnet.com/subprocessors/postmark');
-  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Postmark — Securicom');
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', 'Postmark · Securicom');
   await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', 'https://securicomnet.com/subprocessors/postmark');
   await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute('content', 'Securicom');
   await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', /^Postmark \(ActiveCampaign, LLC\) as a subprocessor of Securicom/);
@@ -98,7 +98,7 @@ test('the DPA annex prints every entry in full with the company, the version dat
   const digitalocean = page.getByRole('region', { name: 'DigitalOcean' });
   for (const text of ['DigitalOcean, LLC', 'Organization owners', 'Adequacy decision', 'https://www.digitalocean.com']) await expect(digitalocean).toContainText(text);
   // Nothing but the annex on paper.
-  await expect(page.getByRole('link', { name: '← Subprocessor list' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Subprocessor list' })).toBeHidden();
   await expect(page.getByRole('banner')).toHaveCount(0);
 });
 

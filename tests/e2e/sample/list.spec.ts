@@ -8,7 +8,7 @@ test.describe('the list page', () => {
 
   test('shows the company, the introduction and a computed last-updated date', async ({ page }) => {
     await page.goto('/subprocessors');
-    await expect(page).toHaveTitle('Subprocessors — Securicom');
+    await expect(page).toHaveTitle('Subprocessors · Securicom');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subprocessors');
     await expect(page.getByRole('banner')).toContainText('Securicom · Securicom Central');
     await expect(page.getByText('Securicom uses a small number of vetted third-party services')).toBeVisible();
@@ -49,6 +49,14 @@ test.describe('the list page', () => {
     await expect(page.locator('tr#postmark')).toContainText('United States');
   });
 
+  test('sends the list and a past version in Latin-1 only, dashes and quotes as references, so serving them stays cheap', async ({ request }) => {
+    for (const path of ['/subprocessors', '/subprocessors/history/2025-06-16']) {
+      const html = await (await request.get(path)).text();
+      expect(html).toContain('Primary cloud hosting &#8212; application droplet');
+      expect(html.match(/[^\x00-\xff]/gu), path).toBeNull();
+    }
+  });
+
   test('keeps the long details on each entry\'s own page', async ({ page }) => {
     await page.goto('/subprocessors');
     const digitalocean = page.locator('tr#digitalocean');
@@ -72,7 +80,7 @@ test.describe('the list page', () => {
   test('announces the upcoming addition with its objection deadline', async ({ page }) => {
     await page.goto('/subprocessors');
     const panel = page.getByRole('region', { name: 'Upcoming changes' });
-    await expect(panel).toContainText('Added: Stripe — Payment processing for the new paid plans.');
+    await expect(panel).toContainText('Added: Stripe · Payment processing for the new paid plans.');
     await expect(panel).toContainText('Takes effect December 16, 2026. Object by December 16, 2026');
     await expect(panel.getByRole('link', { name: 'email privacy@securicomnet.com' })).toHaveAttribute(
       'href',

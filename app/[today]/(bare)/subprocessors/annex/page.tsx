@@ -28,12 +28,12 @@ export default async function AnnexPage({ params }: Props) {
   return (
     <main className="annex mx-auto max-w-4xl px-4 py-8 print:p-0">
       <p className="mb-6 text-sm print:hidden">
-        <a href={href('/subprocessors')}>← Subprocessor list</a> · To attach this annex to an agreement, print it or save it as a PDF from your browser.
+        <a href={href('/subprocessors')} className="back">Subprocessor list</a> · To attach this annex to an agreement, print it or save it as a PDF from your browser.
       </p>
       <h1 className="text-2xl font-bold">Annex: subprocessors of {site.company.name}</h1>
       <dl className="mt-4 grid gap-x-6 gap-y-1 sm:grid-cols-[11rem_1fr] print:grid-cols-[11rem_1fr]">
         <dt className="font-semibold">Processor</dt>
-        <dd>{identity}{site.product && ` — ${site.product}`}</dd>
+        <dd>{identity}{site.product && ` · ${site.product}`}</dd>
         <dt className="font-semibold">Privacy contact</dt>
         <dd>{site.contact.privacy}</dd>
         <dt className="font-semibold">Version</dt>

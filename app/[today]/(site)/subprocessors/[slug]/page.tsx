@@ -45,8 +45,8 @@ export default async function EntryPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <a href={href(`/subprocessors#${entry.slug}`)}>
-          ← All subprocessors
+        <a href={href(`/subprocessors#${entry.slug}`)} className="back">
+          All subprocessors
         </a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">{entry.name}</h1>

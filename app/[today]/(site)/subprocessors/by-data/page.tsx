@@ -30,7 +30,7 @@ export default async function ByDataPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <a href={href('/subprocessors')}>← Full list</a>
+        <a href={href('/subprocessors')} className="back">Full list</a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessors by data category</h1>
       <p className="mt-2 text-slate-700">

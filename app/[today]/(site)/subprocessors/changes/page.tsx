@@ -34,7 +34,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="text-sm">
-        <a href={href('/subprocessors')}>← Current list</a>
+        <a href={href('/subprocessors')} className="back">Current list</a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes</h1>
       <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
@@ -53,7 +53,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
               <a href={href(`/subprocessors/history/${version.date}`)}>
                 <FormattedDate date={version.date} />
               </a>{' '}
-              <span className="text-slate-700">— {version.changes === 0 ? 'first publication' : `${version.changes} ${version.changes === 1 ? 'change' : 'changes'}`}</span>
+              <span className="text-slate-700">· {version.changes === 0 ? 'first publication' : `${version.changes} ${version.changes === 1 ? 'change' : 'changes'}`}</span>
             </li>
           ))}
         </ul>

@@ -25,7 +25,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="text-sm">
-        <a href={href('/subprocessors')}>← Full list</a>
+        <a href={href('/subprocessors')} className="back">Full list</a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Search subprocessors</h1>
       <ListSearch options={view.options} filter={view.filter} />

@@ -43,7 +43,7 @@ export default async function VersionPage({ params }: Props) {
   return (
     <>
       <p className="text-sm">
-        <a href={href('/subprocessors')}>← Current list</a> · <a href={href('/subprocessors/changes')}>All changes and versions</a>
+        <a href={href('/subprocessors')} className="back">Current list</a> · <a href={href('/subprocessors/changes')}>All changes and versions</a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">
         Subprocessors on <FormattedDate date={view.date} />
@@ -53,8 +53,8 @@ export default async function VersionPage({ params }: Props) {
         <a href={href(`/subprocessors/history/${view.date}`)} className="copy-link">Link to this version</a>
       </p>
       <nav aria-label="Versions" className="mt-4 flex flex-wrap justify-between gap-2">
-        {view.previous ? <a href={href(`/subprocessors/history/${view.previous}`)}>← Previous version (<FormattedDate date={view.previous} />)</a> : <span>This is the first published version.</span>}
-        {view.next ? <a href={href(`/subprocessors/history/${view.next}`)}>Next version (<FormattedDate date={view.next} />) →</a> : <span>This version is still in force.</span>}
+        {view.previous ? <a href={href(`/subprocessors/history/${view.previous}`)} className="back">Previous version (<FormattedDate date={view.previous} />)</a> : <span>This is the first published version.</span>}
+        {view.next ? <a href={href(`/subprocessors/history/${view.next}`)} className="forward">Next version (<FormattedDate date={view.next} />)</a> : <span>This version is still in force.</span>}
       </nav>
       <section aria-labelledby="changed" className="mt-8 rounded-lg border border-slate-300 p-4">
         <h2 id="changed" className="text-xl font-semibold">

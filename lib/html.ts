@@ -1,0 +1,20 @@
+/**
+ * Why the HTML the site builds as strings (the list's rows, rendered Markdown) writes every
+ * character beyond Latin-1 as a character reference: Node.js holds a page whose characters are
+ * all Latin-1 at one byte each, and a single curly quote or dash anywhere makes it two bytes per
+ * character. Every response of a large page then costs far more to encode and compress: the
+ * list at 1,000 entries served about 125 requests/s instead of 185. The site's own wording
+ * keeps to Latin-1 for the same reason (`·`, not `—`, in titles).
+ */
+const BEYOND_LATIN1 = /[^\x00-\xff]/gu;
+const reference = (character: string) => `&#${character.codePointAt(0)};`;
+
+/** HTML with characters beyond Latin-1 as character references; it reads the same. */
+export function latin1Html(html: string): string {
+  return html.replace(BEYOND_LATIN1, reference);
+}
+
+/** Plain text as HTML, for element content and double-quoted attribute values. */
+export function htmlText(text: string): string {
+  return latin1Html(text.replace(/[&<>"]/g, reference));
+}
