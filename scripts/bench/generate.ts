@@ -16,6 +16,8 @@ const COUNTRIES = ['US', 'DE', 'IE', 'FR', 'NL', 'GB', 'CA', 'JP', 'AU', 'SG', '
 const DATA = ['Account data', 'Email addresses', 'IP addresses', 'Usage logs', 'Support tickets', 'Billing details', 'Uploaded files', 'Chat transcripts', 'Device identifiers', 'Audit log entries'];
 const WORDS = 'processing storage delivery monitoring analysis backup routing support billing identity search messaging transcription scheduling'.split(' ');
 
+const capitalised = (word: string) => `${word[0].toUpperCase()}${word.slice(1)}`;
+
 /**
  * Writes a valid content folder with `count` subprocessors, 3–5 events each and field sizes
  * like real lists, for benchmarks. Returns the folder.
@@ -54,7 +56,7 @@ export function generateContent(dir: string, count: number): string {
       contact: `privacy@vendor${i + 1}.example`,
       website: `https://vendor${i + 1}.example`,
       category: pick(CATEGORIES),
-      purpose: `${pick(WORDS)[0].toUpperCase()}${pick(WORDS).slice(1)} and ${pick(WORDS)} for our customers' workspaces, including ${pick(WORDS)} of the data they upload.`,
+      purpose: `${capitalised(pick(WORDS))} and ${pick(WORDS)} for our customers' workspaces, including ${pick(WORDS)} of the data they upload.`,
       data: sample(DATA, 2 + Math.floor(next() * 4)),
       locations: sample(COUNTRIES, 1 + Math.floor(next() * 2)).map((country) => ({ country, detail: next() > 0.5 ? `Region ${Math.floor(next() * 9) + 1}` : undefined })),
       transfers: ['SCCs'],
