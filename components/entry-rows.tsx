@@ -15,11 +15,10 @@ export type EntryRow = [slug: string, name: string, entity: string, affiliate: b
  */
 export function EntryRows({ rows }: { rows: EntryRow[] }) {
   const html = rows
-    .map(([slug, name, entity, affiliate, purpose, condition, data, locations, safeguards]) =>
-      [
-        `<tr id="${slug}"><th><a href="${href(entryPath(slug))}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}<br>${entity}<br><a class="copy-link" href="#${slug}">Copy link</a>`,
+    .map(
+      ([slug, name, entity, affiliate, purpose, condition, data, locations, safeguards]) =>
+        `<tr id="${slug}"><th><a href="${href(entryPath(slug))}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}<br>${entity}<br><a class="copy-link" href="#${slug}">Copy link</a>` +
         `<td>${purpose}${condition && `<p class="condition">${condition}`}<td>${data}<td>${locations}${safeguards && `<br>${safeguards}`}`,
-      ].join(''),
     )
     .join('');
   return <tbody dangerouslySetInnerHTML={{ __html: html }} />;
