@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { Feed } from 'feed';
 import ical from 'ical-generator';
 import { formatDate, startOfDay, type IsoDate } from './dates';
+import { htmlText } from './html';
 import { fingerprint, listedFields } from './fingerprint';
 import { eventKey, publicEvents, versionDates } from './history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
@@ -129,7 +130,6 @@ export function sitemap(content: Content, date: IsoDate): string {
     ...content.subprocessors.filter((entry) => isVisible(entry, date)).map((entry): [string] => [entryPath(entry.slug)]),
     ...versionDates(content, date).map((version): [string] => [`/subprocessors/history/${version}`]),
   ];
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const urls = pages.map(([path, modified]) => `  <url><loc>${escape(absoluteUrl(site, path))}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ''}</url>`);
+  const urls = pages.map(([path, modified]) => `  <url><loc>${htmlText(absoluteUrl(site, path))}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ''}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }

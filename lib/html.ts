@@ -15,7 +15,7 @@ export function latin1Html(html: string): string {
   return html.replace(BEYOND_LATIN1, reference);
 }
 
-/** Plain text as HTML, for element content and double-quoted attribute values. */
+/** Plain text as HTML (or XML), for element content and double-quoted attribute values. */
 export function htmlText(text: string): string {
   return latin1Html(text.replace(/[&<>"]/g, reference));
 }
