@@ -5,18 +5,35 @@ import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT } from '@/lib/labels'
 import type { Category } from '@/lib/schema';
 import type { EntryAsOf } from '@/lib/timeline';
 
-/** A row's values as HTML; slugs need no escaping (validated as lowercase letters, digits and dashes). */
-const row = (entry: EntryAsOf): EntryRow => [
-  entry.slug,
-  htmlText(entry.name),
-  htmlText(entry.entity),
-  entry.affiliate === true,
-  htmlText(entry.purpose),
-  htmlText(entry.condition ?? ''),
-  htmlText(entry.data.join(', ')),
-  htmlText(entry.locations.map(formatLocation).join('; ')),
-  htmlText((entry.transfers ?? []).map((transfer) => TRANSFER_SHORT[transfer]).join(', ')),
-];
+/**
+ * One table's rows and the terms they refer to, as `EntryRows` takes them. Slugs need no
+ * escaping (validated as lowercase letters, digits and dashes).
+ */
+function tableRows(entries: EntryAsOf[]): { rows: EntryRow[]; terms: string[] } {
+  const positions = new Map<string, number>();
+  const position = (term: string) => {
+    const known = positions.get(term);
+    if (known !== undefined) return known;
+    positions.set(term, positions.size);
+    return positions.size - 1;
+  };
+  const rows = entries.map((entry): EntryRow => {
+    const condition = htmlText(entry.condition ?? '');
+    const row: EntryRow = [
+      entry.slug,
+      htmlText(entry.name),
+      htmlText(entry.entity),
+      htmlText(entry.purpose),
+      entry.data.map(position),
+      entry.locations.map(formatLocation).map(position),
+      (entry.transfers ?? []).map((transfer) => position(TRANSFER_SHORT[transfer])),
+    ];
+    if (entry.affiliate === true) row.push(condition, 1);
+    else if (condition) row.push(condition);
+    return row;
+  });
+  return { rows, terms: [...positions.keys()].map(htmlText) };
+}
 
 type Props = { category: Category & { descriptionHtml?: string }; entries: EntryAsOf[] };
 
@@ -40,7 +57,7 @@ export function CategorySection({ category, entries }: Props) {
               <th scope="col">Locations and transfer safeguards</th>
             </tr>
           </thead>
-          <EntryRows rows={entries.map(row)} />
+          <EntryRows {...tableRows(entries)} />
         </table>
       )}
     </section>

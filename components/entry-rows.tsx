@@ -2,8 +2,15 @@
 
 import { entryPath, href } from '@/lib/urls';
 
-/** One entry's row on the list, each value already HTML (see `htmlText`); the rest is on the entry's own page. */
-export type EntryRow = [slug: string, name: string, entity: string, affiliate: boolean, purpose: string, condition: string, data: string, locations: string, safeguards: string];
+/**
+ * One entry's row on the list; the rest is on the entry's own page. Text is HTML already (see
+ * `htmlText`). Data categories, locations and safeguards repeat from row to row, so each is
+ * sent once per table, in `terms`, and a row lists their positions there. The last two values
+ * are left out when empty.
+ */
+export type EntryRow = [slug: string, name: string, entity: string, purpose: string, data: number[], locations: number[], safeguards: number[], condition?: string, affiliate?: 1];
+
+type Props = { rows: EntryRow[]; terms: string[] };
 
 /**
  * The body of one category's table on the list, as HTML (optional end tags left out, as HTML
@@ -13,12 +20,13 @@ export type EntryRow = [slug: string, name: string, entity: string, affiliate: b
  * every `<` escaped as six characters; the plain values are the smallest form. On hydration
  * the browser keeps the rows the server sent.
  */
-export function EntryRows({ rows }: { rows: EntryRow[] }) {
+export function EntryRows({ rows, terms }: Props) {
+  const list = (positions: number[], separator: string) => positions.map((position) => terms[position]).join(separator);
   const html = rows
     .map(
-      ([slug, name, entity, affiliate, purpose, condition, data, locations, safeguards]) =>
+      ([slug, name, entity, purpose, data, locations, safeguards, condition, affiliate]) =>
         `<tr id="${slug}"><th><a href="${href(entryPath(slug))}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}<br>${entity}<br><a class="copy-link" href="#${slug}">Copy link</a>` +
-        `<td>${purpose}${condition && `<p class="condition">${condition}`}<td>${data}<td>${locations}${safeguards && `<br>${safeguards}`}`,
+        `<td>${purpose}${condition ? `<p class="condition">${condition}` : ''}<td>${list(data, ', ')}<td>${list(locations, '; ')}${safeguards.length ? `<br>${list(safeguards, ', ')}` : ''}`,
     )
     .join('');
   return <tbody dangerouslySetInnerHTML={{ __html: html }} />;

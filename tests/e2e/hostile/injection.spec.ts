@@ -39,7 +39,13 @@ test.describe('content cannot run code in a visitor’s browser', () => {
     // Text fields show the payloads as text.
     await expect(page.locator('.entries tbody th > a:first-child')).toHaveText('<script>alert(1)</script>');
     // The purpose in force today is the one recorded before the upcoming urgent change.
-    await expect(page.locator('tr#payload td').first()).toContainText('<svg onload=alert(3)>');
+    const row = page.locator('tr#payload');
+    await expect(row.locator('th')).toContainText('<script>alert(1)</script>Affiliate');
+    await expect(row.locator('td')).toHaveText([
+      '<svg onload=alert(3)>\'-alert(11)-\'',
+      '<input autofocus onfocus=alert(12)>, <details open ontoggle=alert(13)>, <object data="javascript:alert(14)">, <embed src="javascript:alert(15)">, {{constructor.constructor("alert(16)")()}}',
+      'United States: <style>body{display:none}</style>',
+    ]);
     await expect(page.getByText('<img src=x onerror=alert(2)>').first()).toBeVisible();
     // Markdown keeps its ordinary text and safe links, and loses the rest.
     await expect(page.getByText('Plain text before the payloads stays visible.').first()).toBeVisible();
