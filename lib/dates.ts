@@ -41,13 +41,23 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
+// Creating a formatter costs far more than using one (about 0.3 ms, on every request in the
+// proxy), so each is made once.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
 /** The calendar date it is at `now` in `timeZone`. */
 export function todayIn(timeZone: string, now: Date): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** "October 9, 2025": unambiguous for readers on both sides of the Atlantic. */
 export function formatDate(date: IsoDate): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(startOfDay(date));
+  return longDate.format(startOfDay(date));
 }

@@ -29,6 +29,9 @@ describe('today', () => {
     expect(todayIn('UTC', instant)).toBe('2025-06-30');
     expect(todayIn('Europe/Berlin', instant)).toBe('2025-07-01');
     expect(todayIn('America/Toronto', instant)).toBe('2025-06-30');
+    // Asked again (each zone's formatter is kept), each zone still gives its own date.
+    expect(todayIn('Europe/Berlin', instant)).toBe('2025-07-01');
+    expect(todayIn('Europe/Berlin', new Date('2025-07-01T22:30:00Z'))).toBe('2025-07-02');
   });
 
   it('SUBPROCESSORS_TODAY overrides the clock, and a malformed one is an error', () => {
