@@ -5,8 +5,8 @@ import { entryPath, href } from '@/lib/urls';
 /**
  * One entry's row on the list; the rest is on the entry's own page. Text is HTML already (see
  * `htmlText`). Data categories, locations and safeguards repeat from row to row, so each is
- * sent once per table, in `terms`, and a row lists their positions there. The last two values
- * are left out when empty.
+ * sent once per table, in `terms`, and a row lists their positions there. The condition and
+ * the affiliate flag come last, so that a row without them can leave them out.
  */
 export type EntryRow = [slug: string, name: string, entity: string, purpose: string, data: number[], locations: number[], safeguards: number[], condition?: string, affiliate?: 1];
 
