@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { checkContent, contentDir } from './lib/content';
+import { checkContent, contentDir, loadContent } from './lib/content';
 import { formatGrouped } from './lib/report';
 import { securityHeaders } from './lib/security-headers';
-import { basePathOf } from './lib/urls';
+import { isVisible } from './lib/timeline';
+import { resolveToday } from './lib/today';
+import { basePathOf, entryPath } from './lib/urls';
 import { parse } from 'yaml';
 
 /** The site's base path comes from `url` in site.yaml: https://example.com/legal serves the list at /legal/subprocessors. */
@@ -15,6 +17,21 @@ function basePath(): string {
     return typeof site.url === 'string' ? basePathOf(site.url) : '';
   } catch {
     return ''; // Invalid content: the build reports it below; the development server shows it on the page.
+  }
+}
+
+/**
+ * Former slugs (`aliases`) redirect permanently to their entry: those of the entries public
+ * when the site is built (an alias is the old address of a public entry).
+ */
+function aliasRedirects() {
+  try {
+    const content = loadContent();
+    const today = resolveToday(content.site);
+    const entries = content.subprocessors.filter((entry) => isVisible(entry, today));
+    return entries.flatMap((entry) => (entry.aliases ?? []).map((alias) => ({ source: entryPath(alias), destination: entryPath(entry.slug), permanent: true })));
+  } catch {
+    return []; // Invalid content: the build reports it below; the development server shows it on the page.
   }
 }
 
@@ -45,11 +62,16 @@ export default function config(phase: string): NextConfig {
     // for a list of 1,000 entries, most of the cost of serving it. Pages are cached by
     // Cache-Control instead (below), so a CDN or browser needs no ETag to reuse them.
     generateEtags: false,
-    // Cache-Control for CDNs: fresh for the revalidation period (an hour), then served stale
-    // for at most another hour while the origin renders the next version.
-    expireTime: 7200,
+    // Pages are fresh for their revalidation period (five minutes), then served stale for at
+    // most another five while the next version renders; an older page is never served: the
+    // request waits for a new one. Cache-Control tells CDNs the same.
+    expireTime: 600,
     async redirects() {
-      return [{ source: '/', destination: '/subprocessors', permanent: false }];
+      return [{ source: '/', destination: '/subprocessors', permanent: false }, ...aliasRedirects()];
+    },
+    async rewrites() {
+      // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
+      return [{ source: '/sitemap.xml', destination: '/site-map.xml' }];
     },
     async headers() {
       // The development server needs eval for fast refresh; production never does.

@@ -247,8 +247,8 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
 const cache = new Map<string, Content>();
 
 /**
- * The validated content, read once per server process: pages re-render hourly with a new
- * date but the same content, and a running server keeps the version it started with.
+ * The validated content, read once per server process: pages re-render every few minutes
+ * with a new date but the same content, and a running server keeps the version it started with.
  * Throws a ContentError listing every problem, so a build fails instead of publishing a partial list.
  */
 export function loadContent(dir: string = contentDir()): Content {

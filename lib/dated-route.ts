@@ -1,25 +1,24 @@
+import { cache } from 'react';
 import { loadContent } from './content';
-import { isIsoDate, type IsoDate } from './dates';
+import type { IsoDate } from './dates';
 import type { Content } from './schema';
 import { resolveToday } from './today';
 
 /**
- * Everything public is served from paths keyed by today's date (see proxy.ts). A build
- * renders today's; other days are rendered on their first request and then cached.
+ * The date a page is rendered for: the one place that reads the clock. Pages are rendered
+ * when first requested and then served from the cache, re-rendered after `revalidate`
+ * seconds, and never served older than `expireTime` (next.config.ts). Memoised per render,
+ * so a page and its metadata agree even across midnight.
  */
-export function todayParams() {
-  return [{ today: resolveToday(loadContent().site) }];
-}
+export const renderDate = cache((): IsoDate => resolveToday(loadContent().site));
 
-type Context = { params: Promise<{ today: string }> };
-
-/** A route handler serving `render(content, date)` for the date in the URL (see proxy.ts). */
+/** A route handler serving `render(content, date)` as of today. */
 export function datedRoute(contentType: string, render: (content: Content, date: IsoDate) => string, download?: (date: IsoDate) => string) {
-  return async function GET(_request: Request, { params }: Context): Promise<Response> {
-    const { today } = await params;
-    if (!isIsoDate(today)) return new Response('Not found', { status: 404 });
+  return function GET(): Response {
+    const content = loadContent();
+    const today = resolveToday(content.site);
     const headers: Record<string, string> = { 'Content-Type': contentType };
     if (download) headers['Content-Disposition'] = `attachment; filename="${download(today)}"`;
-    return new Response(render(loadContent(), today), { headers });
+    return new Response(render(content, today), { headers });
   };
 }

@@ -1,10 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-/**
- * Starts `next start` in its own process group, so `stop` ends it with its children. On
- * `localhost`, never `127.0.0.1`: with that host Next.js breaks the site's rewrites.
- */
+/** Starts `next start` in its own process group, so `stop` ends it with its children. */
 export function startNext(cwd: string, port: number, env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(path.join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(port), '-H', 'localhost'], { cwd, env, stdio: 'ignore', detached: true });
 }

@@ -27,6 +27,6 @@ test('the policy lets every page work: no console errors', async ({ page }) => {
 
 test('pages and exports tell a CDN to cache them for the revalidation period', async ({ request }) => {
   for (const path of ['/subprocessors', '/subprocessors/openai', '/subprocessors.json']) {
-    expect((await request.get(path)).headers()['cache-control'], path).toBe('s-maxage=3600, stale-while-revalidate=3600');
+    expect((await request.get(path)).headers()['cache-control'], path).toBe('s-maxage=300, stale-while-revalidate=300');
   }
 });

@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { FormattedDate } from '@/components/formatted-date';
 import { loadContent } from '@/lib/content';
-import { isIsoDate } from '@/lib/dates';
+import { renderDate } from '@/lib/dated-route';
 import { formatLocation } from '@/lib/labels';
 import { absoluteUrl, entryPath, href } from '@/lib/urls';
 import { listView } from '@/lib/view';
 
-export const revalidate = 3600;
-
-type Props = { params: Promise<{ today: string }> };
+export const revalidate = 300;
 
 export function generateMetadata(): Metadata {
   const { site } = loadContent();
@@ -21,9 +18,8 @@ export function generateMetadata(): Metadata {
  * a privacy policy. Which sites may frame it: SUBPROCESSORS_FRAME_ANCESTORS (README).
  * Links open in the top window, where the full list and each entry's page are.
  */
-export default async function EmbedPage({ params }: Props) {
-  const { today } = await params;
-  if (!isIsoDate(today)) notFound();
+export default function EmbedPage() {
+  const today = renderDate();
   const content = loadContent();
   const view = listView(content, today);
   return (

@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { FormattedDate } from '@/components/formatted-date';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { isIsoDate } from '@/lib/dates';
+import { renderDate } from '@/lib/dated-route';
 import { locationName } from '@/lib/countries';
 import { dataCategories } from '@/lib/search';
 import { listAsOf } from '@/lib/timeline';
 import { href } from '@/lib/urls';
 
-export const revalidate = 3600;
-
-type Props = { params: Promise<{ today: string }> };
+export const revalidate = 300;
 
 export function generateMetadata(): Metadata {
   const { site } = loadContent();
@@ -23,9 +20,8 @@ export function generateMetadata(): Metadata {
 }
 
 /** The list turned inside out: for each kind of data, who processes it and where. */
-export default async function ByDataPage({ params }: Props) {
-  const { today } = await params;
-  if (!isIsoDate(today)) notFound();
+export default function ByDataPage() {
+  const today = renderDate();
   const groups = dataCategories(listAsOf(loadContent(), today));
   return (
     <>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { CategorySection } from '@/components/category-section';
 import { FollowLinks } from '@/components/follow-links';
 import { FormattedDate } from '@/components/formatted-date';
@@ -10,24 +9,22 @@ import { Sections } from '@/components/sections';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { formatDate, isIsoDate } from '@/lib/dates';
+import { renderDate } from '@/lib/dated-route';
+import { formatDate } from '@/lib/dates';
 import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
 import { listView } from '@/lib/view';
 
-// Scheduled changes take effect on their date: re-render at least hourly.
-export const revalidate = 3600;
+// Scheduled changes take effect on their date without a deploy: every page is re-rendered
+// after five minutes and never served more than ten minutes old (expireTime).
+export const revalidate = 300;
 
-type Props = { params: Promise<{ today: string }> };
-
-async function load(params: Props['params']) {
-  const { today } = await params;
-  if (!isIsoDate(today)) notFound();
+function load() {
   const content = loadContent();
-  return { site: content.site, view: listView(content, today) };
+  return { site: content.site, view: listView(content, renderDate()) };
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { site, view } = await load(params);
+export function generateMetadata(): Metadata {
+  const { site, view } = load();
   return pageMetadata(site, {
     title: 'Subprocessors',
     description: `The third parties that process personal data for ${site.product ?? site.company.name}: what they do, which data, and where. Last updated ${formatDate(view.lastUpdated)}.`,
@@ -41,8 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
 }
 
-export default async function SubprocessorsPage({ params }: Props) {
-  const { site, view } = await load(params);
+export default function SubprocessorsPage() {
+  const { site, view } = load();
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Subprocessors</h1>

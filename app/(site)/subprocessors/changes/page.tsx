@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ChangeFilter } from '@/components/change-filter';
 import { ChangeList } from '@/components/change-list';
 import { FormattedDate } from '@/components/formatted-date';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { isIsoDate } from '@/lib/dates';
+import { renderDate } from '@/lib/dated-route';
 import { CHANGES, type ChangeType } from '@/lib/schema';
 import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
 import { changesView } from '@/lib/view';
 
-type Props = { params: Promise<{ today: string }>; searchParams: Promise<{ change?: string; entry?: string }> };
+type Props = { searchParams: Promise<{ change?: string; entry?: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const { site } = loadContent();
@@ -22,9 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-export default async function ChangesPage({ params, searchParams }: Props) {
-  const { today } = await params;
-  if (!isIsoDate(today)) notFound();
+export default async function ChangesPage({ searchParams }: Props) {
+  const today = renderDate();
   const query = await searchParams;
   const filter = {
     change: CHANGES.includes(query.change as ChangeType) ? (query.change as ChangeType) : undefined,

@@ -6,13 +6,14 @@ import { FormattedDate } from '@/components/formatted-date';
 import { VersionChanges } from '@/components/version-changes';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
+import { renderDate } from '@/lib/dated-route';
 import { formatDate, isIsoDate } from '@/lib/dates';
 import { href } from '@/lib/urls';
 import { versionView } from '@/lib/view';
 
-export const revalidate = 3600;
+export const revalidate = 300;
 
-type Props = { params: Promise<{ today: string; date: string }> };
+type Props = { params: Promise<{ date: string }> };
 
 // Past versions are rendered on their first request, then cached.
 export function generateStaticParams() {
@@ -21,9 +22,9 @@ export function generateStaticParams() {
 
 /** The list as it stood on the date in the URL; a 404 outside [published, today]. */
 async function load(params: Props['params']) {
-  const { today, date } = await params;
+  const { date } = await params;
   const content = loadContent();
-  const view = isIsoDate(today) && isIsoDate(date) ? versionView(content, date, today) : undefined;
+  const view = isIsoDate(date) ? versionView(content, date, renderDate()) : undefined;
   if (!view) notFound();
   return { site: content.site, view };
 }

@@ -8,24 +8,25 @@ import { Notes } from '@/components/prose';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { isIsoDate } from '@/lib/dates';
+import { renderDate } from '@/lib/dated-route';
 import { isVisible } from '@/lib/timeline';
 import { entryPath, href } from '@/lib/urls';
 import { entryView } from '@/lib/view';
 
-export const revalidate = 3600;
+export const revalidate = 300;
 
-type Props = { params: Promise<{ today: string; slug: string }> };
+type Props = { params: Promise<{ slug: string }> };
 
-export function generateStaticParams({ params }: { params: { today: string } }) {
-  return loadContent().subprocessors.filter((entry) => isVisible(entry, params.today)).map((entry) => ({ slug: entry.slug }));
+export function generateStaticParams() {
+  const today = renderDate();
+  return loadContent().subprocessors.filter((entry) => isVisible(entry, today)).map((entry) => ({ slug: entry.slug }));
 }
 
-/** The entry as visitors see it on the page's date; a 404 until it has been announced. */
+/** The entry as visitors see it today; a 404 until it has been announced. (Former slugs redirect in next.config.ts.) */
 async function load(params: Props['params']) {
-  const { today, slug } = await params;
+  const { slug } = await params;
   const content = loadContent();
-  const view = isIsoDate(today) ? entryView(content, slug, today) : undefined;
+  const view = entryView(content, slug, renderDate());
   if (!view) notFound();
   return { site: content.site, view, slug };
 }

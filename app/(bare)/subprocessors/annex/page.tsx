@@ -1,16 +1,13 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { EntryFields } from '@/components/entry-fields';
 import { FormattedDate } from '@/components/formatted-date';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { isIsoDate } from '@/lib/dates';
+import { renderDate } from '@/lib/dated-route';
 import { absoluteUrl, href } from '@/lib/urls';
 import { listView } from '@/lib/view';
 
-export const revalidate = 3600;
-
-type Props = { params: Promise<{ today: string }> };
+export const revalidate = 300;
 
 export function generateMetadata(): Metadata {
   const { site } = loadContent();
@@ -18,9 +15,8 @@ export function generateMetadata(): Metadata {
 }
 
 /** The whole list with every field, laid out to print or save as PDF and attach to a DPA. */
-export default async function AnnexPage({ params }: Props) {
-  const { today } = await params;
-  if (!isIsoDate(today)) notFound();
+export default function AnnexPage() {
+  const today = renderDate();
   const content = loadContent();
   const { site } = content;
   const view = listView(content, today);

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { CategorySection } from '@/components/category-section';
 import { ListSearch } from '@/components/list-search';
 import { loadContent } from '@/lib/content';
-import { isIsoDate } from '@/lib/dates';
+import { renderDate } from '@/lib/dated-route';
 import { searchView, type ListFilter } from '@/lib/search';
 import { absoluteUrl, href } from '@/lib/urls';
 
-type Props = { params: Promise<{ today: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export function generateMetadata(): Metadata {
   const { site } = loadContent();
@@ -16,9 +15,8 @@ export function generateMetadata(): Metadata {
 }
 
 /** Rendered on request (it depends on the query); the list page stays cached. */
-export default async function SearchPage({ params, searchParams }: Props) {
-  const { today } = await params;
-  if (!isIsoDate(today)) notFound();
+export default async function SearchPage({ searchParams }: Props) {
+  const today = renderDate();
   const query = await searchParams;
   const text = (key: keyof ListFilter) => (typeof query[key] === 'string' && query[key].trim() ? query[key].trim().slice(0, 200) : undefined);
   const view = searchView(loadContent(), today, { q: text('q'), category: text('category'), country: text('country'), data: text('data') });
