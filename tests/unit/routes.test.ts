@@ -1,5 +1,5 @@
 import { PHASE_PRODUCTION_SERVER } from 'next/constants';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import config from '@/next.config';
 import * as list from '@/app/(site)/subprocessors/page';
 import * as entry from '@/app/(site)/subprocessors/[slug]/page';
@@ -20,5 +20,22 @@ describe('scheduled changes need no redeploy', () => {
 
   it('never serves a page more than ten minutes old, so a change shows within ten minutes of its day starting', () => {
     expect(config(PHASE_PRODUCTION_SERVER).expireTime).toBe(600);
+  });
+});
+
+describe('routes read today when they render, so the same build changes on the effective date', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const listed = async () => ((await json.GET().json()) as { subprocessors: { slug: string }[] }).subprocessors.map((entry) => entry.slug);
+
+  it('the JSON export lists Stripe from December 16, 2026, the day its addition takes effect', async () => {
+    vi.stubEnv('SUBPROCESSORS_TODAY', '2026-12-15');
+    expect(await listed()).not.toContain('stripe');
+    vi.stubEnv('SUBPROCESSORS_TODAY', '2026-12-16');
+    expect(await listed()).toContain('stripe');
+  });
+
+  it('the CSV download is named for the day it was rendered', () => {
+    vi.stubEnv('SUBPROCESSORS_TODAY', '2026-12-16');
+    expect(csv.GET().headers.get('content-disposition')).toBe('attachment; filename="subprocessors-2026-12-16.csv"');
   });
 });
