@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { checkContent, contentDir, loadContent } from './lib/content';
+import { contentDir, loadContent } from './lib/content';
+import { ContentError } from './lib/problems';
 import { formatGrouped } from './lib/report';
 import { securityHeaders } from './lib/security-headers';
-import { isVisible } from './lib/timeline';
 import { resolveToday } from './lib/today';
-import { basePathOf, entryPath } from './lib/urls';
+import { basePathOf } from './lib/urls';
+import { formerAddresses } from './lib/view';
 import { parse } from 'yaml';
 
 /** The site's base path comes from `url` in site.yaml: https://example.com/legal serves the list at /legal/subprocessors. */
@@ -27,9 +28,7 @@ function basePath(): string {
 function aliasRedirects() {
   try {
     const content = loadContent();
-    const today = resolveToday(content.site);
-    const entries = content.subprocessors.filter((entry) => isVisible(entry, today));
-    return entries.flatMap((entry) => (entry.aliases ?? []).map((alias) => ({ source: entryPath(alias), destination: entryPath(entry.slug), permanent: true })));
+    return formerAddresses(content, resolveToday(content.site)).map(({ from, to }) => ({ source: from, destination: to, permanent: true }));
   } catch {
     return []; // Invalid content: the build reports it below; the development server shows it on the page.
   }
@@ -37,10 +36,13 @@ function aliasRedirects() {
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) {
-    // Fail before building anything, with the same report as `npm run validate`.
-    const { problems } = checkContent(contentDir());
-    if (problems.some((problem) => problem.severity === 'error')) {
-      console.error(`\n${formatGrouped(problems, 'The content is invalid, so nothing was built')}\n`);
+    // Fail before building anything, with the same report as `npm run validate`. The content
+    // loaded here is cached, so the redirects below do not read it again.
+    try {
+      loadContent();
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      console.error(`\n${formatGrouped(error.problems, 'The content is invalid, so nothing was built')}\n`);
       process.exit(1);
     }
   }

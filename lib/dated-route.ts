@@ -15,10 +15,9 @@ export const renderDate = cache((): IsoDate => resolveToday(loadContent().site))
 /** A route handler serving `render(content, date)` as of today. */
 export function datedRoute(contentType: string, render: (content: Content, date: IsoDate) => string, download?: (date: IsoDate) => string) {
   return function GET(): Response {
-    const content = loadContent();
-    const today = resolveToday(content.site);
+    const today = renderDate();
     const headers: Record<string, string> = { 'Content-Type': contentType };
     if (download) headers['Content-Disposition'] = `attachment; filename="${download(today)}"`;
-    return new Response(render(content, today), { headers });
+    return new Response(render(loadContent(), today), { headers });
   };
 }

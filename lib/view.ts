@@ -3,6 +3,7 @@ import { fingerprint } from './fingerprint';
 import { filterOptions } from './search';
 import { changesBetween, publicEvents, versionDates } from './history';
 import type { ChangeType, Content } from './schema';
+import { entryPath } from './urls';
 import { byCategory, entryAsOf, isVisible, lastUpdated, listAsOf, listedSince, publicHistory, removal, upcomingChanges } from './timeline';
 
 /** What the pages show, derived from the content and a date so routes only lay it out. */
@@ -47,10 +48,10 @@ export function entryView(content: Content, slug: string, date: IsoDate) {
   };
 }
 
-/** The slug a former slug now points to, once that entry is public: a redirect must not reveal an unannounced one. */
-export function aliasTarget(content: Content, slug: string, date: IsoDate): string | undefined {
-  const entry = content.subprocessors.find((candidate) => candidate.aliases?.includes(slug));
-  return entry && isVisible(entry, date) ? entry.slug : undefined;
+/** Former addresses (`aliases`) and the entry page each now leads to, for entries public on `date`: a redirect must not reveal an unannounced one. */
+export function formerAddresses(content: Content, date: IsoDate): { from: string; to: string }[] {
+  const entries = content.subprocessors.filter((entry) => isVisible(entry, date));
+  return entries.flatMap((entry) => (entry.aliases ?? []).map((alias) => ({ from: entryPath(alias), to: entryPath(entry.slug) })));
 }
 
 export type ChangeFilter = { change?: ChangeType; entry?: string };

@@ -15,8 +15,8 @@ import path from 'node:path';
 import { loadContent } from '../lib/content';
 import { resolveToday } from '../lib/today';
 import { startNext, stop, waitFor } from './server';
-import { basePathOf, entryPath } from '../lib/urls';
-import { aliasTarget } from '../lib/view';
+import { basePathOf } from '../lib/urls';
+import { formerAddresses } from '../lib/view';
 
 const OUT = path.resolve(process.argv[2] ?? 'out');
 const DIST = '.next-export';
@@ -52,9 +52,7 @@ async function main() {
     write('404.html', Buffer.from(await missing.arrayBuffer()));
     // A static host cannot redirect: `/` and former slugs get pages that send the browser on.
     write('index.html', redirectPage(`${base}/subprocessors`));
-    for (const entry of content.subprocessors) {
-      for (const alias of entry.aliases ?? []) if (aliasTarget(content, alias, today)) write(fileFor(entryPath(alias)), redirectPage(base + entryPath(entry.slug)));
-    }
+    for (const { from, to } of formerAddresses(content, today)) write(fileFor(from), redirectPage(base + to));
     fs.cpSync(path.join(DIST, 'static'), path.join(OUT, '_next/static'), { recursive: true });
     if (fs.existsSync('public')) fs.cpSync('public', OUT, { recursive: true });
     console.log(`Wrote ${pages.length + files.length + 2} pages and files and the static assets to ${path.relative(process.cwd(), OUT) || '.'}/ (served under '${base || '/'}').`);
