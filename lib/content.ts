@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { describeIssue, fieldName } from './describe-issue';
-import { fillPlaceholders, renderMarkdown } from './markdown';
+import { checkMarkdown, markdown, type MarkdownIssue } from './markdown';
+import { invalidUtf8, unsafeLines, unsafeValues } from './characters';
 import { ContentError, type Problem } from './problems';
 import { checkHistory, leftoverTodos, recommendations } from './rules';
 import {
@@ -28,6 +29,11 @@ export function contentDir(env: Record<string, string | undefined> = process.env
 }
 
 const ENTRY_EXTENSIONS = ['.md', '.yaml', '.yml'];
+/** Limits that keep any folder's check within seconds: far above what a real list needs. */
+const MAX_FILE_BYTES = 512 * 1024;
+const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
+const MAX_FILES = 5_000;
+const MAX_PROBLEMS_PER_FILE = 50;
 /** Pages under /subprocessors/ that an entry's slug or alias must not shadow. */
 const RESERVED = ['changes', 'history', 'search', 'by-data', 'embed', 'annex'];
 const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.privacy', 'contact.objections', 'company.name'];
@@ -39,10 +45,18 @@ const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.pr
  */
 export function checkContent(dir: string, options: { today?: IsoDate } = {}): { content?: Content; problems: Problem[] } {
   const problems: Problem[] = [];
+  // A file with thousands of mistakes (or one repeated) gets the first few and a count, not megabytes.
+  const counts = new Map<string, number>();
+  const full = (file: string) => {
+    counts.set(file, (counts.get(file) ?? 0) + 1);
+    return counts.get(file)! > MAX_PROBLEMS_PER_FILE;
+  };
+  const add = (problem: Problem) => full(problem.file) || problems.push(problem);
   const display = (file: string) => path.relative(process.cwd(), file) || file;
   const report = (source: Pick<Source, 'file' | 'lineOf'>, fieldPath: PropertyKey[], message: string, hint?: string, severity: Problem['severity'] = 'error') =>
-    problems.push({ severity, file: source.file, line: source.lineOf(fieldPath), field: fieldName(fieldPath), message, hint });
-  const fileProblem = (file: string, message: string, hint?: string) => problems.push({ severity: 'error', file: display(file), line: 1, field: 'file', message, hint });
+    full(source.file) || problems.push({ severity, file: source.file, line: source.lineOf(fieldPath), field: fieldName(fieldPath), message, hint });
+  const fileProblem = (file: string, message: string, hint?: string) => add({ severity: 'error', file: display(file), line: 1, field: 'file', message, hint });
+  let totalBytes = 0;
 
   /** Parses `data` with `schema`, adding every issue as a located problem. */
   function validate<S extends z.ZodType>(source: Source, schema: S, data: unknown, skip = new Set<string>()): z.output<S> | undefined {
@@ -58,14 +72,16 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
 
   const realDir = fs.existsSync(dir) ? fs.realpathSync(dir) : dir;
 
-  /** Reads a file as text; binary files, symlinks out of the folder and the like are problems, not crashes. */
+  /**
+   * Reads a file as text; binary files, links out of the folder, devices and the like are
+   * problems, not crashes. Type and size are checked before a byte is read: a link to
+   * /dev/zero or a named pipe must not hang the check.
+   */
   function read(file: string): string | undefined {
     let real: string;
-    let buffer: Buffer;
     try {
       // Only a symbolic link needs resolving (folders that are links are refused in list()).
       real = fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : path.join(realDir, path.relative(dir, file));
-      buffer = fs.readFileSync(real);
     } catch (error) {
       fileProblem(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, 'Make it a plain text file, not a folder or a broken link.');
       return undefined;
@@ -74,11 +90,32 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
       fileProblem(file, 'is a link to a file outside the content folder', 'Copy the content into this file instead of linking to it.');
       return undefined;
     }
+    const stat = fs.statSync(real);
+    if (!stat.isFile()) {
+      fileProblem(file, `cannot be read (${stat.isDirectory() ? 'EISDIR' : 'not a regular file'})`, 'Make it a plain text file, not a folder, device or pipe.');
+      return undefined;
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      fileProblem(file, `is too large (${Math.ceil(stat.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024} KB)`, 'A content file holds one subprocessor or one section; split long prose into several section files.');
+      return undefined;
+    }
+    totalBytes += stat.size;
+    if (totalBytes > MAX_TOTAL_BYTES) {
+      fileProblem(file, `is past the limit of ${MAX_TOTAL_BYTES / 1024 / 1024} MB for the whole content folder`, 'Remove files that are not part of the list.');
+      return undefined;
+    }
+    const buffer = fs.readFileSync(real);
     if (buffer.includes(0)) {
       fileProblem(file, 'is not a text file', 'Content files must be plain text (Markdown or YAML); remove this file or replace it.');
       return undefined;
     }
-    return buffer.toString('utf8');
+    const text = buffer.toString('utf8');
+    const invalid = invalidUtf8(buffer, text);
+    if (invalid) {
+      add({ severity: 'error', file: display(file), line: invalid.line, field: 'file', message: `is not UTF-8 text (byte 0x${invalid.byte.toString(16).toUpperCase()} on line ${invalid.line})`, hint: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), then check the accented letters on that line.' });
+      return undefined;
+    }
+    return text;
   }
 
   /** A file's parsed data, or undefined after reporting why there is none. */
@@ -89,9 +126,18 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
       fileProblem(file, 'is empty', 'Fill it in (`npm run new` starts a subprocessor file), or delete it.');
       return undefined;
     }
-    const source = parser(display(file), text);
-    problems.push(...source.problems);
+    let source: Source & { hasFrontMatter?: boolean };
+    try {
+      source = parser(display(file), text);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      fileProblem(file, 'is nested too deeply to be read', 'Write one `field: value` per line; lists and groups of fields only a few levels deep.');
+      return undefined;
+    }
+    source.problems.forEach(add);
     if (source.problems.length) return undefined;
+    for (const issue of unsafeValues(source.data)) report(source, issue.path, issue.message, issue.hint);
+    for (const issue of unsafeLines(source.body, source.bodyLine)) add({ severity: 'error', file: source.file, field: 'text', ...issue });
     if (source.hasFrontMatter === false && path.basename(path.dirname(file)) === 'subprocessors') {
       fileProblem(file, 'has no front matter', 'Start the file with a line `---`, then the fields (`name: …`), then another line `---`.');
       return undefined;
@@ -109,9 +155,12 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
       fileProblem(folder, 'is a link to another folder', `Make ${path.basename(folder)}/ a real folder inside the content folder.`);
       return [];
     }
-    return fs
-      .readdirSync(folder)
-      .filter((name) => !name.startsWith('.'))
+    const names = fs.readdirSync(folder).filter((name) => !name.startsWith('.'));
+    if (names.length > MAX_FILES) {
+      fileProblem(folder, `holds ${names.length} files; the limit is ${MAX_FILES}`, `Remove files that are not part of the list from ${display(folder)}.`);
+      return [];
+    }
+    return names
       .sort()
       .flatMap((name) => {
         if (allowed.includes(path.extname(name))) return [path.join(folder, name)];
@@ -137,7 +186,13 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
   if (siteSource && site && site.published > today) {
     report(siteSource, ['published'], `is in the future (today is ${today}), so the list would be empty until then`, 'Set `published` to the day the list was, or is today, first published.');
   }
-  const categories = (site?.categories ?? []).map((category) => ({ ...category, descriptionHtml: category.description && renderMarkdown(category.description) }));
+  const categories = (site?.categories ?? []).map((category, index) => {
+    const rendered = category.description ? markdown(category.description, { prefix: `user-content-${category.id}-` }) : undefined;
+    for (const issue of rendered?.issues ?? []) report(siteSource!, ['categories', index, 'description'], issue.message, issue.hint);
+    return { ...category, descriptionHtml: rendered?.html };
+  });
+  /** Problems in Markdown that starts on line `first` of `file`. */
+  const markdownProblems = (file: string, first: number, issues: MarkdownIssue[]) => issues.forEach((issue) => add({ severity: 'error', file, ...issue, line: first + issue.line - 1 }));
 
   const sections: Section[] = [];
   for (const file of list(path.join(dir, 'sections'), ['.md'], 'section')) {
@@ -153,16 +208,18 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
           'company.name': site.company.name,
         }
       : Object.fromEntries(PLACEHOLDERS.map((name) => [name, '']));
-    const { text, unknown } = fillPlaceholders(source.body, values);
-    for (const { name, line } of unknown) {
+    const rendered = markdown(source.body, { values, prefix: `user-content-${path.basename(file, '.md').replace(/[^\w-]/g, '')}-` });
+    markdownProblems(source.file, source.bodyLine, rendered.issues);
+    for (const { name, line: bodyLine } of rendered.unknown) {
+      const line = bodyLine - 1;
       if (name === 'objection_period_days') {
-        problems.push({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: 'site.yaml sets no `objection_period_days`: customers may object until each change takes effect', hint: 'Add `objection_period_days:` to site.yaml, or rephrase, e.g. "until the change takes effect".' });
+        add({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: 'site.yaml sets no `objection_period_days`: customers may object until each change takes effect', hint: 'Add `objection_period_days:` to site.yaml, or rephrase, e.g. "until the change takes effect".' });
         continue;
       }
       const guess = closest(name, PLACEHOLDERS);
-      problems.push({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: `unknown placeholder${guess ? ` — did you mean \`{{${guess}}}\`?` : ''}`, hint: `Placeholders available: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.` });
+      add({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: `unknown placeholder${guess ? ` — did you mean \`{{${guess}}}\`?` : ''}`, hint: `Placeholders available: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.` });
     }
-    sections.push({ ...front, file: source.file, html: renderMarkdown(text) });
+    sections.push({ ...front, file: source.file, html: rendered.html });
   }
 
   const subprocessors: Subprocessor[] = [];
@@ -189,6 +246,7 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     const data = (source.data ?? {}) as Record<string, unknown>;
     // Rendered only on the entry's own page: rendering a thousand notes on every load would be waste.
     const notes = source.body.trim() || undefined;
+    if (notes) markdownProblems(source.file, source.bodyLine, checkMarkdown(source.body));
     const todos = leftoverTodos(data);
     for (const issue of todos) report(source, issue.path, issue.message, issue.hint);
     if (todos.length) {
@@ -239,6 +297,9 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     else names.set(entry.name.toLowerCase(), entry);
   }
 
+  for (const [file, count] of counts) {
+    if (count > MAX_PROBLEMS_PER_FILE) problems.push({ severity: 'error', file, line: 1, field: 'file', message: `has ${count - MAX_PROBLEMS_PER_FILE} more problems than the ${MAX_PROBLEMS_PER_FILE} shown`, hint: 'Fix the problems above, then check again.' });
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   if (!site || problems.some((problem) => problem.severity === 'error')) return { problems };
   return { content: { site, categories, sections, subprocessors, planned }, problems };

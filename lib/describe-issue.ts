@@ -42,11 +42,17 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
 
+/** A value quoted in a message, cut short: the message must point at the mistake, not repeat a page of it. */
+function quote(value: unknown): string {
+  const text = String(value);
+  return `'${text.length > 80 ? `${text.slice(0, 80)}…` : text}'`;
+}
+
 function describeValue(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a group of fields';
-  if (typeof value === 'string') return `text ('${value}')`;
+  if (typeof value === 'string') return `text (${quote(value)})`;
   return `${typeof value === 'number' ? 'a number' : String(typeof value)} (${String(value)})`;
 }
 
@@ -70,7 +76,7 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.
   const path = issue.path as PropertyKey[];
   const key = String(path.at(-1) ?? '');
   const value = valueAt(data, path);
-  const quoted = `'${String(value)}'`;
+  const quoted = quote(value);
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -115,7 +121,7 @@ export function describeIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.
 
 function describeCustom(issue: z.core.$ZodIssueCustom, path: PropertyKey[], value: unknown): Described {
   const params = (issue.params ?? {}) as { kind?: string; hint?: string };
-  const quoted = `'${String(value)}'`;
+  const quoted = quote(value);
   switch (params.kind) {
     case 'date':
       return {

@@ -4,60 +4,87 @@ import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './l
 import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
 import { listAsOf } from './timeline';
 
+/** How values are written into the sentences: every value from the content goes through one of these. */
+export type Format = { strong: (text: string) => string; code: (text: string) => string; text: (text: string) => string };
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * Markdown for a job summary, where content must stay text: a name such as
+ * "Cloudflare\n\n<!--" must not open an HTML comment that hides every later line, and
+ * nothing may become a link with other words than its address, emphasis or code.
+ */
+const escapeMarkdown = (text: string) =>
+  oneLine(text)
+    .replace(/[\\`*_[\]#|~{}]/g, '\\$&')
+    .replace(/[&<>]/g, (character) => `&#${character.charCodeAt(0)};`);
+export const MARKDOWN: Format = {
+  strong: (text) => `**${escapeMarkdown(text)}**`,
+  // A code span is fenced by more backticks than it holds; inside it nothing is markup.
+  code: (text) => {
+    const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+    const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${padding}${oneLine(text)}${padding}${fence}`;
+  },
+  text: escapeMarkdown,
+};
+export const PLAIN: Format = { strong: oneLine, code: oneLine, text: oneLine };
+
 /**
  * What a change to the content folder does to the public list, in sentences a reviewer
- * can check against the pull request. Markdown; strip the emphasis for plain text.
+ * can check against the pull request.
  */
-export function describeDiff(before: Content | undefined, after: Content, today: IsoDate): string[] {
+export function describeDiff(before: Content | undefined, after: Content, today: IsoDate, format: Format = PLAIN): string[] {
+  const { strong, code, text } = format;
   const lines: string[] = [];
   const old = new Map((before?.subprocessors ?? []).map((entry) => [entry.slug, entry]));
   const eventKey = (event: ChangeEvent) => `${event.change} ${event.effective}`;
 
   for (const entry of after.subprocessors) {
     const previous = old.get(entry.slug);
-    if (!previous) lines.push(`New subprocessor file: **${entry.name}** (\`${entry.file}\`).`);
+    if (!previous) lines.push(`New subprocessor file: ${strong(entry.name)} (${code(entry.file)}).`);
     else {
-      for (const change of fieldChanges(previous, entry)) lines.push(`**${entry.name}**: ${change}`);
+      for (const change of fieldChanges(previous, entry, format)) lines.push(`${strong(entry.name)}: ${change}`);
     }
     const known = new Set(previous?.history.map(eventKey));
-    for (const event of entry.history.filter((candidate) => !known.has(eventKey(candidate)))) lines.push(describeEvent(entry, event, today));
+    for (const event of entry.history.filter((candidate) => !known.has(eventKey(candidate)))) lines.push(describeEvent(entry, event, today, format));
   }
   for (const entry of old.values()) {
     if (!after.subprocessors.some((candidate) => candidate.slug === entry.slug)) {
-      lines.push(`**${entry.name}**: its file was deleted, so it and its history disappear from every page. To take a subprocessor off the list, add a \`removed\` event instead.`);
+      lines.push(`${strong(entry.name)}: its file was deleted, so it and its history disappear from every page. To take a subprocessor off the list, add a ${code('removed')} event instead.`);
     }
   }
 
   const plannedBefore = new Set(before?.planned.map((entry) => entry.slug));
-  for (const entry of after.planned.filter((candidate) => !plannedBefore.has(candidate.slug))) lines.push(`New planned subprocessor: **${entry.name}** (${entry.planned}).`);
-  for (const entry of before?.planned ?? []) if (!after.planned.some((candidate) => candidate.slug === entry.slug)) lines.push(`Planned subprocessor no longer listed: **${entry.name}**.`);
+  for (const entry of after.planned.filter((candidate) => !plannedBefore.has(candidate.slug))) lines.push(`New planned subprocessor: ${strong(entry.name)} (${text(entry.planned)}).`);
+  for (const entry of before?.planned ?? []) if (!after.planned.some((candidate) => candidate.slug === entry.slug)) lines.push(`Planned subprocessor no longer listed: ${strong(entry.name)}.`);
 
   // Sections are compared by file name: the two versions live in different folders.
   const name = (file: string) => file.split(/[\\/]/).pop()!;
   const sectionsBefore = new Map(before?.sections.map((section) => [name(section.file), section.html]));
   for (const section of after.sections) {
     const previous = sectionsBefore.get(name(section.file));
-    if (previous !== section.html) lines.push(`${previous === undefined ? 'New' : 'Changed'} text section \`${section.file}\`${section.title ? ` (“${section.title}”)` : ''}.`);
+    if (previous !== section.html) lines.push(`${previous === undefined ? 'New' : 'Changed'} text section ${code(section.file)}${section.title ? ` (“${text(section.title)}”)` : ''}.`);
   }
-  for (const file of sectionsBefore.keys()) if (!after.sections.some((section) => name(section.file) === file)) lines.push(`Deleted text section \`${file}\`.`);
+  for (const file of sectionsBefore.keys()) if (!after.sections.some((section) => name(section.file) === file)) lines.push(`Deleted text section ${code(file)}.`);
 
   const listNow = (content?: Content) => canonicalJson(content ? listAsOf(content, today).map(listedFields) : []);
-  if (before && listNow(before) !== listNow(after)) lines.push(`**The list in force today (${formatDate(today)}) changes as soon as this is published.**`);
+  if (before && listNow(before) !== listNow(after)) lines.push(strong(`The list in force today (${formatDate(today)}) changes as soon as this is published.`));
   return lines;
 }
 
-function fieldChanges(before: Subprocessor, after: Subprocessor): string[] {
+function fieldChanges(before: Subprocessor, after: Subprocessor, { text }: Format): string[] {
   const fields = new Set([...Object.keys(listedFields(before)), ...Object.keys(listedFields(after))]) as Set<keyof DescribingFields | 'slug'>;
   fields.delete('slug');
   return [...fields]
     .filter((field) => canonicalJson(before[field as keyof DescribingFields]) !== canonicalJson(after[field as keyof DescribingFields]))
     .map((key) => {
       const field = key as keyof DescribingFields;
-      return `${FIELD_LABELS[field]} changes from “${formatFieldValue(field, before[field])}” to “${formatFieldValue(field, after[field])}”.`;
+      return `${FIELD_LABELS[field]} changes from “${text(formatFieldValue(field, before[field]))}” to “${text(formatFieldValue(field, after[field]))}”.`;
     });
 }
 
-function describeEvent(entry: Subprocessor, event: ChangeEvent, today: IsoDate): string {
+function describeEvent(entry: Subprocessor, event: ChangeEvent, today: IsoDate, { strong, code, text }: Format): string {
   const when =
     event.announced > today
       ? `will be announced on ${formatDate(event.announced)} and take effect on ${formatDate(event.effective)}`
@@ -66,16 +93,17 @@ function describeEvent(entry: Subprocessor, event: ChangeEvent, today: IsoDate):
         : `took effect on ${formatDate(event.effective)} (announced ${formatDate(event.announced)})`;
   const unrecorded =
     event.change === 'updated' && !event.previous && event.effective > today
-      ? ' Its former values are not recorded under `previous`, so the new values show before it takes effect.'
+      ? ` Its former values are not recorded under ${code('previous')}, so the new values show before it takes effect.`
       : '';
-  return `New event — ${CHANGE_LABELS[event.change]}: **${entry.name}** ${when}. “${eventSummary(entry.name, event)}”${event.urgent ? ` Urgent: ${event.reason}` : ''}${unrecorded}`;
+  return `New event — ${CHANGE_LABELS[event.change]}: ${strong(entry.name)} ${when}. “${text(eventSummary(entry.name, event))}”${event.urgent ? ` Urgent: ${text(event.reason ?? '')}` : ''}${unrecorded}`;
 }
 
 export function diffMarkdown(lines: string[], ref: string): string {
-  if (lines.length === 0) return `## Subprocessor list: no change compared with \`${ref}\`\n`;
-  return `## What this changes on the subprocessor list (compared with \`${ref}\`)\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`;
+  if (lines.length === 0) return `## Subprocessor list: no change compared with ${MARKDOWN.code(ref)}\n`;
+  return `## What this changes on the subprocessor list (compared with ${MARKDOWN.code(ref)})\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`;
 }
 
 export function diffText(lines: string[], ref: string): string {
-  return diffMarkdown(lines, ref).replace(/^## /, '').replace(/\*\*|`/g, '');
+  if (lines.length === 0) return `Subprocessor list: no change compared with ${ref}\n`;
+  return `What this changes on the subprocessor list (compared with ${ref})\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`;
 }

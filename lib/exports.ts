@@ -1,8 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { Feed } from 'feed';
-import ical from 'ical-generator';
 import { formatDate, startOfDay, type IsoDate } from './dates';
 import { htmlText } from './html';
+import { icalendar, xmlText } from './formats';
 import { fingerprint, listedFields } from './fingerprint';
 import { eventKey, publicEvents, versionDates } from './history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
@@ -73,46 +72,59 @@ export function listCsv(content: Content, date: IsoDate): string {
   return stringify(rows, { header: true, bom: true, record_delimiter: 'windows', escape_formulas: true });
 }
 
+/**
+ * Atom (RFC 4287), written here rather than by a feed library: every value is escaped XML
+ * text with `type="text"`, so no name or summary can close a CDATA section, add elements or
+ * reach a feed reader as HTML.
+ */
 export function atomFeed(content: Content, date: IsoDate): string {
   const { site } = content;
-  const feed = new Feed({
-    title: `${site.company.name} subprocessor changes`,
-    description: `Additions, changes and removals of subprocessors for ${site.product ?? site.company.name}.`,
-    id: absoluteUrl(site, '/subprocessors'),
-    link: absoluteUrl(site, '/subprocessors'),
-    updated: startOfDay(lastUpdated(content, date)),
-    copyright: site.company.legal_name ?? site.company.name,
-    feedLinks: { atom: absoluteUrl(site, '/subprocessors/feed.xml') },
-  });
-  for (const { entry, event } of publicEvents(content, date)) {
+  const element = (name: string, text: string) => `<${name} type="text">${xmlText(text)}</${name}>`;
+  const link = (rel: string, href: string, type: string) => `<link rel="${rel}" type="${type}" href="${xmlText(href)}"/>`;
+  const entries = publicEvents(content, date).map(({ entry, event }) => {
     const deadline = objectionDeadline(event, site);
     const when = event.effective > date ? `takes effect ${formatDate(event.effective)}` : `effective ${formatDate(event.effective)}`;
-    feed.addItem({
-      title: `${CHANGE_LABELS[event.change]}: ${entry.name} (${when})`,
-      id: absoluteUrl(site, `/subprocessors/changes#${eventKey(entry, event)}`),
-      link: absoluteUrl(site, entryPath(entry.slug)),
-      date: startOfDay(event.announced),
-      description: [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${formatDate(deadline)}: ${site.contact.objections}.`].filter(Boolean).join(' '),
-    });
-  }
-  return feed.atom1();
+    const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${formatDate(deadline)}: ${site.contact.objections}.`].filter(Boolean).join(' ');
+    return [
+      '  <entry>',
+      `    ${element('title', `${CHANGE_LABELS[event.change]}: ${entry.name} (${when})`)}`,
+      `    <id>${xmlText(absoluteUrl(site, `/subprocessors/changes#${eventKey(entry, event)}`))}</id>`,
+      `    ${link('alternate', absoluteUrl(site, entryPath(entry.slug)), 'text/html')}`,
+      `    <updated>${startOfDay(event.announced).toISOString()}</updated>`,
+      `    ${element('summary', summary)}`,
+      '  </entry>',
+    ].join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${xmlText(absoluteUrl(site, '/subprocessors'))}</id>`,
+    `  ${element('title', `${site.company.name} subprocessor changes`)}`,
+    `  ${element('subtitle', `Additions, changes and removals of subprocessors for ${site.product ?? site.company.name}.`)}`,
+    `  <updated>${startOfDay(lastUpdated(content, date)).toISOString()}</updated>`,
+    `  <author><name>${xmlText(site.company.legal_name ?? site.company.name)}</name></author>`,
+    `  ${link('alternate', absoluteUrl(site, '/subprocessors'), 'text/html')}`,
+    `  ${link('self', absoluteUrl(site, '/subprocessors/feed.xml'), 'application/atom+xml')}`,
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
 }
 
 /** All-day events for each effective date and objection deadline. */
 export function changesCalendar(content: Content, date: IsoDate): string {
   const { site } = content;
   const host = new URL(site.url).host;
-  const calendar = ical({ name: `${site.company.name} subprocessor changes`, prodId: { company: site.company.name, product: 'subprocessors', language: 'EN' } });
-  for (const { entry, event } of publicEvents(content, date)) {
-    const base = { allDay: true, stamp: startOfDay(event.announced), url: absoluteUrl(site, entryPath(entry.slug)) };
+  const events = publicEvents(content, date).flatMap(({ entry, event }) => {
+    const base = { stamp: event.announced, url: absoluteUrl(site, entryPath(entry.slug)) };
     const summary = eventSummary(entry.name, event);
-    calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-effective@${host}`, start: startOfDay(event.effective), summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary });
     const deadline = objectionDeadline(event, site);
-    if (deadline) {
-      calendar.createEvent({ ...base, id: `${eventKey(entry, event)}-objection@${host}`, start: startOfDay(deadline), summary: `Last day to object: ${entry.name}`, description: `${summary} Send objections to ${site.contact.objections}.` });
-    }
-  }
-  return calendar.toString();
+    return [
+      { ...base, uid: `${eventKey(entry, event)}-effective@${host}`, day: event.effective, summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary },
+      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: `${summary} Send objections to ${site.contact.objections}.` }] : []),
+    ];
+  });
+  return icalendar(`${site.company.name} subprocessor changes`, events);
 }
 
 /**

@@ -15,9 +15,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
+/**
+ * Messages quote the content, which may hold control characters: written to a terminal or a
+ * CI log, an escape sequence could recolour, hide or rewrite the lines around it. Shown as `<U+001B>`.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\0-\x1F\x7F-\x9F\u200B\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, (character) => `<U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 export function formatProblem(problem: Problem): string {
-  const head = `${problem.severity === 'warning' ? 'warning: ' : ''}${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
-  return problem.hint ? `${head}\n    fix: ${problem.hint}` : head;
+  const head = `${problem.severity === 'warning' ? 'warning: ' : ''}${visible(problem.file)}:${problem.line}: ${visible(problem.field)}: ${visible(problem.message)}`;
+  return problem.hint ? `${head}\n    fix: ${visible(problem.hint)}` : head;
 }
 
 export function countSummary(problems: readonly Problem[]): string {

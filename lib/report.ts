@@ -1,4 +1,4 @@
-import { countSummary, formatProblem, type Problem } from './problems';
+import { countSummary, formatProblem, visible, type Problem } from './problems';
 
 /** ANSI colours, used only when writing to a terminal. */
 const paint = (code: number) => (text: string) => `\u001b[${code}m${text}\u001b[0m`;
@@ -17,7 +17,7 @@ export function formatGrouped(problems: readonly Problem[], where: string, color
       const [head, fix] = formatProblem(problem).split('\n');
       return `  ${problem.severity === 'error' ? red(head) : yellow(head)}${fix ? `\n  ${dim(fix)}` : ''}`;
     });
-    return `${bold(file)} (${countSummary(own)})\n${lines.join('\n')}`;
+    return `${bold(visible(file))} (${countSummary(own)})\n${lines.join('\n')}`;
   });
   const errors = problems.some((problem) => problem.severity === 'error');
   const summary = `${where}: ${countSummary(problems)}${problems.length ? ` in ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}`;
@@ -32,8 +32,8 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 export function githubAnnotations(problems: readonly Problem[]): string {
   return problems
     .map((problem) => {
-      const properties = `file=${escapeProperty(problem.file)},line=${problem.line},title=${escapeProperty(problem.field)}`;
-      return `::${problem.severity} ${properties}::${escapeData(problem.hint ? `${problem.message}\nFix: ${problem.hint}` : problem.message)}`;
+      const properties = `file=${escapeProperty(visible(problem.file))},line=${problem.line},title=${escapeProperty(visible(problem.field))}`;
+      return `::${problem.severity} ${properties}::${escapeData(problem.hint ? `${visible(problem.message)}\nFix: ${visible(problem.hint)}` : visible(problem.message))}`;
     })
     .join('\n');
 }

@@ -8,6 +8,9 @@
  * cache. So script-src allows 'unsafe-inline' but never 'unsafe-eval'; content cannot
  * reach those scripts because Markdown is sanitised and every other field is escaped.
  *
+ * img-src: images only from this site. A disclosure page must not tell a third party who
+ * reads it: content cannot add a tracking pixel (validation refuses external images too).
+ *
  * frame-ancestors: which sites may show the list in a frame. 'self' by default; set
  * SUBPROCESSORS_FRAME_ANCESTORS (space-separated origins) at build time to let, for
  * example, your main website embed it.
@@ -17,7 +20,7 @@ export function securityHeaders(frameAncestors = "'self'"): { key: string; value
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'",
     "style-src 'self'",
-    "img-src 'self' https: data:",
+    "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

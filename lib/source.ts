@@ -1,5 +1,4 @@
-import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { Problem } from './problems';
 
 /** A parsed content file: its data, its Markdown body, and a way to find the line of any field. */
@@ -23,42 +22,72 @@ export function parseYaml(file: string, raw: string): Source {
   return parse(file, normalise(raw), '', 1);
 }
 
-/** A Markdown file with optional YAML front matter between `---` lines. */
+/**
+ * A Markdown file with optional YAML front matter between `---` lines. Only YAML exists:
+ * front matter is data, never code. (Libraries such as gray-matter also accept `---js`
+ * and evaluate it; a pull request must never be able to run code, so the split is ours.)
+ */
 export function parseMarkdown(file: string, raw: string): Source & { hasFrontMatter: boolean } {
   const text = normalise(raw);
-  // gray-matter only splits the file; the `yaml` package parses it so that every field keeps its line.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
-  const hasFrontMatter = /^---[ \t]*\n/.test(text) && split.content !== text;
-  const bodyLine = text.slice(0, text.length - split.content.length).split('\n').length;
-  // The front matter string starts right after the opening `---`, so its line numbers are the file's.
-  const source = parse(file, hasFrontMatter ? split.matter : '', split.content, bodyLine);
-  if (hasFrontMatter && !/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    source.problems.unshift({ severity: 'error', file, line: 1, field: 'file', message: 'the front matter that starts on line 1 is never closed', hint: 'Add a line with just `---` after the last field.' });
-    source.data = undefined;
+  const firstLine = text.slice(0, text.indexOf('\n') + 1 || text.length);
+  const opening = firstLine.trimEnd();
+  // Anything after the opening `---` but more dashes (a Markdown rule) is a language tag, e.g. `---js`.
+  const tag = opening.startsWith('---') ? opening.slice(3).trim() : '';
+  if (tag && !/^-+$/.test(tag)) {
+    const source = parse(file, '', '', 1);
+    source.problems.push({ severity: 'error', file, line: 1, field: 'file', message: `the front matter is marked as \`${tag.slice(0, 40)}\`, but only YAML front matter exists`, hint: 'Make the first line just `---`, with nothing after it, and write the fields in YAML.' });
+    return { ...source, data: undefined, hasFrontMatter: true };
   }
-  return { ...source, hasFrontMatter };
+  if (opening !== '---') return { ...parse(file, '', text, 1), hasFrontMatter: false };
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(firstLine.length - 1));
+  if (!close) {
+    const source = parse(file, '', '', 1);
+    source.problems.push({ severity: 'error', file, line: 1, field: 'file', message: 'the front matter that starts on line 1 is never closed', hint: 'Add a line with just `---` after the last field.' });
+    return { ...source, data: undefined, hasFrontMatter: true };
+  }
+  const end = firstLine.length - 1 + close.index;
+  const bodyStart = end + close[0].length;
+  // The front matter keeps its opening line (blank for YAML), so its line numbers are the file's.
+  const yamlText = `\n${text.slice(firstLine.length, end + 1)}`;
+  const bodyLine = text.slice(0, bodyStart).split('\n').length;
+  return { ...parse(file, yamlText, text.slice(bodyStart), bodyLine), hasFrontMatter: true };
 }
 
 function parse(file: string, yamlText: string, body: string, bodyLine: number): Source {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Duplicate keys are found below in one pass: the parser's own check is quadratic.
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const line = (offset: number) => lineCounter.linePos(offset).line;
-  // The parser can report one mistake more than once; say it once per line.
-  const errors = doc.errors.filter((error, index) => doc.errors.findIndex((other) => line(other.pos[0]) === line(error.pos[0]) && other.message === error.message) === index);
-  const problems: Problem[] = errors.map((error) => ({
-    severity: 'error',
-    file,
-    line: line(error.pos[0]),
-    field: 'syntax',
-    ...describeYamlError(error.code, error.message),
-  }));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const add = (offset: number, field: string, described: { message: string; hint: string }) => {
+    // The parser can report one mistake more than once; say it once per line.
+    const key = `${line(offset)} ${described.message}`;
+    if (!seen.has(key)) problems.push({ severity: 'error', file, line: line(offset), field, ...described });
+    seen.add(key);
+  };
+  for (const error of doc.errors) add(error.pos[0], 'syntax', describeYamlError(error.code, error.message));
+  visit(doc, {
+    Map(_, map) {
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined && keys.has(key)) add((pair.key as Node).range?.[0] ?? 0, 'syntax', describeYamlError('DUPLICATE_KEY', ''));
+        if (key !== undefined) keys.add(key);
+      }
+    },
+    // An alias repeats a value elsewhere in the file: a few lines can expand to billions of values.
+    Alias(_, alias) {
+      if (problems.some((problem) => problem.message.startsWith('uses a YAML alias'))) return visit.BREAK;
+      add(alias.range?.[0] ?? 0, 'syntax', { message: `uses a YAML alias (\`*${alias.source.slice(0, 40)}\`)`, hint: 'Write the value out in full instead of using YAML anchors (`&`) and aliases (`*`).' });
+    },
+  });
   let data: unknown;
   if (problems.length === 0) {
     try {
-      data = doc.toJS({ maxAliasCount: 100 });
+      data = doc.toJS();
     } catch (error) {
-      // In practice: an alias "bomb", where a few lines expand to billions of values.
-      problems.push({ severity: 'error', file, line: 1, field: 'syntax', message: `uses too many YAML aliases (${(error as Error).message})`, hint: 'Write the values out instead of using YAML anchors (`&`) and aliases (`*`).' });
+      problems.push({ severity: 'error', file, line: 1, field: 'syntax', message: `cannot be read as YAML (${(error as Error).message})`, hint: 'Simplify the file: one `field: value` per line.' });
     }
   }
 

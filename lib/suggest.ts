@@ -19,6 +19,8 @@ function sharedPrefix(a: string, b: string): number {
 
 /** The candidate closest to `input`, if it is a plausible typo or shortening of it. */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  // Edit distance costs the product of the lengths: a typo is short, a pasted paragraph is not one.
+  if (input.length > 64) return undefined;
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;

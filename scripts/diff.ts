@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent, contentDir } from '../lib/content';
-import { describeDiff, diffMarkdown, diffText } from '../lib/diff';
+import { describeDiff, diffMarkdown, diffText, MARKDOWN, PLAIN } from '../lib/diff';
 import { formatGrouped } from '../lib/report';
 import { resolveToday } from '../lib/today';
 
@@ -44,6 +44,7 @@ if (!after.content) {
   process.exit(1);
 }
 const before = fs.existsSync(path.join(old, 'site.yaml')) ? checkContent(old).content : undefined;
-const lines = describeDiff(before, after.content, resolveToday(after.content.site));
-console.log((args.includes('--markdown') ? diffMarkdown(lines, ref) : diffText(lines, ref)).trimEnd());
+const markdown = args.includes('--markdown');
+const lines = describeDiff(before, after.content, resolveToday(after.content.site), markdown ? MARKDOWN : PLAIN);
+console.log((markdown ? diffMarkdown(lines, ref) : diffText(lines, ref)).trimEnd());
 fs.rmSync(old, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, ENTRY, writeContent } from './fixtures';
@@ -85,4 +86,31 @@ describe('the validate report reads like a linter', () => {
     expect(output).toMatch(/: 0 errors, 1 warning in 1 file/);
     expect(code).toBe(0);
   });
+});
+
+describe('front matter never runs as code', () => {
+  // Each payload would write the marker file if any tool evaluated it (gray-matter evaluates `---js`).
+  const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marker-')), 'ran');
+  const payload = (tag: string) => `---${tag}\nrequire('fs').writeFileSync(${JSON.stringify(marker)}, 'ran') || {}\n---\nText.\n`;
+  const dir = writeContent({ 'sections/10-intro.md': payload('js'), 'subprocessors/a.md': payload('javascript'), 'subprocessors/b.md': payload(' JS ') });
+  const rel = path.relative(process.cwd(), dir);
+  const expected = [
+    `${rel}/sections/10-intro.md:1: file: the front matter is marked as \`js\`, but only YAML front matter exists`,
+    `${rel}/subprocessors/a.md:1: file: the front matter is marked as \`javascript\`, but only YAML front matter exists`,
+    `${rel}/subprocessors/b.md:1: file: the front matter is marked as \`JS\`, but only YAML front matter exists`,
+  ];
+
+  it('`npm run validate` reports each file at line 1 and runs nothing', () => {
+    const { code, output } = run(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', dir]);
+    expect(code).toBe(1);
+    for (const line of expected) expect(output).toContain(line);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
+
+  it('`next build` fails with the same report and runs nothing', () => {
+    const { code, output } = run('npx', ['next', 'build'], { CONTENT_DIR: dir, NEXT_DIST_DIR: '.next-test-js' });
+    expect(code).toBe(1);
+    for (const line of expected) expect(output).toContain(line);
+    expect(fs.existsSync(marker)).toBe(false);
+  }, 120_000);
 });

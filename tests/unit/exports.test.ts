@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content';
@@ -12,7 +12,7 @@ describe('Atom feed', () => {
   const feed = new XMLParser({ ignoreAttributes: false }).parse(atomFeed(content, TODAY)).feed;
 
   it('has one entry per public event, newest first, with stable ids', () => {
-    expect(feed.title).toBe('Securicom subprocessor changes');
+    expect(feed.title['#text']).toBe('Securicom subprocessor changes');
     expect(feed.updated).toBe('2026-11-16T00:00:00.000Z');
     expect(feed.entry).toHaveLength(11);
     expect(feed.entry[0].title['#text']).toBe('Added: Stripe (takes effect December 16, 2026)');
@@ -45,6 +45,49 @@ describe('iCalendar', () => {
 
   it('is the same file however often it is generated', () => {
     expect(changesCalendar(content, TODAY)).toBe(changesCalendar(content, TODAY));
+  });
+});
+
+describe('feed and calendar written from hostile values', () => {
+  // Values validation would refuse, to show the writers hold on their own.
+  const name = 'Evil\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:injected\r\nSUMMARY:Injected\r\nEND:VEVENT; a, b \\';
+  const summary = 'a ]]><link href="https://evil.example/"/><![CDATA[ <img src=x onerror=alert(1)> \u000b\u0001 b';
+  const hostile = {
+    ...content,
+    site: { ...content.site, company: { ...content.site.company, name } },
+    subprocessors: content.subprocessors.map((entry) => (entry.slug === 'stripe' ? { ...entry, name: 'AT&T <b>', history: entry.history.map((event) => ({ ...event, summary })) } : entry)),
+  };
+
+  it('the calendar keeps every value inside its own property', () => {
+    const calendar = new ICAL.Component(ICAL.parse(changesCalendar(hostile, TODAY)));
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events).toHaveLength(new ICAL.Component(ICAL.parse(changesCalendar(content, TODAY))).getAllSubcomponents('vevent').length);
+    expect(events.map((event) => event.uid)).not.toContain('injected');
+    // One name property, holding the whole name, escaped.
+    expect(calendar.getAllProperties('x-wr-calname')).toHaveLength(1);
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Evil\\nEND:VCALENDAR\\nBEGIN:VEVENT\\nUID:injected\\nSUMMARY:Injected\\nEND:VEVENT\\; a\\, b \\\\ subprocessor changes');
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Subprocessor list//EN');
+    expect(events.find((event) => event.uid.startsWith('stripe-added'))!.description).toBe('a ]]><link href="https://evil.example/"/><![CDATA[ <img src=x onerror=alert(1)>  b');
+  });
+
+  it('the calendar folds long lines at 75 octets without splitting a character', () => {
+    const long = { ...content, site: { ...content.site, company: { ...content.site.company, name: 'Société Générale — Zürich '.repeat(10) } } };
+    const text = changesCalendar(long, TODAY);
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(new ICAL.Component(ICAL.parse(text)).getFirstPropertyValue('x-wr-calname')).toBe(`${'Société Générale — Zürich '.repeat(10)} subprocessor changes`);
+  });
+
+  it('the feed is well-formed XML whose text is text', () => {
+    const xml = atomFeed(hostile, TODAY);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml).feed;
+    expect(feed.entry).toHaveLength(11);
+    const stripe = feed.entry[0];
+    expect(stripe.title).toEqual({ '#text': 'Added: AT&T <b> (takes effect December 16, 2026)', '@_type': 'text' });
+    expect(stripe.summary['@_type']).toBe('text');
+    expect(stripe.summary['#text']).toMatch(/^a \]\]><link href="https:\/\/evil\.example\/"\/><!\[CDATA\[ <img src=x onerror=alert\(1\)>  b/);
+    // One link per entry: nothing was added beside it.
+    expect(feed.entry.every((entry: { link: unknown }) => !Array.isArray(entry.link))).toBe(true);
   });
 });
 

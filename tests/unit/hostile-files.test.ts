@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content';
+import { formatGrouped, githubAnnotations } from '@/lib/report';
 import { edit, ENTRY, SITE, writeContent } from './fixtures';
 
 const YAML_ENTRY = ENTRY.replace(/^---\n|---\n$/g, '');
@@ -20,8 +22,9 @@ const cases: [string, Record<string, string | Buffer>, string[], ((dir: string) 
   ['duplicate keys', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\npurpose: Again.') }, ['subprocessors/a.md:6: syntax: the same field appears twice']],
   ['tab indentation', { 'subprocessors/a.yaml': edit(YAML_ENTRY, '  - Account data', '\t- Account data') }, ['subprocessors/a.yaml:6: syntax: this is not valid YAML: Tabs are not allowed as indentation']],
   ['.yaml file with --- lines', { 'subprocessors/a.yaml': ENTRY }, ['subprocessors/a.yaml:18: syntax: has `---` lines, which only a .md file uses']],
-  ['YAML alias bomb', { 'subprocessors/a.yaml': BOMB }, ['subprocessors/a.yaml:1: syntax: uses too many YAML aliases (Excessive alias count indicates a resource exhaustion attack)']],
-  ['1 MB field', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: ${'x'.repeat(1024 * 1024)}`) }, ['subprocessors/a.md:5: purpose: is too long (1048576 characters; the limit is 1000)']],
+  ['YAML alias bomb', { 'subprocessors/a.yaml': BOMB }, ['subprocessors/a.yaml:2: syntax: uses a YAML alias (`*a`)']],
+  ['100 KB field', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: ${'x'.repeat(100 * 1024)}`) }, ['subprocessors/a.md:5: purpose: is too long (102400 characters; the limit is 1000)']],
+  ['1 MB file', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: ${'x'.repeat(1024 * 1024)}`) }, ['subprocessors/a.md:1: file: is too large (1025 KB; the limit is 512 KB)']],
   ['file name with spaces', { 'subprocessors/Acme Cloud.md': ENTRY }, ["subprocessors/Acme Cloud.md:1: file: the file name 'Acme Cloud' cannot be used in a web address"]],
   ['file name with capitals', { 'subprocessors/AcmeCloud.md': ENTRY }, ["subprocessors/AcmeCloud.md:1: file: the file name 'AcmeCloud' cannot be used in a web address"]],
   ['file name of another page', { 'subprocessors/changes.md': ENTRY }, ["subprocessors/changes.md:1: file: 'changes' is the address of another page (/subprocessors/changes)"]],
@@ -40,6 +43,32 @@ const cases: [string, Record<string, string | Buffer>, string[], ((dir: string) 
   ['an update announced in the future without former values', { 'subprocessors/a.md': edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2026-12-01\n    effective: 2027-01-01\n') }, ['subprocessors/a.md:14: history[1].change: announced 2026-12-01, but without `previous` its new values would show today']],
   ['a former category that does not exist', { 'subprocessors/a.md': edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-02-01\n    effective: 2025-03-05\n    previous: { category: storage }\n') }, ["subprocessors/a.md:17: history[1].previous.category: 'storage' is not a category in site.yaml"]],
   ['TODOs left from `npm run new`, with another mistake', { 'subprocessors/a.md': edit(edit(ENTRY, 'entity: Acme Cloud, Inc.', 'entity: TODO'), 'country: US', 'country: United States') }, ['subprocessors/a.md:3: entity: still says TODO', "subprocessors/a.md:9: locations[0].country: 'United States' is not an ISO 3166-1 country code"]],
+  // Front matter is YAML and nothing else: gray-matter would have evaluated these.
+  ['JavaScript front matter in a section', { 'sections/10-a.md': `---js\nrequire('fs').writeFileSync('marker', 'ran')\n---\nText\n` }, ['sections/10-a.md:1: file: the front matter is marked as `js`, but only YAML front matter exists']],
+  ['JavaScript front matter in an entry', { 'subprocessors/a.md': ENTRY.replace('---\n', '--- JavaScript \n') }, ['subprocessors/a.md:1: file: the front matter is marked as `JavaScript`, but only YAML front matter exists']],
+  ['another language tag', { 'subprocessors/a.md': ENTRY.replace('---\n', '---coffee\n') }, ['subprocessors/a.md:1: file: the front matter is marked as `coffee`, but only YAML front matter exists']],
+  ['even a YAML tag', { 'subprocessors/a.md': ENTRY.replace('---\n', '---\tYAML\n') }, ['subprocessors/a.md:1: file: the front matter is marked as `YAML`, but only YAML front matter exists']],
+  // Characters that break feeds, hide text or reorder it.
+  ['control characters in a name', { 'subprocessors/a.md': edit(ENTRY, 'name: Acme Cloud', 'name: "Acme\\x0b\\x01Cloud"') }, ['subprocessors/a.md:2: name: contains the invisible control character U+000B']],
+  ['NUL in a data category', { 'subprocessors/a.md': edit(ENTRY, '  - Account data', '  - "Account\\0data"') }, ['subprocessors/a.md:7: data[0]: contains the invisible control character U+0000']],
+  ['a C1 control character in the purpose', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: "Hosting.\\x85"') }, ['subprocessors/a.md:5: purpose: contains the invisible control character U+0085']],
+  ['a right-to-left override in a name', { 'subprocessors/a.md': edit(ENTRY, 'name: Acme Cloud', 'name: Acme \u202Edduolc') }, ['subprocessors/a.md:2: name: contains the invisible character U+202E, which changes the order in which the text is displayed']],
+  ['a lone surrogate', { 'subprocessors/a.md': edit(ENTRY, 'name: Acme Cloud', 'name: "Acme \\uD800"') }, ['subprocessors/a.md:2: name: contains U+D800, which is not a character']],
+  ['a line break in a name', { 'subprocessors/a.md': edit(ENTRY, 'name: Acme Cloud', 'name: "Cloudflare\\n\\n<!--"') }, ['subprocessors/a.md:2: name: must be on one line, but has a line break']],
+  ['a line break in the company name', { 'site.yaml': edit(SITE, '  name: Acme', '  name: "Acme\\r\\nBEGIN:VEVENT"') }, ['site.yaml:2: company.name: contains the invisible control character U+000D']],
+  ['a control character in Markdown', { 'sections/10-a.md': '---\ntitle: Intro\n---\nFine line.\nBad \u001b[2J line.\n' }, ['sections/10-a.md:5: text: contains the invisible control character U+001B']],
+  ['a Latin-1 file', { 'subprocessors/a.md': Buffer.from(edit(ENTRY, 'entity: Acme Cloud, Inc.', 'entity: Acme Soci\u00e9t\u00e9'), 'latin1') }, ['subprocessors/a.md:3: file: is not UTF-8 text (byte 0xE9 on line 3)']],
+  // What a page must not load or send.
+  ['an image from another site', { 'sections/10-a.md': '---\n---\nSee:\n\n![pixel](https://tracker.example/p.gif?who=you)\n' }, ['sections/10-a.md:5: image: shows an image from another site, which would tell that site who reads this page']],
+  ['a protocol-relative image in notes', { 'subprocessors/a.md': `${ENTRY}Notes.\n\n![x][p]\n\n[p]: //tracker.example/p.gif\n` }, ['subprocessors/a.md:21: image: shows an image from another site, which would tell that site who reads this page']],
+  ['a mailto link with a hidden copy', { 'sections/10-a.md': '---\n---\nWrite [to us](mailto:privacy@acme.example?subject=Hi&bcc=spy@evil.example).\n' }, ['sections/10-a.md:3: link: the e-mail link sets `bcc`, which a reader does not see before sending']],
+  // Type and size are checked before a byte is read.
+  ['a link to /dev/zero', {}, ['subprocessors/a.md:1: file: is a link to a file outside the content folder'], (dir) => fs.symlinkSync('/dev/zero', path.join(dir, 'subprocessors/a.md'))],
+  ['a named pipe', {}, ['subprocessors/a.md:1: file: cannot be read (not a regular file)'], (dir) => execFileSync('mkfifo', [path.join(dir, 'subprocessors/a.md')])],
+  ['a link to a named pipe inside the folder', {}, ['subprocessors/a.md:1: file: cannot be read (not a regular file)'], (dir) => {
+    execFileSync('mkfifo', [path.join(dir, 'subprocessors/.pipe')]);
+    fs.symlinkSync(path.join(dir, 'subprocessors/.pipe'), path.join(dir, 'subprocessors/a.md'));
+  }],
   ['a slug of another page as alias', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\naliases: [history]') }, ["subprocessors/a.md:6: aliases[0]: 'history' is the address of another page (/subprocessors/history)"]],
 ];
 
@@ -76,4 +105,39 @@ describe('hostile and broken files give clear errors, never a crash or a hang', 
   });
 
   it('has at least 25 cases', () => expect(cases.length).toBeGreaterThanOrEqual(25));
+});
+
+describe('no content folder can hang the check or flood its report', () => {
+  const many = (count: number, line: (index: number) => string) => Array.from({ length: count }, (_, index) => line(index)).join('\n');
+  const heavy: [string, Record<string, string>, string, ((dir: string) => void)?][] = [
+    ['a 200 KB address full of dots', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: Hosting.\nwebsite: "https://${'a.'.repeat(100_000)} x"`) }, "subprocessors/a.md:6: website: 'https://a.a.a."],
+    ['20,000 repeated fields', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', many(20_000, () => 'purpose: Hosting.')) }, 'subprocessors/a.md:6: syntax: the same field appears twice'],
+    ['20,000 unknown fields', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: Hosting.\n${many(20_000, (index) => `purpos${index}: x`)}`) }, 'subprocessors/a.md:6: purpos0: unknown field'],
+    ['50,000 unknown placeholders', { 'sections/10-a.md': `---\n---\n${'{{x}} '.repeat(50_000)}\n` }, 'sections/10-a.md:3: {{x}}: unknown placeholder'],
+    ['aliases that would multiply "did you mean" hints', { 'subprocessors/a.yaml': `l: &l {${many(60, (index) => `countr${index}: x`).replaceAll('\n', ', ')}}\n${many(99, (index) => `k${index}: [${Array(99).fill('*l').join(', ')}]`)}\n` }, 'subprocessors/a.yaml:2: syntax: uses a YAML alias (`*l`)'],
+    ['lists nested 100,000 deep', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: Hosting.\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}`) }, 'subprocessors/a.md:'],
+    ['5,001 files', {}, 'subprocessors:1: file: holds 5001 files; the limit is 5000', (dir) => {
+      for (let index = 0; index <= 5000; index++) fs.writeFileSync(path.join(dir, `subprocessors/e${index}.md`), ENTRY);
+    }],
+  ];
+
+  it.each(heavy)('%s: refused within seconds, with a short report', (_, files, first, setup) => {
+    const dir = writeContent(files);
+    fs.mkdirSync(path.join(dir, 'subprocessors'), { recursive: true });
+    setup?.(dir);
+    const started = performance.now();
+    const { content, problems } = checkContent(dir, { today: '2026-11-23' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(content).toBeUndefined();
+    const report = formatGrouped(problems, 'content');
+    expect(report.replaceAll(`${path.relative(process.cwd(), dir)}/`, '')).toContain(first);
+    expect(report.length).toBeLessThan(20_000);
+  });
+
+  it('shows control characters in messages instead of sending them to the terminal', () => {
+    const { problems } = checkContent(writeContent({ 'sections/10-a.md': '---\n---\nBad \u001b[2J\u001b[31mline.\n' }));
+    const report = formatGrouped(problems, 'content');
+    expect(report).not.toContain('\u001b');
+    expect(githubAnnotations(problems)).not.toContain('\u001b');
+  });
 });

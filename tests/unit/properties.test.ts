@@ -103,4 +103,29 @@ describe('the loader, on arbitrary input', () => {
       RUNS,
     );
   });
+
+  it('never runs code, ends within a time bound, and gives located errors or valid content, whatever the bytes', () => {
+    const marker = path.join(dir, 'ran');
+    const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); globalThis.contentRan = true`;
+    const header = fc.oneof(fc.constantFrom('', 'js', 'javascript', ' JS ', '\tjs', 'coffee', 'yaml', 'json', '-', '--', '---js'), fc.string({ maxLength: 12 }));
+    const body = fc.oneof(fc.constant(code), fc.constant(`{ "name": (${code}) }`), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), entry.map((data) => stringify(data)));
+    const file = fc.oneof(
+      fc.tuple(header, body, fc.constantFrom('---', '--- ', '...', '')).map(([tag, text, close]) => Buffer.from(`---${tag}\n${text}\n${close}\nNotes.\n`)),
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
+      fc.string({ unit: 'binary' }).map((text) => Buffer.from(text, 'latin1')),
+    );
+    fc.assert(
+      fc.property(file, (bytes) => {
+        fs.writeFileSync(path.join(dir, 'subprocessors/fuzz.md'), bytes);
+        const started = performance.now();
+        const { content, problems } = checkContent(dir, { today: TODAY });
+        expect(performance.now() - started).toBeLessThan(2_000);
+        expect(fs.existsSync(marker)).toBe(false);
+        expect((globalThis as { contentRan?: boolean }).contentRan).toBeUndefined();
+        if (!content) expect(problems.some((p) => p.severity === 'error' && p.file.endsWith('subprocessors/fuzz.md') && p.line >= 1)).toBe(true);
+        for (const problem of problems) expect(problem.line).toBeGreaterThanOrEqual(1);
+      }),
+      RUNS,
+    );
+  });
 });

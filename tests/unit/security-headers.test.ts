@@ -13,6 +13,13 @@ describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
   });
 
+  it('loads images only from the site itself, so no third party learns who reads the list', () => {
+    const directives = headers['Content-Security-Policy'].split('; ');
+    expect(directives).toContain("img-src 'self' data:");
+    // Nothing else may load from another origin either.
+    expect(directives.filter((directive) => /https?:|\*/.test(directive))).toEqual([]);
+  });
+
   it('sends HSTS, nosniff, a referrer policy and a permissions policy', () => {
     expect(headers).toMatchObject({
       'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',

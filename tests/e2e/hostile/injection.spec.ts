@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import ICAL from 'ical.js';
 
 /** Anything in the DOM that content could have used to run code or load something. */
 const INJECTED = [
@@ -72,8 +73,21 @@ test.describe('content cannot run code in a visitor’s browser', () => {
   test('the not-found page', async ({ page }) => visit(page, '/subprocessors/%3Cscript%3Ealert(1)%3C%2Fscript%3E', 404));
 
   test('feeds and exports stay well-formed', async ({ request }) => {
-    const feed = new XMLParser().parse(await (await request.get('/subprocessors/feed.xml')).text()).feed;
+    const xml = await (await request.get('/subprocessors/feed.xml')).text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser().parse(xml).feed;
+    expect(feed.title).toBe('Hostile Co <script>alert(30)</script> subprocessor changes');
     expect(feed.entry.map((entry: { title: string }) => entry.title)).toContain('Added: <script>alert(1)</script> (effective January 1, 2025)');
+    // A summary that closes a CDATA section stays text, and adds no element.
+    const added = feed.entry.find((entry: { title: string }) => entry.title.startsWith('Added:'));
+    expect(added.summary).toBe('<a href="#" onclick="alert(20)">x</a> ]]><link href="https://evil.example/"/><![CDATA[ ]]> AT&T <b>bold</b>');
+    expect(xml).not.toContain('<b>');
+    expect(xml.match(/<link /g)).toHaveLength(2 + feed.entry.length);
+    // A summary over several lines cannot start an event of its own in the calendar.
+    const calendar = new ICAL.Component(ICAL.parse(await (await request.get('/subprocessors/changes.ics')).text()));
+    const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events.map((event) => event.uid)).not.toContain('injected');
+    expect(events.find((event) => event.uid.startsWith('payload-updated'))!.description).toBe('<img src=x onerror=alert(2)>\nEND:VEVENT\nBEGIN:VEVENT\nUID:injected\nSUMMARY:Injected event');
     const json = await (await request.get('/subprocessors.json')).json();
     expect(json.subprocessors[0].name).toBe('<script>alert(1)</script>');
     const csv = await (await request.get('/subprocessors.csv')).text();
