@@ -60,6 +60,8 @@ export default function config(phase: string): NextConfig {
     // A second build (e.g. of an example content folder) can live beside the first.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
+    // Nothing uses next/image: no image optimiser, so no endpoint that resizes and stores on request.
+    images: { unoptimized: true },
     // Next.js hashes every page's whole HTML on every request to make its ETag: about 10 ms
     // for a list of 1,000 entries, most of the cost of serving it. Pages are cached by
     // Cache-Control instead (below), so a CDN or browser needs no ETag to reuse them.
@@ -72,8 +74,17 @@ export default function config(phase: string): NextConfig {
       return [{ source: '/', destination: '/subprocessors', permanent: false }, ...aliasRedirects()];
     },
     async rewrites() {
-      // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
-      return [{ source: '/sitemap.xml', destination: '/site-map.xml' }];
+      return {
+        // The proxy sees `/subprocessors/<x>.rsc` without its suffix, while the page is rendered
+        // with it: send such addresses to the 404 page here, as they are, so none is cached.
+        beforeFiles: [
+          { source: '/subprocessors/:slug([^/]+\\.rsc)', destination: '/not-found' },
+          { source: '/subprocessors/history/:date([^/]+\\.rsc)', destination: '/not-found' },
+        ],
+        // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
+        afterFiles: [{ source: '/sitemap.xml', destination: '/site-map.xml' }],
+        fallback: [],
+      };
     },
     async headers() {
       // The development server needs eval for fast refresh; production never does.

@@ -3,7 +3,14 @@
 // lock as out of sync. Run `node scripts/complete-lockfile.mjs` after `npm install` to add
 // them back as optional, platform-tagged entries: npm skips them on other platforms and
 // fetches them by version on their own.
+//
+// Every entry it adds, and any other entry without one, gets the registry's `integrity` hash
+// (`npm view <name>@<version> dist.integrity`), so each package in the lock is pinned to the
+// exact bytes published: `npm ci` refuses a tarball that does not match. If a hash cannot be
+// had, the script fails and writes nothing.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+
 const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
 const pkgs = lock.packages;
 const added = [];
@@ -21,5 +28,27 @@ for (const [where, meta] of Object.entries(pkgs)) {
     pkgs[key] = entry; added.push(name);
   }
 }
+
+// The lock records no `resolved` URLs (npm then uses the configured registry); only the hash is added.
+let pinned = 0;
+for (const [key, entry] of Object.entries(pkgs)) {
+  if (key === '' || entry.link || entry.integrity) continue;
+  const name = entry.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  let integrity;
+  try {
+    integrity = JSON.parse(execFileSync('npm', ['view', `${name}@${entry.version}`, 'dist.integrity', '--json'], { encoding: 'utf8' }) || 'null');
+  } catch (error) {
+    console.error(`${key}: could not read the integrity of ${name}@${entry.version} from the registry: ${error.message}`);
+    process.exit(1);
+  }
+  if (typeof integrity !== 'string' || !/^sha512-/.test(integrity)) {
+    console.error(`${key}: the registry gives no sha512 integrity for ${name}@${entry.version} (${JSON.stringify(integrity)})`);
+    process.exit(1);
+  }
+  // Keep npm's key order: integrity after version (and resolved, when present).
+  const { version, resolved, ...rest } = entry;
+  pkgs[key] = { version, ...(resolved ? { resolved } : {}), integrity, ...rest };
+  pinned++;
+}
 fs.writeFileSync('package-lock.json', JSON.stringify(lock, null, 2) + '\n');
-console.log(added.length, 'added');
+console.log(added.length, 'added,', pinned, 'pinned with their integrity hash');

@@ -1,0 +1,38 @@
+import { isIsoDate, type IsoDate } from './dates';
+import type { Content } from './schema';
+import { isVisible } from './timeline';
+
+/**
+ * Whether a path under /subprocessors/ (its base path removed) leads to a page on `date`: an
+ * entry that has been announced, a former slug (`aliases`) of one, or a past version in
+ * [published, date]. The same rules as the pages' own 404s (`entryView`, `versionView`), so
+ * proxy.ts can answer every other address with a 404 before Next.js renders it: a rendered
+ * 404 would be stored in the page cache under its own path and never removed.
+ */
+export function isPublicAddress(content: Content, pathname: string, date: IsoDate): boolean {
+  const segments = pathname.split('/');
+  if (segments[0] !== '' || segments[1] !== 'subprocessors') return false;
+  const [, , first, second, ...rest] = segments.map(decode);
+  if (first === undefined || rest.length > 0) return false;
+  if (first === 'history') return second !== undefined && isIsoDate(second) && second >= content.site.published && second <= date;
+  return second === undefined && publicSlugs(content, date).has(first);
+}
+
+function decode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined; // A malformed escape (`%zz`) names no page.
+  }
+}
+
+/** The slugs and former slugs of the entries announced by `date`, kept for the last date asked. */
+let slugs: { content: Content; date: IsoDate; set: Set<string> } | undefined;
+
+function publicSlugs(content: Content, date: IsoDate): Set<string> {
+  if (slugs?.content !== content || slugs.date !== date) {
+    const visible = content.subprocessors.filter((entry) => isVisible(entry, date));
+    slugs = { content, date, set: new Set(visible.flatMap((entry) => [entry.slug, ...(entry.aliases ?? [])])) };
+  }
+  return slugs.set;
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isPublicAddress } from '@/lib/addresses';
+import { loadContent } from '@/lib/content';
+import { config } from '@/proxy';
+
+// The sample content: published 2025-03-03; Stripe announced 2026-11-16; OpenAI's former slug llm-provider.
+const content = loadContent('content');
+const served = (pathname: string, date = '2026-11-23') => isPublicAddress(content, pathname, date);
+
+describe('addresses the proxy lets through to the dynamic routes', () => {
+  it('an announced entry and its former slug, also percent-encoded', () => {
+    expect(served('/subprocessors/cloudflare')).toBe(true);
+    expect(served('/subprocessors/cloud%66lare')).toBe(true);
+    expect(served('/subprocessors/llm-provider')).toBe(true);
+  });
+
+  it('an entry only from its announcement day: before, it is as unknown as any made-up slug', () => {
+    expect(served('/subprocessors/stripe', '2026-11-15')).toBe(false);
+    expect(served('/subprocessors/stripe', '2026-11-16')).toBe(true);
+  });
+
+  it.each(['/subprocessors/unknown', '/subprocessors/Cloudflare', '/subprocessors/cloudflare/notes', '/subprocessors/%zz', '/subprocessors/history', '/subprocessors/', '/elsewhere/cloudflare'])('not %s', (pathname) => {
+    expect(served(pathname)).toBe(false);
+  });
+
+  it('past versions from the publication date to today, nothing else', () => {
+    expect(served('/subprocessors/history/2025-03-03')).toBe(true);
+    expect(served('/subprocessors/history/2026-11-23')).toBe(true);
+    expect(served('/subprocessors/history/2026-0%31-01')).toBe(true);
+    for (const date of ['2025-03-02', '2026-11-24', '2026-02-30', '+002026-01-01', '2026-1-01', '2026-01-01x', 'yesterday', '2026-01-01/x']) {
+      expect(served(`/subprocessors/history/${date}`), date).toBe(false);
+    }
+  });
+
+  it('the proxy skips exactly the fixed pages beside the entries', () => {
+    const folders = ['app/(site)/subprocessors', 'app/(bare)/subprocessors'].flatMap((dir) => fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name));
+    const fixed = folders.filter((name) => !name.startsWith('[') && name !== 'history').sort();
+    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    for (const name of fixed) expect(matcher.test(`/subprocessors/${name}`), name).toBe(false);
+    for (const pathname of ['/subprocessors/x', '/subprocessors/history/2026-01-01', '/subprocessors/annex/x', '/subprocessors/feed.xml.rsc', '/subprocessors/history']) {
+      expect(matcher.test(pathname), pathname).toBe(true);
+    }
+    expect(matcher.test('/subprocessors')).toBe(false);
+    expect(fixed).toEqual(['annex', 'by-data', 'changes', 'changes.ics', 'embed', 'feed.xml', 'search']);
+  });
+});
