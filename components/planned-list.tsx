@@ -32,7 +32,7 @@ export function PlannedList({ planned, noticeDays }: Props) {
                   <p>{entry.purpose}</p>
                   <p className="text-slate-700">Data: {entry.data.join('; ')}</p>
                   {entry.condition && <p className="text-slate-700">Applies: {entry.condition}</p>}
-                  <Notes markdown={entry.notes} className="text-sm" />
+                  <Notes markdown={entry.notes} slug={entry.slug} className="text-sm" />
                 </td>
                 <td className="py-2">{entry.planned}</td>
               </tr>

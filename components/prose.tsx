@@ -12,9 +12,12 @@ export function Prose({ html, className = '' }: Props) {
   );
 }
 
-/** An entry's notes, rendered (and sanitised) only where a page shows them; with a heading, as a section. */
-export function Notes({ markdown, heading, className }: { markdown?: string; heading?: string; className?: string }) {
-  const html = markdown && renderMarkdown(markdown).trim();
+/**
+ * An entry's notes, rendered (and sanitised) only where a page shows them; with a heading, as a
+ * section. `slug` keeps their footnote ids apart from another entry's on the same page.
+ */
+export function Notes({ markdown, slug, heading, className }: { markdown?: string; slug: string; heading?: string; className?: string }) {
+  const html = markdown && renderMarkdown(markdown, `user-content-${slug}-`).trim();
   // Notes that are only an HTML comment (as `npm run new` leaves them) render to nothing.
   if (!html) return null;
   if (!heading) return <Prose html={html} className={className} />;

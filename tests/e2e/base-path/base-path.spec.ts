@@ -27,7 +27,7 @@ test('former slugs, feeds, exports and the sitemap use the base path', async ({ 
   const alias = await request.get('/legal/subprocessors/old-host', { maxRedirects: 0 });
   expect(alias.status()).toBe(308);
   expect(alias.headers().location).toBe('/legal/subprocessors/cloudhost');
-  expect(await (await request.get('/legal/subprocessors/feed.xml')).text()).toContain('<link href="https://example.com/legal/subprocessors/mailer"/>');
+  expect(await (await request.get('/legal/subprocessors/feed.xml')).text()).toContain('<link rel="alternate" type="text/html" href="https://example.com/legal/subprocessors/mailer"/>');
   const json = await (await request.get('/legal/subprocessors.json')).json();
   expect(json.subprocessors.map((entry: { slug: string }) => entry.slug)).toEqual(['cloudhost', 'mailer']);
   const sitemap = await (await request.get('/legal/sitemap.xml')).text();

@@ -73,7 +73,7 @@ export default async function EntryPage({ params }: Props) {
         <h2 id="details" className="mb-4 text-2xl font-semibold">Details</h2>
         <EntryFields entry={entry} full />
       </section>
-      <Notes markdown={entry.notes} heading="Notes" />
+      <Notes markdown={entry.notes} slug={entry.slug} heading="Notes" />
       <section aria-labelledby="history" className="mt-8">
         <h2 id="history" className="mb-3 text-2xl font-semibold">History</h2>
         <EntryHistory name={entry.name} events={view.history} date={view.date} />
