@@ -1,42 +1,77 @@
 import { formatDate, type IsoDate } from './dates';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
-import type { Content, DescribingFields } from './schema';
-import { entryAsOf, upcomingChanges } from './timeline';
+import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
+import { entryAsOf, objectionDeadline, upcomingChanges } from './timeline';
 import { absoluteUrl, entryPath } from './urls';
 
+/** Text with some words emphasised: Markdown bold, HTML <strong>, plain in a text e-mail. */
+export type Segment = string | { strong: string };
+
+/** Everything a customer is told about one change: the facts, before any formatting. */
+export type ChangeNotice = {
+  subject: string;
+  intro: Segment[];
+  summary: string;
+  urgent?: string;
+  fields: { label: string; value: string }[];
+  changes: { label: string; before: string; after: string }[];
+  objection?: { email: string; deadline: IsoDate; subject: string; mailto: string };
+  questions: string;
+  url: string;
+};
+
 /**
- * The customer notification for an entry's upcoming change, from the same model as the
- * site so the e-mail and the page never disagree. Markdown; `toPlainText` for e-mail.
+ * The notice of one change, from the same model as the site, so the command, the e-mail and
+ * the page never disagree. `npm run notice` prints it as Markdown; e-mails render it as text and HTML.
  */
-export function noticeMarkdown(content: Content, slug: string, today: IsoDate): string | undefined {
+export function changeNotice(content: Pick<Content, 'site'>, file: Subprocessor, event: ChangeEvent): ChangeNotice {
   const { site } = content;
+  // What the entry will say once the change takes effect.
+  const entry = entryAsOf(file, event.effective);
+  const effective = formatDate(event.effective);
+  const what = { added: ['will add ', ' to'], updated: ['will change the entry for ', ' on'], removed: ['will remove ', ' from'] }[event.change];
+  const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', 'data', 'subjects', 'locations', 'transfers'];
+  const deadline = objectionDeadline(event, site);
+  const objectionSubject = `Objection: ${entry.name} — effective ${effective}`;
+  return {
+    subject: `${CHANGE_LABELS[event.change]} subprocessor: ${entry.name}, effective ${effective}`,
+    intro: [`${site.company.name} ${what[0]}`, { strong: entry.name }, `${what[1]} its list of subprocessors${site.product ? ` for ${site.product}` : ''} on `, { strong: effective }, '.'],
+    summary: eventSummary(entry.name, event),
+    urgent: event.urgent ? `This is an urgent change made without the usual ${site.notice_period_days}-day notice: ${event.reason}` : undefined,
+    fields: fields.filter((field) => entry[field] !== undefined).map((field) => ({ label: FIELD_LABELS[field], value: formatFieldValue(field, entry[field]) })),
+    changes: Object.keys(event.previous ?? {}).map((key) => {
+      const field = key as keyof DescribingFields;
+      return { label: FIELD_LABELS[field], before: formatFieldValue(field, event.previous![field]), after: formatFieldValue(field, entry[field]) };
+    }),
+    objection: deadline && { email: site.contact.objections, deadline, subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
+    questions: site.contact.privacy,
+    url: absoluteUrl(site, entryPath(entry.slug)),
+  };
+}
+
+export const markdownSegments = (segments: Segment[]) => segments.map((part) => (typeof part === 'string' ? part : `**${part.strong}**`)).join('');
+
+/** The customer notification for an entry's upcoming change, as Markdown; `toPlainText` for e-mail. */
+export function noticeMarkdown(content: Content, slug: string, today: IsoDate): string | undefined {
   const change = upcomingChanges(content, today).find(({ entry }) => entry.slug === slug);
   if (!change) return undefined;
-  const { event, objectionDeadline } = change;
-  // What the entry will say once the change takes effect (from the file: `change.entry` reads as of today).
-  const entry = entryAsOf(content.subprocessors.find((candidate) => candidate.slug === slug)!, event.effective);
-  const what = { added: `will add **${entry.name}** to`, updated: `will change the entry for **${entry.name}** on`, removed: `will remove **${entry.name}** from` }[event.change];
-  const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', 'data', 'subjects', 'locations', 'transfers'];
-  const url = absoluteUrl(site, entryPath(entry.slug));
+  const notice = changeNotice(content, content.subprocessors.find((candidate) => candidate.slug === slug)!, change.event);
   return [
-    `Subject: ${CHANGE_LABELS[event.change]} subprocessor: ${entry.name}, effective ${formatDate(event.effective)}`,
+    `Subject: ${notice.subject}`,
     '',
-    `${site.company.name} ${what} its list of subprocessors${site.product ? ` for ${site.product}` : ''} on **${formatDate(event.effective)}**.`,
+    markdownSegments(notice.intro),
     '',
-    eventSummary(entry.name, event),
-    ...(event.urgent ? ['', `This is an urgent change made without the usual ${site.notice_period_days}-day notice: ${event.reason}`] : []),
+    notice.summary,
+    ...(notice.urgent ? ['', notice.urgent] : []),
     '',
-    ...fields.filter((field) => entry[field] !== undefined).map((field) => `- **${FIELD_LABELS[field]}:** ${formatFieldValue(field, entry[field])}`),
-    ...(event.previous ? ['', 'What changes:', '', ...Object.keys(event.previous).map((key) => {
-      const field = key as keyof DescribingFields;
-      return `- **${FIELD_LABELS[field]}**\n  - Before: ${formatFieldValue(field, event.previous![field])}\n  - After: ${formatFieldValue(field, entry[field])}`;
-    })] : []),
+    ...notice.fields.map(({ label, value }) => `- **${label}:** ${value}`),
+    ...(notice.changes.length ? ['', 'What changes:', '', ...notice.changes.map(({ label, before, after }) => `- **${label}**\n  - Before: ${before}\n  - After: ${after}`)] : []),
     '',
-    objectionDeadline
-      ? `If you object to this change, write to ${site.contact.objections} by **${formatDate(objectionDeadline)}** (subject: "Objection: ${entry.name} — effective ${formatDate(event.effective)}").`
-      : `Questions: ${site.contact.privacy}.`,
+    notice.objection
+      ? `If you object to this change, write to ${notice.objection.email} by **${formatDate(notice.objection.deadline)}** (subject: "${notice.objection.subject}").`
+      : `Questions: ${notice.questions}.`,
     '',
-    `Details: ${url}`,
+    `Details: ${notice.url}`,
   ].join('\n');
 }
 

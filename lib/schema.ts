@@ -73,6 +73,8 @@ export const siteSchema = z
     timezone: z.string().refine(isValidTimeZone, { params: { kind: 'timezone' } }).default('UTC'),
     repository: httpsUrl.optional(),
     categories: z.array(categorySchema).min(1),
+    /** Turns on e-mail notices to subscribers (SPEC §7): the sender, and where replies go. */
+    notifications: z.strictObject({ from: email, reply_to: email.optional() }).optional(),
   })
   .superRefine((site, ctx) => {
     const seen = new Set<string>();

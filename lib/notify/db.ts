@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations';
+
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/** The tables, as the migrations create them. Times are ISO 8601 strings in UTC on both databases. */
+export type Tables = {
+  subscribers: {
+    id: Generated<number>;
+    email: string;
+    status: SubscriberStatus;
+    created_at: string;
+    confirm_sent_at: string | null;
+    confirmed_at: string | null;
+    confirmed_on: string | null;
+    unsubscribed_at: string | null;
+  };
+  tokens: { hash: string; purpose: 'confirm' | 'unsubscribe'; subscriber_id: number; created_at: string; expires_at: string | null };
+  rate_limits: { key: string; window_start: string; count: number };
+  notices: { id: string; created_at: string; first_sent_at: string | null };
+  deliveries: {
+    id: Generated<number>;
+    notice_id: string;
+    subscriber_id: number | null;
+    address: string;
+    status: DeliveryStatus;
+    created_at: string;
+    next_attempt_at: string;
+    attempts: Generated<number>;
+    claimed_by: string | null;
+    claimed_at: string | null;
+    resent: Generated<number>;
+    message_id: string | null;
+    fingerprint: string | null;
+    sent_at: string | null;
+    smtp_response: string | null;
+  };
+};
+
+export type Db = Kysely<Tables>;
+
+/** Where the data lives: PostgreSQL when DATABASE_URL is set, else an embedded file under DATA_DIR (default `.data/`). */
+export function dataDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR || '.data');
+}
+
+export function describeDatabase(env: Record<string, string | undefined> = process.env): string {
+  return env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : path.join(dataDir(env), 'subscribers.db');
+}
+
+/** Opens the database without migrating it. */
+export function openDatabase(env: Record<string, string | undefined> = process.env): Db {
+  if (env.DATABASE_URL) {
+    // BIGINT counts come back as strings by default; our counts fit in a number.
+    pg.types.setTypeParser(20, (value) => Number(value));
+    return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: env.DATABASE_URL, max: 5 }) }) });
+  }
+  const dir = dataDir(env);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = new Database(path.join(dir, 'subscribers.db'));
+  // WAL lets the server and the commands use the file at the same time; a writer waits for another instead of failing.
+  file.pragma('journal_mode = WAL');
+  file.pragma('busy_timeout = 10000');
+  file.pragma('synchronous = NORMAL');
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: file }) });
+}
+
+/** Brings the schema up to date; safe to run from several processes (the migrator locks). */
+export async function migrate(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+let shared: Promise<Db> | undefined;
+
+/** The process's database, opened and migrated on first use (the server and the commands). */
+export function database(): Promise<Db> {
+  shared ??= (async () => {
+    const db = openDatabase();
+    await migrate(db as Kysely<unknown>);
+    return db;
+  })();
+  return shared;
+}

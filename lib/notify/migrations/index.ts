@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as subscribers from './0001_subscribers';
+import * as deliveries from './0002_deliveries';
+
+/** Listed here rather than read from the folder, so a bundled server finds them too. Add new ones in order. */
+export const migrations: Record<string, Migration> = {
+  '0001_subscribers': subscribers,
+  '0002_deliveries': deliveries,
+};

@@ -1,0 +1,284 @@
+import { createHash } from 'node:crypto';
+import { PostgresAdapter, sql } from 'kysely';
+import type { Db, DeliveryStatus } from './db';
+
+/**
+ * Every read and write of subscribers and deliveries, as named functions that run alike on
+ * the embedded database and on PostgreSQL. Times are ISO strings, passed in by the caller.
+ */
+
+export const CONFIRM_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** Tokens are stored only as this hash: a copy of the database cannot confirm or unsubscribe anyone. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+const minus = (now: string, ms: number) => new Date(Date.parse(now) - ms).toISOString();
+
+/** Counts one request against `key`; false once `limit` is exceeded in the current window. */
+export async function hitRateLimit(db: Db, key: string, limit: number, windowMs: number, now: string): Promise<boolean> {
+  const cutoff = minus(now, windowMs);
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key: hashToken(key), window_start: now, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        count: sql<number>`case when rate_limits.window_start < ${cutoff} then 1 else rate_limits.count + 1 end`,
+        window_start: sql<string>`case when rate_limits.window_start < ${cutoff} then ${now} else rate_limits.window_start end`,
+      }),
+    )
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return row.count <= limit;
+}
+
+/**
+ * Records a request to subscribe `email`. Returns whether to send a confirmation, with its
+ * token stored (hashed): not for a confirmed address, nor within 10 minutes of the last one.
+ */
+export async function requestSubscription(db: Db, email: string, confirmToken: string, now: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await trx.insertInto('subscribers').values({ email, status: 'pending', created_at: now }).onConflict((oc) => oc.column('email').doNothing()).execute();
+    const subscriber = await trx.selectFrom('subscribers').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+    if (subscriber.status === 'confirmed') return false;
+    if (subscriber.confirm_sent_at && subscriber.confirm_sent_at > minus(now, 10 * 60_000)) return false;
+    await trx.updateTable('subscribers').set({ status: 'pending', confirm_sent_at: now }).where('id', '=', subscriber.id).execute();
+    // Only the newest link works: a forwarded older one cannot confirm.
+    await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).where('purpose', '=', 'confirm').execute();
+    const expires = new Date(Date.parse(now) + CONFIRM_DAYS * DAY_MS).toISOString();
+    await trx.insertInto('tokens').values({ hash: hashToken(confirmToken), purpose: 'confirm', subscriber_id: subscriber.id, created_at: now, expires_at: expires }).execute();
+    return true;
+  });
+}
+
+/** The subscriber a still-valid token belongs to (for the pages that show a button; reading changes nothing). */
+export async function tokenSubscriber(db: Db, token: string, purpose: 'confirm' | 'unsubscribe', now: string) {
+  return db
+    .selectFrom('tokens')
+    .innerJoin('subscribers', 'subscribers.id', 'tokens.subscriber_id')
+    .select(['subscribers.id', 'subscribers.email', 'subscribers.status'])
+    .where('tokens.hash', '=', hashToken(token))
+    .where('tokens.purpose', '=', purpose)
+    .where((eb) => eb.or([eb('tokens.expires_at', 'is', null), eb('tokens.expires_at', '>', now)]))
+    .executeTakeFirst();
+}
+
+/** Confirms the subscriber of a confirmation token and queues their welcome; false for an unknown, used or expired link. */
+export async function confirmSubscription(db: Db, token: string, now: string, today: string): Promise<boolean> {
+  const subscriber = await tokenSubscriber(db, token, 'confirm', now);
+  if (!subscriber) return false;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('subscribers').set({ status: 'confirmed', confirmed_at: now, confirmed_on: today, unsubscribed_at: null }).where('id', '=', subscriber.id).execute();
+    await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).where('purpose', '=', 'confirm').execute();
+    const noticeId = `welcome:${today}`;
+    await trx.insertInto('notices').values({ id: noticeId, created_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await trx
+      .insertInto('deliveries')
+      .values({ notice_id: noticeId, subscriber_id: subscriber.id, address: subscriber.email, status: 'pending', created_at: now, next_attempt_at: now })
+      .onConflict((oc) => oc.columns(['notice_id', 'subscriber_id']).doNothing())
+      .execute();
+  });
+  return true;
+}
+
+/** Unsubscribes at once: no further notice is claimed for the address, queued ones are cancelled. */
+export async function unsubscribe(db: Db, token: string, now: string): Promise<boolean> {
+  const subscriber = await tokenSubscriber(db, token, 'unsubscribe', now);
+  if (!subscriber) return false;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('subscribers').set({ status: 'unsubscribed', unsubscribed_at: now }).where('id', '=', subscriber.id).execute();
+    await trx.updateTable('deliveries').set({ status: 'cancelled' }).where('subscriber_id', '=', subscriber.id).where('status', '=', 'pending').execute();
+  });
+  return true;
+}
+
+/** Queues the notice of announcement day `day` for every subscriber confirmed before that day who has not had it. */
+export async function enqueueDayNotice(db: Db, day: string, now: string): Promise<number> {
+  const noticeId = `day:${day}`;
+  const result = await db
+    .insertInto('deliveries')
+    .columns(['notice_id', 'subscriber_id', 'address', 'status', 'created_at', 'next_attempt_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('subscribers')
+        .select([sql.lit(noticeId).as('notice_id'), 'id', 'email', sql.lit('pending').as('status'), sql.val(now).as('created_at'), sql.val(now).as('next_attempt_at')])
+        .where('status', '=', 'confirmed')
+        .where('confirmed_on', '<', day)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('deliveries as d').select('d.id').where('d.notice_id', '=', noticeId).whereRef('d.subscriber_id', '=', 'subscribers.id')))),
+    )
+    .onConflict((oc) => oc.columns(['notice_id', 'subscriber_id']).doNothing())
+    .executeTakeFirst();
+  const queued = Number(result.numInsertedOrUpdatedRows ?? 0);
+  if (queued) await db.insertInto('notices').values({ id: noticeId, created_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  return queued;
+}
+
+export type Claimed = { id: number; notice_id: string; subscriber_id: number | null; address: string; attempts: number; interrupted: boolean };
+
+/**
+ * Claims up to `limit` deliveries for `runId`: those due, and those whose claim is older than
+ * `staleBefore` (their process died mid-send). On PostgreSQL the rows are locked and skipped
+ * by concurrent claimers; SQLite runs one writer at a time.
+ */
+export async function claimDeliveries(db: Db, runId: string, now: string, staleBefore: string, limit: number): Promise<Claimed[]> {
+  let ids = db
+    .selectFrom('deliveries')
+    .select('id')
+    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
+    .orderBy('id')
+    .limit(limit);
+  if (isPostgres(db)) ids = ids.forUpdate().skipLocked();
+  const rows = await db
+    .updateTable('deliveries')
+    .set((eb) => ({
+      resent: sql<number>`case when status = 'sending' then 1 else resent end`,
+      status: 'sending',
+      claimed_by: runId,
+      claimed_at: now,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', 'in', ids)
+    // Checked again on the row itself: another claimer may have taken it since the subquery read it.
+    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
+    .returning(['id', 'notice_id', 'subscriber_id', 'address', 'attempts', 'resent'])
+    .execute();
+  return rows.map(({ resent, ...row }) => ({ ...row, interrupted: Number(resent) === 1 })).sort((a, b) => a.id - b.id);
+}
+
+/** Stores the hashes of one-click unsubscribe tokens, one per message. */
+export async function addUnsubscribeTokens(db: Db, tokens: { token: string; subscriberId: number }[], now: string): Promise<void> {
+  if (tokens.length === 0) return;
+  await db
+    .insertInto('tokens')
+    .values(tokens.map(({ token, subscriberId }) => ({ hash: hashToken(token), purpose: 'unsubscribe' as const, subscriber_id: subscriberId, created_at: now, expires_at: null })))
+    .execute();
+}
+
+type Outcome = { status: Extract<DeliveryStatus, 'sent' | 'failed' | 'pending'>; at: string; messageId: string; response: string; fingerprint: string; nextAttemptAt?: string };
+
+/** Records what the SMTP server answered, if this run still holds the claim. */
+export async function recordOutcome(db: Db, id: number, runId: string, outcome: Outcome): Promise<void> {
+  await db
+    .updateTable('deliveries')
+    .set({
+      status: outcome.status,
+      message_id: outcome.messageId,
+      smtp_response: outcome.response.slice(0, 1000),
+      fingerprint: outcome.fingerprint,
+      sent_at: outcome.status === 'sent' ? outcome.at : null,
+      ...(outcome.nextAttemptAt && { next_attempt_at: outcome.nextAttemptAt }),
+    })
+    .where('id', '=', id)
+    .where('claimed_by', '=', runId)
+    .execute();
+  if (outcome.status === 'sent') {
+    const notice = await db.selectFrom('deliveries').select('notice_id').where('id', '=', id).executeTakeFirst();
+    if (notice) await db.updateTable('notices').set({ first_sent_at: outcome.at }).where('id', '=', notice.notice_id).where('first_sent_at', 'is', null).execute();
+  }
+}
+
+/** How many deliveries a run could claim now, and when the next retry falls due. */
+export async function queueState(db: Db, now: string, staleBefore: string): Promise<{ due: number; nextRetry?: string }> {
+  const due = await db
+    .selectFrom('deliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
+    .executeTakeFirstOrThrow();
+  const next = await db.selectFrom('deliveries').select((eb) => eb.fn.min('next_attempt_at').as('at')).where('status', '=', 'pending').executeTakeFirst();
+  return { due: Number(due.n), nextRetry: (next?.at as string | null) ?? undefined };
+}
+
+/** When each notice first went out (for "E-mailed to subscribers on …"). */
+export async function noticeSentTimes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('notices').select(['id', 'first_sent_at']).where('first_sent_at', 'is not', null).execute();
+  return new Map(rows.map((row) => [row.id, row.first_sent_at!]));
+}
+
+export type NoticeStats = { noticeId: string; sent: number; failed: number; pending: number; firstSent?: string; lastSent?: string; resent: number };
+
+/** Per notice: how many were sent, failed and still pending, and when they went out. */
+export async function noticeStats(db: Db): Promise<Map<string, NoticeStats>> {
+  const rows = await db
+    .selectFrom('deliveries')
+    .select((eb) => [
+      'notice_id',
+      'status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min('sent_at').as('first'),
+      eb.fn.max('sent_at').as('last'),
+      eb.fn.sum<number>('resent').as('resent'),
+    ])
+    .groupBy(['notice_id', 'status'])
+    .execute();
+  const stats = new Map<string, NoticeStats>();
+  for (const row of rows) {
+    const entry = stats.get(row.notice_id) ?? { noticeId: row.notice_id, sent: 0, failed: 0, pending: 0, resent: 0 };
+    const n = Number(row.n);
+    if (row.status === 'sent') Object.assign(entry, { sent: n, firstSent: row.first ?? undefined, lastSent: row.last ?? undefined });
+    else if (row.status === 'failed') entry.failed = n;
+    else if (row.status === 'pending' || row.status === 'sending') entry.pending += n;
+    entry.resent += Number(row.resent ?? 0);
+    stats.set(row.notice_id, entry);
+  }
+  return stats;
+}
+
+/** Every delivery in id order, a page at a time, so a large log never sits in memory at once. */
+export async function* deliveryLog(db: Db, pageSize = 1000) {
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('deliveries').selectAll().where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield* rows;
+    after = rows.at(-1)!.id;
+  }
+}
+
+export async function subscriberCounts(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('subscribers').select((eb) => ['status', eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+}
+
+/** Confirmed subscribers, a page at a time. */
+export async function* confirmedSubscribers(db: Db, pageSize = 1000) {
+  let after = 0;
+  for (;;) {
+    const rows = await db.selectFrom('subscribers').select(['id', 'email', 'confirmed_at']).where('status', '=', 'confirmed').where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield* rows;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/**
+ * Right to erasure: the address leaves every table. The delivery log keeps its rows (counts
+ * and times stay true) with the address replaced.
+ */
+export async function eraseAddress(db: Db, email: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const subscriber = await trx.selectFrom('subscribers').select('id').where('email', '=', email).executeTakeFirst();
+    await trx
+      .updateTable('deliveries')
+      .set({ address: 'erased', subscriber_id: null, smtp_response: sql<string>`replace(smtp_response, ${email}, '[erased]')` })
+      .where('address', '=', email)
+      .execute();
+    await trx.deleteFrom('rate_limits').where('key', '=', hashToken(`address:${email}`)).execute();
+    if (!subscriber) return false;
+    await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).execute();
+    await trx.deleteFrom('subscribers').where('id', '=', subscriber.id).execute();
+    return true;
+  });
+}
+
+/** Unconfirmed requests are deleted once their link has expired; so are expired tokens and old rate-limit windows. */
+export async function deleteExpired(db: Db, now: string): Promise<number> {
+  const cutoff = minus(now, CONFIRM_DAYS * DAY_MS);
+  const result = await db.deleteFrom('subscribers').where('status', '=', 'pending').where('confirm_sent_at', '<', cutoff).executeTakeFirst();
+  await db.deleteFrom('tokens').where('expires_at', '<', now).execute();
+  await db.deleteFrom('tokens').where(({ not, exists, selectFrom }) => not(exists(selectFrom('subscribers').select('id').whereRef('subscribers.id', '=', 'tokens.subscriber_id')))).execute();
+  await db.deleteFrom('rate_limits').where('window_start', '<', minus(now, DAY_MS)).execute();
+  return Number(result.numDeletedRows);
+}
