@@ -74,12 +74,19 @@ export default function config(phase: string): NextConfig {
       return [{ source: '/', destination: '/subprocessors', permanent: false }, ...aliasRedirects()];
     },
     async rewrites() {
+      // The subscription addresses show a page on GET and take a form on POST; a folder cannot
+      // hold both a page and a route handler, so form posts (by their content type, which a GET
+      // never has) go to the handlers. RFC 8058 one-click unsubscribes post either form type.
+      const form = [{ type: 'header' as const, key: 'content-type', value: '(application/x-www-form-urlencoded|multipart/form-data).*' }];
       return {
         // The proxy sees `/subprocessors/<x>.rsc` without its suffix, while the page is rendered
         // with it: send such addresses to the 404 page here, as they are, so none is cached.
         beforeFiles: [
           { source: '/subprocessors/:slug([^/]+\\.rsc)', destination: '/not-found' },
           { source: '/subprocessors/history/:date([^/]+\\.rsc)', destination: '/not-found' },
+          { source: '/subprocessors/subscribe', has: form, destination: '/api/subscribe' },
+          { source: '/subprocessors/subscribe/confirm', has: form, destination: '/api/subscribe/confirm' },
+          { source: '/subprocessors/unsubscribe', has: form, destination: '/api/unsubscribe' },
         ],
         // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
         afterFiles: [{ source: '/sitemap.xml', destination: '/site-map.xml' }],

@@ -22,5 +22,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Everything below /subprocessors/ except the fixed pages beside the entries (keep this list
   // in step with the folders in app/: tests/unit/addresses.test.ts checks it).
-  matcher: ['/subprocessors/((?!(?:annex|by-data|changes|changes\\.ics|embed|feed\\.xml|search)$).+)'],
+  matcher: ['/subprocessors/((?!(?:annex|by-data|changes|changes\\.ics|embed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)'],
 };

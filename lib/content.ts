@@ -35,7 +35,7 @@ const MAX_TOTAL_BYTES = 32 * 1024 * 1024;
 const MAX_FILES = 5_000;
 const MAX_PROBLEMS_PER_FILE = 50;
 /** Pages under /subprocessors/ that an entry's slug or alias must not shadow. */
-const RESERVED = ['changes', 'history', 'search', 'by-data', 'embed', 'annex'];
+const RESERVED = ['changes', 'history', 'search', 'by-data', 'embed', 'annex', 'subscribe', 'unsubscribe'];
 const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.privacy', 'contact.objections', 'company.name'];
 
 /**

@@ -43,7 +43,7 @@ export function changeNotice(content: Pick<Content, 'site'>, file: Subprocessor,
       const field = key as keyof DescribingFields;
       return { label: FIELD_LABELS[field], before: formatFieldValue(field, event.previous![field]), after: formatFieldValue(field, entry[field]) };
     }),
-    objection: deadline && { email: site.contact.objections, deadline, subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
+    objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
     questions: site.contact.privacy,
     url: absoluteUrl(site, entryPath(entry.slug)),
   };

@@ -71,8 +71,8 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
 }
 
 /** Brings the schema up to date; safe to run from several processes (the migrator locks). */
-export async function migrate(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrate(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
@@ -84,7 +84,7 @@ let shared: Promise<Db> | undefined;
 export function database(): Promise<Db> {
   shared ??= (async () => {
     const db = openDatabase();
-    await migrate(db as Kysely<unknown>);
+    await migrate(db);
     return db;
   })();
   return shared;

@@ -6,11 +6,13 @@ import { Fingerprint } from '@/components/fingerprint';
 import { ListSearch } from '@/components/list-search';
 import { PlannedList } from '@/components/planned-list';
 import { Sections } from '@/components/sections';
+import { SubscribeForm } from '@/components/subscribe-form';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { renderDate } from '@/lib/dated-route';
 import { formatDate } from '@/lib/dates';
+import { subscriptionsOpen } from '@/lib/notify/server';
 import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
 import { listView } from '@/lib/view';
 
@@ -46,6 +48,7 @@ export default function SubprocessorsPage() {
       <p className="mt-2 text-slate-700">
         Last updated: <FormattedDate date={view.lastUpdated} />
       </p>
+      {subscriptionsOpen(site) && <SubscribeForm />}
       <Sections sections={view.above} />
       <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} />
       <section aria-labelledby="current" className="mt-10">

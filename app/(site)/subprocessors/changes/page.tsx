@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import { ChangeFilter } from '@/components/change-filter';
 import { ChangeList } from '@/components/change-list';
 import { FormattedDate } from '@/components/formatted-date';
+import { SubscribeForm } from '@/components/subscribe-form';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { renderDate } from '@/lib/dated-route';
+import { todayIn } from '@/lib/dates';
+import { emailedOn, subscriptionsOpen } from '@/lib/notify/server';
 import { CHANGES, type ChangeType } from '@/lib/schema';
 import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
 import { changesView } from '@/lib/view';
@@ -28,7 +31,14 @@ export default async function ChangesPage({ searchParams }: Props) {
     change: CHANGES.includes(query.change as ChangeType) ? (query.change as ChangeType) : undefined,
     entry: typeof query.entry === 'string' && query.entry ? query.entry : undefined,
   };
+  const { site } = loadContent();
   const view = changesView(loadContent(), today, filter);
+  const sent = await emailedOn(site);
+  // The day the notice of an announcement day first went out, in the site's time zone.
+  const emailed = (announced: string) => {
+    const at = sent.get(`day:${announced}`);
+    return at ? todayIn(site.timezone, new Date(at)) : undefined;
+  };
   return (
     <>
       <p className="text-sm">
@@ -36,12 +46,13 @@ export default async function ChangesPage({ searchParams }: Props) {
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes</h1>
       <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
+      {subscriptionsOpen(site) && <SubscribeForm id="subscribe-changes" />}
       {!STATIC_EXPORT && <ChangeFilter entries={view.entries} filter={filter} />}
       <section aria-labelledby="changes" className="mt-8">
         <h2 id="changes" className="text-2xl font-semibold">
           {view.events.length} {view.events.length === 1 ? 'change' : 'changes'}
         </h2>
-        <ChangeList events={view.events} date={view.date} versionOf={view.versionOf} />
+        <ChangeList events={view.events} date={view.date} versionOf={view.versionOf} emailed={emailed} />
       </section>
       <section aria-labelledby="versions" className="mt-10">
         <h2 id="versions" className="text-2xl font-semibold">Past versions of the list</h2>

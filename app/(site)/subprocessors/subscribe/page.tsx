@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SubscribeForm } from '@/components/subscribe-form';
+import { loadContent } from '@/lib/content';
+import { ADDRESS_PROBLEMS, type AddressProblem } from '@/lib/notify/address';
+import { subscriptionsOpen } from '@/lib/notify/server';
+import { href } from '@/lib/urls';
+
+type Props = { searchParams: Promise<{ status?: string; error?: string }> };
+
+export const metadata: Metadata = { title: 'Subscribe to subprocessor changes', robots: { index: false } };
+
+/** The form, and the answer after posting it: the same whatever the address's state. */
+export default async function SubscribePage({ searchParams }: Props) {
+  const { site } = loadContent();
+  if (!subscriptionsOpen(site)) notFound();
+  const { status, error } = await searchParams;
+  const problem = error && error in ADDRESS_PROBLEMS ? ADDRESS_PROBLEMS[error as AddressProblem] : undefined;
+  return (
+    <>
+      <p className="text-sm">
+        <a href={href('/subprocessors')} className="back">Current list</a>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">E-mail me before any change</h1>
+      {status === 'sent' ? (
+        <p role="status" className="mt-4">
+          Check your inbox. If this address is not yet subscribed, we have sent it a link to confirm; it works for 7 days. Nothing is sent until you confirm.
+        </p>
+      ) : (
+        <>
+          <p className="mt-2 text-slate-700">
+            {site.company.name} sends one e-mail on each day it announces a change to its subprocessors, before the change takes effect, with the deadline to object. You can unsubscribe from any e-mail with one click.
+          </p>
+          {problem && <p role="alert" className="mt-4 font-medium text-red-800">{problem}</p>}
+          <SubscribeForm />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { IsoDate } from '../dates';
+import { fingerprint } from '../fingerprint';
+import { allEvents } from '../history';
+import { changeNotice } from '../notice';
+import type { Content } from '../schema';
+import { listAsOf, upcomingChanges } from '../timeline';
+import { absoluteUrl } from '../urls';
+import type { Db } from './db';
+import { failureKind, messageIdFor, type Mailer } from './mailer';
+import { dayMessage, welcomeMessage, type Message } from './messages';
+import { addUnsubscribeTokens, claimDeliveries, deleteExpired, enqueueDayNotice, queueState, recordOutcome, type Claimed } from './queries';
+
+export type NotifyOptions = {
+  db: Db;
+  content: Content;
+  mailer: Mailer;
+  /** The site's date: which announcement days have come. */
+  today: IsoDate;
+  now?: () => Date;
+  token?: () => string;
+  runId?: string;
+  /** Mails per second at most (NOTIFY_RATE); 0 for no limit. */
+  rate?: number;
+  /** A claim older than this belongs to a process that died mid-send. */
+  leaseMs?: number;
+  batchSize?: number;
+  concurrency?: number;
+  retryBaseMs?: number;
+  maxAttempts?: number;
+  /** Wait in this run for retries due within this time; later ones are left to the next run. */
+  maxWaitMs?: number;
+  log?: (line: string) => void;
+};
+
+export type NotifyResult = { queued: number; sent: number; failed: number; retrying: number; resent: number };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const randomToken = () => randomBytes(32).toString('base64url');
+
+/** The e-mail of each notice, built once per run; only the unsubscribe link differs per recipient. */
+function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => ((unsubscribeUrl: string) => Message) | undefined {
+  const { site } = content;
+  const built = new Map<string, ((unsubscribeUrl: string) => Message) | undefined>();
+  return (noticeId) => {
+    if (built.has(noticeId)) return built.get(noticeId);
+    const [kind, day] = noticeId.split(':');
+    let build: ((unsubscribeUrl: string) => Message) | undefined;
+    if (kind === 'day') {
+      const notices = allEvents(content).filter(({ event }) => event.announced === day).map(({ entry, event }) => changeNotice(content, entry, event));
+      const view = { site, day, notices, versionUrl: absoluteUrl(site, `/subprocessors/history/${day}`), changesUrl: absoluteUrl(site, '/subprocessors/changes') };
+      if (notices.length) build = (unsubscribeUrl) => dayMessage({ ...view, unsubscribeUrl });
+    } else if (kind === 'welcome') {
+      const open = upcomingChanges(content, today).filter(({ objectionDeadline }) => objectionDeadline !== undefined && objectionDeadline >= today);
+      const notices = open.map(({ entry, event }) => changeNotice(content, content.subprocessors.find((file) => file.slug === entry.slug)!, event));
+      build = (unsubscribeUrl) => welcomeMessage({ site, today, notices, listUrl: absoluteUrl(site, '/subprocessors'), unsubscribeUrl });
+    }
+    built.set(noticeId, build);
+    return build;
+  };
+}
+
+/** Announcement days that have come: each is one notice. */
+export function announcementDays(content: Content, today: IsoDate): IsoDate[] {
+  return [...new Set(allEvents(content).map(({ event }) => event.announced))].filter((day) => day <= today).sort();
+}
+
+/**
+ * Sends every due notice, exactly once per subscriber however many runs overlap: each
+ * delivery is queued, then claimed in the database before its SMTP transaction and recorded
+ * after it (the outbox pattern). Temporary failures are retried with backoff, permanent ones
+ * recorded as failed; a claim left by a dead process is sent again with the same Message-ID.
+ */
+export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
+  const { db, content, mailer, today, log = console.log } = options;
+  const now = options.now ?? (() => new Date());
+  const token = options.token ?? randomToken;
+  const runId = options.runId ?? `${process.pid}-${randomBytes(6).toString('hex')}`;
+  const { rate = 0, leaseMs = 10 * 60_000, batchSize = 100, concurrency = 5, retryBaseMs = 1000, maxAttempts = 8, maxWaitMs = 60_000 } = options;
+  const iso = () => now().toISOString();
+  const staleBefore = () => new Date(now().getTime() - leaseMs).toISOString();
+
+  await deleteExpired(db, iso());
+  let queued = 0;
+  for (const day of announcementDays(content, today)) queued += await enqueueDayNotice(db, day, iso());
+  const result: NotifyResult = { queued, sent: 0, failed: 0, retrying: 0, resent: 0 };
+  const total = (await queueState(db, iso(), staleBefore())).due;
+  if (total === 0) return result;
+
+  const messageFor = noticeBuilder(content, today);
+  const listFingerprint = fingerprint(listAsOf(content, today));
+  const started = Date.now();
+  let lastReport = started;
+  let nextSlot = Date.now();
+  const report = (force = false) => {
+    if (!force && Date.now() - lastReport < 1000) return;
+    lastReport = Date.now();
+    const perSecond = Math.round((result.sent / Math.max(1, Date.now() - started)) * 1000);
+    log(`notify: ${result.sent} of ${total} sent, ${result.failed} failed, ${result.retrying} to retry (${perSecond}/s)`);
+  };
+
+  async function deliver(delivery: Claimed, unsubscribeToken: string) {
+    const local = `${delivery.notice_id}.${delivery.id}.${createHash('sha256').update(`${delivery.notice_id}:${delivery.id}:${delivery.subscriber_id}`).digest('hex').slice(0, 16)}`;
+    const messageId = messageIdFor(content.site, local);
+    const outcome = { messageId, fingerprint: listFingerprint };
+    const build = messageFor(delivery.notice_id);
+    if (!build) {
+      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: 'not sent: the content no longer has an announcement on this day' });
+      result.failed++;
+      return;
+    }
+    if (rate > 0) {
+      const wait = nextSlot - Date.now();
+      nextSlot = Math.max(nextSlot, Date.now()) + 1000 / rate;
+      if (wait > 0) await sleep(wait);
+    }
+    const unsubscribeUrl = absoluteUrl(content.site, `/subprocessors/unsubscribe?token=${unsubscribeToken}`);
+    try {
+      const response = await mailer.send({ to: delivery.address, messageId, message: build(unsubscribeUrl), unsubscribeUrl });
+      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at: iso(), response });
+      result.sent++;
+      if (delivery.interrupted) {
+        result.resent++;
+        log(`Re-sent after an interruption: ${messageId} (delivery ${delivery.id})`);
+      }
+    } catch (error) {
+      const { permanent, response } = failureKind(error);
+      if (permanent || delivery.attempts >= maxAttempts) {
+        await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: permanent ? response : `gave up after ${delivery.attempts} attempts: ${response}` });
+        result.failed++;
+      } else {
+        const nextAttemptAt = new Date(now().getTime() + Math.min(retryBaseMs * 2 ** (delivery.attempts - 1), 15 * 60_000)).toISOString();
+        await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'pending', at: iso(), response, nextAttemptAt });
+        result.retrying++;
+      }
+    }
+    report();
+  }
+
+  for (;;) {
+    const batch = await claimDeliveries(db, runId, iso(), staleBefore(), batchSize);
+    if (batch.length === 0) {
+      const { due, nextRetry } = await queueState(db, iso(), staleBefore());
+      if (due > 0) continue;
+      const wait = nextRetry ? Date.parse(nextRetry) - now().getTime() : Infinity;
+      if (wait > maxWaitMs) break;
+      await sleep(Math.max(wait, 10));
+      result.retrying = 0;
+      continue;
+    }
+    const tokens = batch.map(() => token());
+    await addUnsubscribeTokens(db, batch.flatMap((delivery, index) => (delivery.subscriber_id === null ? [] : [{ token: tokens[index], subscriberId: delivery.subscriber_id }])), iso());
+    let next = 0;
+    const worker = async () => {
+      while (next < batch.length) {
+        const index = next++;
+        await deliver(batch[index], tokens[index]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+  }
+  report(true);
+  return result;
+}

@@ -1,0 +1,110 @@
+import { formatDate, type IsoDate } from '../dates';
+import { htmlText } from '../html';
+import type { ChangeNotice, Segment } from '../notice';
+import type { Site } from '../schema';
+
+/**
+ * E-mails as pure functions of a view: `{ subject, text, html }`, the text and the HTML
+ * built from the same values, every one escaped in the HTML (content is untrusted input).
+ * Headers (From, Message-ID, List-Unsubscribe) are added in one place, `mailer.ts`.
+ */
+export type Message = { subject: string; text: string; html: string };
+
+type Company = Pick<Site, 'company' | 'product'>;
+export type DayView = { site: Company; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string };
+export type WelcomeView = { site: Company; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string };
+export type ConfirmView = { site: Company; confirmUrl: string; days: number };
+
+const listName = (site: Company) => `${site.company.name}'s list of subprocessors${site.product ? ` for ${site.product}` : ''}`;
+const textOf = (segments: Segment[]) => segments.map((part) => (typeof part === 'string' ? part : part.strong)).join('');
+const htmlOf = (segments: Segment[]) => segments.map((part) => (typeof part === 'string' ? htmlText(part) : `<strong>${htmlText(part.strong)}</strong>`)).join('');
+const link = (url: string, label = url) => `<a href="${htmlText(url)}">${htmlText(label)}</a>`;
+const paragraph = (inner: string) => `<p style="margin:0 0 12px">${inner}</p>`;
+
+function noticeText(notice: ChangeNotice): string {
+  return [
+    notice.subject,
+    '',
+    textOf(notice.intro),
+    '',
+    notice.summary,
+    ...(notice.urgent ? ['', notice.urgent] : []),
+    '',
+    ...notice.fields.map(({ label, value }) => `- ${label}: ${value}`),
+    ...(notice.changes.length ? ['', 'What changes:', ...notice.changes.map(({ label, before, after }) => `- ${label}\n  Before: ${before}\n  After: ${after}`)] : []),
+    '',
+    notice.objection
+      ? `If you object to this change, write to ${notice.objection.email} by ${formatDate(notice.objection.deadline)} (subject: "${notice.objection.subject}").`
+      : `Questions: ${notice.questions}.`,
+    '',
+    `Details: ${notice.url}`,
+  ].join('\n');
+}
+
+function noticeHtml(notice: ChangeNotice): string {
+  return [
+    `<h2 style="font-size:18px;margin:24px 0 8px">${htmlText(notice.subject)}</h2>`,
+    paragraph(htmlOf(notice.intro)),
+    paragraph(htmlText(notice.summary)),
+    notice.urgent ? paragraph(`<strong>${htmlText(notice.urgent)}</strong>`) : '',
+    `<ul>${notice.fields.map(({ label, value }) => `<li><strong>${htmlText(label)}:</strong> ${htmlText(value)}</li>`).join('')}</ul>`,
+    notice.changes.length
+      ? `<p>What changes:</p><ul>${notice.changes.map(({ label, before, after }) => `<li><strong>${htmlText(label)}</strong><br>Before: ${htmlText(before)}<br>After: ${htmlText(after)}</li>`).join('')}</ul>`
+      : '',
+    notice.objection
+      ? paragraph(`If you object to this change, ${link(notice.objection.mailto, `write to ${notice.objection.email}`)} by <strong>${htmlText(formatDate(notice.objection.deadline))}</strong>.`)
+      : paragraph(`Questions: ${link(`mailto:${notice.questions}`, notice.questions)}.`),
+    paragraph(`Details: ${link(notice.url)}`),
+  ].join('\n');
+}
+
+function footer(site: Company, unsubscribeUrl: string): { text: string; html: string } {
+  const why = `You receive this because you subscribed to e-mails about changes to ${listName(site)}.`;
+  return {
+    text: `--\n${why}\nUnsubscribe (one click, no login): ${unsubscribeUrl}`,
+    html: `<hr><p style="font-size:13px;color:#555">${htmlText(why)} ${link(unsubscribeUrl, 'Unsubscribe')} (one click, no login).</p>`,
+  };
+}
+
+const page = (body: string) => `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:640px">\n${body}\n</body></html>`;
+
+/** The one e-mail of an announcement day: every change announced that day. */
+export function dayMessage(view: DayView): Message {
+  const { site, notices } = view;
+  const day = formatDate(view.day);
+  const subject = notices.length === 1 ? `${site.company.name}: ${notices[0].subject}` : `${site.company.name}: ${notices.length} subprocessor changes announced on ${day}`;
+  const lead = `${site.company.name} announced ${notices.length === 1 ? 'a change' : `${notices.length} changes`} to ${listName(site)} on ${day}.`;
+  const end = footer(site, view.unsubscribeUrl);
+  return {
+    subject,
+    text: [lead, ...notices.map(noticeText), `The list as of ${day}: ${view.versionUrl}\nEvery change: ${view.changesUrl}`, end.text].join('\n\n'),
+    html: page([paragraph(htmlText(lead)), ...notices.map(noticeHtml), paragraph(`${link(view.versionUrl, `The list as of ${day}`)} · ${link(view.changesUrl, 'Every change')}`), end.html].join('\n')),
+  };
+}
+
+/** Sent on confirming: the changes still open for objection. */
+export function welcomeMessage(view: WelcomeView): Message {
+  const { site, notices } = view;
+  const lead = `You will now receive an e-mail on each day ${site.company.name} announces a change to ${listName(site)}.`;
+  const open = notices.length
+    ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} still open for objection:`
+    : `No change is open for objection as of ${formatDate(view.today)}.`;
+  const end = footer(site, view.unsubscribeUrl);
+  return {
+    subject: `${site.company.name}: you are subscribed to subprocessor changes`,
+    text: [lead, open, ...notices.map(noticeText), `The current list: ${view.listUrl}`, end.text].join('\n\n'),
+    html: page([paragraph(htmlText(lead)), paragraph(htmlText(open)), ...notices.map(noticeHtml), paragraph(link(view.listUrl, 'The current list')), end.html].join('\n')),
+  };
+}
+
+/** The double opt-in e-mail: a link to a page with a Confirm button. */
+export function confirmMessage(view: ConfirmView): Message {
+  const lead = `Someone, hopefully you, asked to receive e-mails about changes to ${listName(view.site)} at this address.`;
+  const action = `To confirm, open this link within ${view.days} days and press Confirm:`;
+  const ignore = 'If it was not you, ignore this e-mail: nothing will be sent to you.';
+  return {
+    subject: `${view.site.company.name}: confirm your subscription to subprocessor changes`,
+    text: [lead, `${action}\n${view.confirmUrl}`, ignore].join('\n\n'),
+    html: page([paragraph(htmlText(lead)), paragraph(`${htmlText(action)}<br>${link(view.confirmUrl)}`), paragraph(htmlText(ignore))].join('\n')),
+  };
+}
