@@ -76,7 +76,9 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
   const now = options.now ?? (() => new Date());
   const token = options.token ?? randomToken;
   const runId = options.runId ?? `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const { rate = 0, leaseMs = 10 * 60_000, batchSize = 100, concurrency = 5, retryBaseMs = 1000, maxAttempts = 8, maxWaitMs = 60_000 } = options;
+  const { rate = 0, leaseMs = 120_000, concurrency = 5, retryBaseMs = 1000, maxAttempts = 8, maxWaitMs = 60_000 } = options;
+  // A batch takes at most about ten seconds at the rate, well within the lease.
+  const batchSize = options.batchSize ?? (rate > 0 ? Math.max(1, Math.min(100, rate * 10)) : 100);
   const iso = () => now().toISOString();
   const staleBefore = () => new Date(now().getTime() - leaseMs).toISOString();
 

@@ -52,7 +52,7 @@ export function createMailer(site: Pick<Site, 'company' | 'notifications'>, mode
         html: message.html,
         messageId,
         // RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this address.
-        ...(unsubscribeUrl && { list: { unsubscribe: { url: unsubscribeUrl, comment: 'Unsubscribe' } }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }),
+        ...(unsubscribeUrl && { list: { unsubscribe: unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }),
       });
       if (mode.kind === 'smtp') return String(info.response);
       fs.mkdirSync(mode.dir, { recursive: true });

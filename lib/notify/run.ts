@@ -21,7 +21,7 @@ export async function notifyNow(env: Env = process.env, log: (line: string) => v
       mailer,
       today: resolveToday(content.site, env),
       rate: number(env.NOTIFY_RATE, 20),
-      leaseMs: number(env.NOTIFY_LEASE_SECONDS, 600) * 1000,
+      leaseMs: number(env.NOTIFY_LEASE_SECONDS, 120) * 1000,
       retryBaseMs: number(env.NOTIFY_RETRY_SECONDS, 1) * 1000,
       log,
     });

@@ -1,0 +1,32 @@
+/**
+ * `npm run subscribers`: counts by state. `--export` prints the confirmed addresses as CSV;
+ * `--erase ADDRESS` removes an address everywhere (right to erasure), keeping the counts in
+ * the delivery log.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { parseAddress } from '../lib/notify/address';
+import { database, describeDatabase } from '../lib/notify/db';
+import { confirmedSubscribers, eraseAddress, subscriberCounts } from '../lib/notify/queries';
+
+async function main() {
+  const args = process.argv.slice(2);
+  const db = await database();
+  const erase = args.indexOf('--erase');
+  if (erase >= 0) {
+    const parsed = parseAddress(args[erase + 1] ?? '');
+    if (!parsed.ok) {
+      console.error(`Usage: npm run subscribers -- --erase ADDRESS (${parsed.message})`);
+      process.exit(2);
+    }
+    const found = await eraseAddress(db, parsed.address);
+    console.log(found ? `Erased ${parsed.address}: subscription, tokens and rate limits deleted; the delivery log keeps its rows without the address.` : `${parsed.address} is not a subscriber; any delivery log rows with it were anonymised.`);
+  } else if (args.includes('--export')) {
+    process.stdout.write(stringify([['address', 'confirmed_at']]));
+    for await (const row of confirmedSubscribers(db)) process.stdout.write(stringify([[row.email, row.confirmed_at ?? '']]));
+  } else {
+    const counts = await subscriberCounts(db);
+    console.log(`${describeDatabase()}: ${counts.confirmed ?? 0} confirmed, ${counts.pending ?? 0} waiting for confirmation, ${counts.unsubscribed ?? 0} unsubscribed`);
+  }
+  await db.destroy();
+}
+void main();
