@@ -88,12 +88,12 @@ export async function startSmtp(port: number, rule?: Rule) {
   return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-export async function addConfirmed(db: Db, count: number, confirmedOn = '2026-11-01'): Promise<string[]> {
+export async function addConfirmed(db: Db, count: number, confirmedOn = '2026-11-23'): Promise<string[]> {
   const emails = Array.from({ length: count }, (_, i) => `user${i}@example.com`);
   for (let i = 0; i < emails.length; i += 500) {
     await db
       .insertInto('subscribers')
-      .values(emails.slice(i, i + 500).map((email) => ({ email, status: 'confirmed' as const, created_at: '2026-11-01T10:00:00.000Z', confirmed_at: '2026-11-01T10:00:00.000Z', confirmed_on: confirmedOn })))
+      .values(emails.slice(i, i + 500).map((email) => ({ email, status: 'confirmed' as const, created_at: '2026-11-23T10:00:00.000Z', confirmed_at: '2026-11-23T10:00:00.000Z', confirmed_on: confirmedOn })))
       .execute();
   }
   return emails;
