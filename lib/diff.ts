@@ -1,7 +1,7 @@
 import { canonicalJson, listedFields } from './fingerprint';
-import { formatDate, type IsoDate } from './dates';
+import { daysBetween, formatDate, type IsoDate } from './dates';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
-import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
+import type { ChangeEvent, Content, DescribingFields, Site, Subprocessor } from './schema';
 import { listAsOf } from './timeline';
 
 /** How values are written into the sentences: every value from the content goes through one of these. */
@@ -47,7 +47,7 @@ export function describeDiff(before: Content | undefined, after: Content, today:
       for (const change of fieldChanges(previous, entry, format)) lines.push(`${strong(entry.name)}: ${change}`);
     }
     const known = new Set(previous?.history.map(eventKey));
-    for (const event of entry.history.filter((candidate) => !known.has(eventKey(candidate)))) lines.push(describeEvent(entry, event, today, format));
+    for (const event of entry.history.filter((candidate) => !known.has(eventKey(candidate)))) lines.push(describeEvent(entry, event, today, format, after.site));
   }
   for (const entry of old.values()) {
     if (!after.subprocessors.some((candidate) => candidate.slug === entry.slug)) {
@@ -84,7 +84,7 @@ function fieldChanges(before: Subprocessor, after: Subprocessor, { text }: Forma
     });
 }
 
-function describeEvent(entry: Subprocessor, event: ChangeEvent, today: IsoDate, { strong, code, text }: Format): string {
+function describeEvent(entry: Subprocessor, event: ChangeEvent, today: IsoDate, { strong, code, text }: Format, site: Pick<Site, 'notice_period_days'>): string {
   const when =
     event.announced > today
       ? `will be announced on ${formatDate(event.announced)} and take effect on ${formatDate(event.effective)}`
@@ -95,7 +95,16 @@ function describeEvent(entry: Subprocessor, event: ChangeEvent, today: IsoDate, 
     event.change === 'updated' && !event.previous && event.effective > today
       ? ` Its former values are not recorded under ${code('previous')}, so the new values show before it takes effect.`
       : '';
-  return `New event — ${CHANGE_LABELS[event.change]}: ${strong(entry.name)} ${when}. “${text(eventSummary(entry.name, event))}”${event.urgent ? ` Urgent: ${text(event.reason ?? '')}` : ''}${unrecorded}`;
+  const late = lateNotice(event, today, site);
+  return `New event — ${CHANGE_LABELS[event.change]}: ${strong(entry.name)} ${when}. “${text(eventSummary(entry.name, event))}”${event.urgent ? ` Urgent: ${text(event.reason ?? '')}` : ''}${unrecorded}${late && ` ${strong(late)}`}`;
+}
+
+/** Subscribers are e-mailed when a change is published, not on the date it claims: say so before merging. */
+function lateNotice(event: ChangeEvent, today: IsoDate, site: Pick<Site, 'notice_period_days'>): string {
+  if (event.announced >= today) return '';
+  const days = daysBetween(today, event.effective);
+  const short = event.change !== 'removed' && !event.urgent && days < site.notice_period_days;
+  return `Warning: it is announced on ${formatDate(event.announced)}, a date already past: subscribers are e-mailed only once this is published${days > 0 ? `, ${days} days before it takes effect${short ? `, less than the ${site.notice_period_days}-day notice period` : ''}` : ', after it took effect'}; the delivery log keeps the real date.`;
 }
 
 export function diffMarkdown(lines: string[], ref: string): string {

@@ -86,7 +86,7 @@ describe('npm run diff', () => {
         'What this changes on the subprocessor list (compared with HEAD)',
         '',
         '- Acme Cloud: Data categories changes from “Account data” to “Account data; Billing data”.',
-        '- New event — Updated: Acme Cloud appears as an upcoming change until it takes effect on December 21, 2026. “Adds billing data.” Its former values are not recorded under previous, so the new values show before it takes effect.',
+        '- New event — Updated: Acme Cloud appears as an upcoming change until it takes effect on December 21, 2026. “Adds billing data.” Its former values are not recorded under previous, so the new values show before it takes effect. Warning: it is announced on November 20, 2026, a date already past: subscribers are e-mailed only once this is published, 28 days before it takes effect, less than the 30-day notice period; the delivery log keeps the real date.',
         '- New subprocessor file: Mailer (content/subprocessors/mailer.md).'.replace('content/', `${path.relative(process.cwd(), dir)}/`),
         '- New event — Added: Mailer appears as an upcoming change until it takes effect on December 23, 2026. “Mailer added to the list.”',
         '- Gone Ltd: its file was deleted, so it and its history disappear from every page. To take a subprocessor off the list, add a removed event instead.',
