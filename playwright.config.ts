@@ -4,6 +4,16 @@ import { chromiumPath } from './scripts/chromium';
 /** Pages are evaluated on this date, so the assertions do not depend on when the tests run. */
 export const TODAY = '2026-11-23';
 
+/** The notice test's servers, SMTP server and database (a file shared by both servers and `npm run notify`). */
+export const NOTIFY = {
+  port: 3300,
+  laterPort: 3301,
+  later: '2026-11-30',
+  smtpPort: 3325,
+  dataDir: '.data-e2e',
+  env: { CONTENT_DIR: 'tests/fixtures/notify', NEXT_DIST_DIR: '.next-notify', DATA_DIR: '.data-e2e', SMTP_URL: 'smtp://127.0.0.1:3325', SUBPROCESSORS_TODAY: TODAY, NOTIFY_INTERVAL_SECONDS: '0' },
+};
+
 const servers: { name: string; port: number; env: Record<string, string>; base?: string }[] = [
   { name: 'sample', port: 3100, env: {} },
   { name: 'backend-chat', port: 3101, env: { CONTENT_DIR: 'examples/backend-chat', NEXT_DIST_DIR: '.next-example' } },
@@ -29,16 +39,27 @@ export default defineConfig({
   },
   projects: [
     ...servers.map(({ name, port }) => ({ name, testMatch: `${name}/**/*.spec.ts`, use: { baseURL: `http://localhost:${port}` } })),
+    { name: 'notify', testMatch: 'notify/**/*.spec.ts', use: { baseURL: `http://localhost:${NOTIFY.port}` } },
     // Checks that run on every content folder.
     // Their paths start at the root, so not the base-path build (its own tests cover it).
     ...servers.filter(({ base }) => !base).map(({ name, port }) => ({ name: `${name} (all folders)`, testMatch: 'all/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
   ],
   // Fresh production builds, as visitors get them, each in its own folder.
-  webServer: servers.map(({ port, env, base = '' }) => ({
-    command: `npx next build && npx next start -p ${port} -H localhost`,
-    url: `http://localhost:${port}${base}/subprocessors`,
-    env: { ...env, SUBPROCESSORS_TODAY: TODAY },
-    reuseExistingServer: false,
-    timeout: 300_000,
-  })),
+  webServer: [
+    ...servers.map(({ port, env, base = '' }) => ({
+      command: `npx next build && npx next start -p ${port} -H localhost`,
+      url: `http://localhost:${port}${base}/subprocessors`,
+      env: { ...env, SUBPROCESSORS_TODAY: TODAY },
+      reuseExistingServer: false,
+      timeout: 300_000,
+    })),
+    // E-mail notices: one build, two servers on one database: today, and a week later.
+    {
+      command: `rm -rf ${NOTIFY.dataDir} && npx next build && (SUBPROCESSORS_TODAY=${NOTIFY.later} npx next start -p ${NOTIFY.laterPort} -H localhost & npx next start -p ${NOTIFY.port} -H localhost)`,
+      url: `http://localhost:${NOTIFY.port}/subprocessors`,
+      env: NOTIFY.env,
+      reuseExistingServer: false,
+      timeout: 300_000,
+    },
+  ],
 });

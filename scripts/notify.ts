@@ -13,6 +13,8 @@ async function main() {
     process.exit(1);
   }
   console.log(`notify (${describeDatabase()}): ${result.sent} sent, ${result.failed} failed${result.resent ? `, ${result.resent} re-sent after an interruption` : ''}${result.retrying ? `, ${result.retrying} left to retry` : ''}.`);
+  // maxRSS is in kilobytes: the whole process's peak, for the benchmark and for sizing a job runner.
+  console.log(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   process.exit(result.failed ? 1 : 0);
 }
 void main();

@@ -14,8 +14,11 @@ import { CONFIRM_DAYS, confirmSubscription, hitRateLimit, requestSubscription, u
  */
 export type FormDeps = { db: Db; content: Content; mailer?: Mailer; now: Date; today: IsoDate; token: () => string; log?: (line: string) => void };
 
-/** Per IP: requests per hour. Per address: requests per hour (one confirmation e-mail per 10 minutes besides). */
-export const LIMITS = { ip: 20, address: 5, windowMs: 3_600_000 };
+/**
+ * Per IP: requests per hour (SUBSCRIBE_LIMIT_PER_IP, e.g. higher when many customers share a
+ * proxy). Per address: requests per hour; one confirmation e-mail per 10 minutes besides.
+ */
+export const LIMITS = { ip: Number(process.env.SUBSCRIBE_LIMIT_PER_IP) || 20, address: 5, windowMs: 3_600_000 };
 
 const redirect = (path: string) => new Response(null, { status: 303, headers: { Location: href(path) } });
 const plain = (status: number, text: string, headers: Record<string, string> = {}) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });

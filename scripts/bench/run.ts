@@ -15,6 +15,7 @@ import zlib from 'node:zlib';
 import { staticServer } from '../serve-static';
 import { startNext, stop, waitFor } from '../server';
 import { generateContent } from './generate';
+import { benchNotify } from './notify';
 
 const TODAY = '2026-11-23';
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
@@ -153,6 +154,8 @@ async function main() {
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(empty, { recursive: true, force: true });
   fs.rmSync(path.join(ROOT, '.next-bench'), { recursive: true, force: true });
+  // E-mail notices: 1,000 and 10,000 subscribers on both databases, and the subscribe form.
+  await benchNotify([1000, 10_000]);
 }
 
 main().catch((error) => {

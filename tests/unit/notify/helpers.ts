@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { inject } from 'vitest';
 import { checkContent } from '../../../lib/content';
 import type { Content } from '../../../lib/schema';
 import { openDatabase, migrate, type Db } from '../../../lib/notify/db';
 import { freshDatabase } from '../../../scripts/test-postgres';
+export { startSmtp } from '../../mail-server';
 
 export const KINDS = ['sqlite', 'postgres'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -54,38 +53,6 @@ export function noticeContent(): { dir: string; content: Content } {
   const { content, problems } = checkContent(dir, { today: '2026-11-23' });
   if (!content) throw new Error(problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n'));
   return { dir, content };
-}
-
-export type Received = ParsedMail & { to_: string };
-type Rule = (to: string, count: number) => { code: number; message: string } | undefined;
-
-/** A real SMTP server in this process; every accepted message parsed back with mailparser. */
-export async function startSmtp(port: number, rule?: Rule) {
-  const messages: Received[] = [];
-  const tries = new Map<string, number>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      const count = (tries.get(address.address) ?? 0) + 1;
-      tries.set(address.address, count);
-      const refusal = rule?.(address.address, count);
-      if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream).then(
-        (mail) => {
-          messages.push(Object.assign(mail, { to_: session.envelope.rcptTo[0].address }));
-          callback();
-        },
-        (error: Error) => callback(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 export async function addConfirmed(db: Db, count: number, confirmedOn = '2026-11-23'): Promise<string[]> {

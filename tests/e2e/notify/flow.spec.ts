@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { formatDate, todayIn } from '../../../lib/dates';
+import { startSmtp, type Received } from '../../mail-server';
+import { NOTIFY } from '../../../playwright.config';
+
+/**
+ * The whole flow as a person does it, against production builds and a real SMTP server:
+ * subscribe on the list page, confirm from the e-mail, a change announced a week later,
+ * `npm run notify`, the notice, one-click unsubscribe, and no further e-mail.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+test.beforeAll(async () => {
+  smtp = await startSmtp(NOTIFY.smtpPort);
+});
+test.afterAll(async () => smtp.close());
+
+const ADDRESS = 'reviewer@customer.example';
+const mailsTo = (address: string) => smtp.messages.filter((m) => m.to_ === address);
+async function nextMail(address: string, count: number): Promise<Received> {
+  await expect.poll(() => mailsTo(address).length, { timeout: 15_000 }).toBe(count);
+  return mailsTo(address)[count - 1];
+}
+/** `npm run notify` at a date; not spawnSync, which would stop this process's SMTP server from answering. */
+async function notify(today: string): Promise<string> {
+  const child = spawn('npm', ['run', '-s', 'notify'], { env: { ...process.env, ...NOTIFY.env, SUBPROCESSORS_TODAY: today } });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  expect(code, output).toBe(0);
+  return output;
+}
+
+test('subscribe, confirm, be notified of a change, unsubscribe in one click', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.goto('/subprocessors');
+  await page.getByRole('textbox', { name: 'E-mail me before any change' }).fill(ADDRESS);
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page).toHaveURL('/subprocessors/subscribe?status=sent');
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toContainText('Check your inbox.');
+
+  const confirmation = await nextMail(ADDRESS, 1);
+  expect(confirmation.subject).toBe('Notifyco: confirm your subscription to subprocessor changes');
+  const link = /http:\/\/localhost:3300\/subprocessors\/subscribe\/confirm\?token=[\w-]+/.exec(confirmation.text ?? '')![0];
+  await page.goto(link);
+  // Opening the link (as a mail scanner would) changes nothing: only the button confirms.
+  expect(await notify(NOTIFY.later)).toContain('0 sent, 0 failed');
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('You are subscribed. We have sent you the changes still open for objection.');
+  const welcome = await nextMail(ADDRESS, 2);
+  expect(welcome.subject).toBe('Notifyco: you are subscribed to subprocessor changes');
+  expect(welcome.text).toContain('No change is open for objection as of November 23, 2026.');
+
+  // A week later (the second server's date), the Anthropic addition has been announced.
+  expect(await notify(NOTIFY.later)).toContain('1 sent, 0 failed');
+  const sentOn = formatDate(todayIn('America/Toronto', new Date()));
+  const notice = await nextMail(ADDRESS, 3);
+  expect(notice.subject).toBe('Notifyco: Added subprocessor: Anthropic, effective January 4, 2027');
+  expect(notice.from?.text).toBe('"Notifyco" <notices@notifyco.example>');
+  expect(notice.text).toContain('Notifyco will add Anthropic to its list of subprocessors for Notifyco Cloud on January 4, 2027.');
+  expect(notice.text).toContain('If you object to this change, write to privacy@notifyco.example by January 4, 2027 (subject: "Objection: Anthropic — effective January 4, 2027").');
+  expect(notice.text).toContain('Details: http://localhost:3300/subprocessors/anthropic');
+  expect(notice.text).toContain('The list as of November 30, 2026: http://localhost:3300/subprocessors/history/2026-11-30');
+
+  const later = await page.context().newPage();
+  await later.goto(`http://localhost:${NOTIFY.laterPort}/subprocessors/changes`);
+  await expect(later.getByRole('listitem').filter({ hasText: 'Added: Anthropic' })).toContainText(`E-mailed to subscribers on ${sentOn}`);
+
+  // One click in the mail client: RFC 8058 POST to the List-Unsubscribe address.
+  const unsubscribe = /<(http:\/\/localhost:3300\/subprocessors\/unsubscribe\?token=[\w-]+)>/.exec(notice.headerLines.find((h) => h.key === 'list-unsubscribe')!.line.replace(/\r\n\s+/g, ' '))![1];
+  const response = await request.post(unsubscribe, { form: { 'List-Unsubscribe': 'One-Click' }, maxRedirects: 0 });
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toBe('/subprocessors/unsubscribe?status=done');
+  await page.goto('/subprocessors/unsubscribe?status=done');
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('You are unsubscribed. You will get no further e-mail from this list.');
+
+  // The Mistral addition, announced on December 7: nothing more for this address.
+  expect(await notify('2026-12-07')).toContain('0 sent, 0 failed');
+  expect(mailsTo(ADDRESS)).toHaveLength(3);
+});
+
+test('a form posted from another site is refused', async ({ request }) => {
+  const response = await request.post('/subprocessors/subscribe', { form: { email: 'victim@example.com' }, headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toBe('Forms on this site can be sent only from its own pages.');
+});

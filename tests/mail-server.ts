@@ -1,0 +1,35 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export type Received = ParsedMail & { to_: string };
+type Rule = (to: string, count: number) => { code: number; message: string } | undefined;
+
+/** A real SMTP server (no mock): for the unit and browser tests in this process; every accepted message parsed back with mailparser. */
+export async function startSmtp(port: number, rule?: Rule) {
+  const messages: Received[] = [];
+  const tries = new Map<string, number>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const count = (tries.get(address.address) ?? 0) + 1;
+      tries.set(address.address, count);
+      const refusal = rule?.(address.address, count);
+      if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+      callback();
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          messages.push(Object.assign(mail, { to_: session.envelope.rcptTo[0].address }));
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
