@@ -29,6 +29,10 @@ export async function startSmtp(port: number, rule?: Rule) {
       );
     },
   });
+  // A client killed mid-transaction resets its connection: expected in the fault tests, not a failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
