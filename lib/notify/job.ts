@@ -86,6 +86,8 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
   let queued = 0;
   for (const day of announcementDays(content, today)) queued += await enqueueDayNotice(db, day, iso());
   const result: NotifyResult = { queued, sent: 0, failed: 0, retrying: 0, resent: 0 };
+  // Deliveries this run left waiting for a retry (a later run takes them).
+  const waiting = new Set<number>();
   const total = (await queueState(db, iso(), staleBefore())).due;
   if (total === 0) return result;
 
@@ -98,7 +100,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
     if (!force && Date.now() - lastReport < 1000) return;
     lastReport = Date.now();
     const perSecond = Math.round((result.sent / Math.max(1, Date.now() - started)) * 1000);
-    log(`notify: ${result.sent} of ${total} sent, ${result.failed} failed, ${result.retrying} to retry (${perSecond}/s)`);
+    log(`notify: ${result.sent} of ${total} sent, ${result.failed} failed, ${waiting.size} waiting to retry (${perSecond}/s)`);
   };
 
   async function deliver(delivery: Claimed, unsubscribeToken: string) {
@@ -121,6 +123,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
       const response = await mailer.send({ to: delivery.address, messageId, message: build(unsubscribeUrl), unsubscribeUrl });
       await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at: iso(), response });
       result.sent++;
+      waiting.delete(delivery.id);
       if (delivery.interrupted) {
         result.resent++;
         log(`Re-sent after an interruption: ${messageId} (delivery ${delivery.id})`);
@@ -130,10 +133,11 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
       if (permanent || delivery.attempts >= maxAttempts) {
         await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: permanent ? response : `gave up after ${delivery.attempts} attempts: ${response}` });
         result.failed++;
+        waiting.delete(delivery.id);
       } else {
         const nextAttemptAt = new Date(now().getTime() + Math.min(retryBaseMs * 2 ** (delivery.attempts - 1), 15 * 60_000)).toISOString();
         await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'pending', at: iso(), response, nextAttemptAt });
-        result.retrying++;
+        waiting.add(delivery.id);
       }
     }
     report();
@@ -147,7 +151,6 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
       const wait = nextRetry ? Date.parse(nextRetry) - now().getTime() : Infinity;
       if (wait > maxWaitMs) break;
       await sleep(Math.max(wait, 10));
-      result.retrying = 0;
       continue;
     }
     const tokens = batch.map(() => token());
@@ -161,6 +164,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
   }
+  result.retrying = waiting.size;
   report(true);
   return result;
 }

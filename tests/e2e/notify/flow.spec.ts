@@ -87,3 +87,12 @@ test('a form posted from another site is refused', async ({ request }) => {
   expect(response.status()).toBe(403);
   expect(await response.text()).toBe('Forms on this site can be sent only from its own pages.');
 });
+
+test('POST /api/notify runs the job for a cron only with the bearer secret', async ({ request }) => {
+  const refused = await request.post('/api/notify', { headers: { Authorization: 'Bearer wrong' } });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toEqual({ error: 'wrong or missing bearer token' });
+  const run = await request.post('/api/notify', { headers: { Authorization: `Bearer ${NOTIFY.env.NOTIFY_SECRET}` } });
+  expect(run.status()).toBe(200);
+  expect(await run.json()).toEqual({ queued: 0, sent: 0, failed: 0, retrying: 0, resent: 0 });
+});
