@@ -9,7 +9,7 @@ import { absoluteUrl } from '../urls';
 import type { Db } from './db';
 import { failureKind, messageIdFor, type Mailer } from './mailer';
 import { dayMessage, welcomeMessage, type Message } from './messages';
-import { addUnsubscribeTokens, claimDeliveries, deleteExpired, enqueueDayNotice, queueState, recordOutcome, type Claimed } from './queries';
+import { addUnsubscribeTokens, claimDeliveries, deleteExpired, enqueueDayNotice, markNoticeSent, queueState, recordOutcome, type Claimed } from './queries';
 
 export type NotifyOptions = {
   db: Db;
@@ -103,6 +103,9 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
     log(`notify: ${result.sent} of ${total} sent, ${result.failed} failed, ${waiting.size} waiting to retry (${perSecond}/s)`);
   };
 
+  // The first sending time of each notice in the current batch.
+  let firstSent = new Map<string, string>();
+
   async function deliver(delivery: Claimed, unsubscribeToken: string) {
     const local = `${delivery.notice_id}.${delivery.id}.${createHash('sha256').update(`${delivery.notice_id}:${delivery.id}:${delivery.subscriber_id}`).digest('hex').slice(0, 16)}`;
     const messageId = messageIdFor(content.site, local);
@@ -121,7 +124,9 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
     const unsubscribeUrl = absoluteUrl(content.site, `/subprocessors/unsubscribe?token=${unsubscribeToken}`);
     try {
       const response = await mailer.send({ to: delivery.address, messageId, message: build(unsubscribeUrl), unsubscribeUrl });
-      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at: iso(), response });
+      const at = iso();
+      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at, response });
+      if (!firstSent.has(delivery.notice_id)) firstSent.set(delivery.notice_id, at);
       result.sent++;
       waiting.delete(delivery.id);
       if (delivery.interrupted) {
@@ -163,6 +168,8 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    for (const [noticeId, at] of firstSent) await markNoticeSent(db, noticeId, at);
+    firstSent = new Map();
   }
   result.retrying = waiting.size;
   report(true);

@@ -174,10 +174,11 @@ export async function recordOutcome(db: Db, id: number, runId: string, outcome: 
     .where('id', '=', id)
     .where('claimed_by', '=', runId)
     .execute();
-  if (outcome.status === 'sent') {
-    const notice = await db.selectFrom('deliveries').select('notice_id').where('id', '=', id).executeTakeFirst();
-    if (notice) await db.updateTable('notices').set({ first_sent_at: outcome.at }).where('id', '=', notice.notice_id).where('first_sent_at', 'is', null).execute();
-  }
+}
+
+/** Records when a notice first went out (once per batch, not per message). */
+export async function markNoticeSent(db: Db, noticeId: string, at: string): Promise<void> {
+  await db.updateTable('notices').set({ first_sent_at: at }).where('id', '=', noticeId).where('first_sent_at', 'is', null).execute();
 }
 
 /** How many deliveries a run could claim now, and when the next retry falls due. */
