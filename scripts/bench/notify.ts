@@ -2,7 +2,8 @@
  * `npm run bench:notify [-- 1000 10000]` (also the end of `npm run bench`): e-mails a notice
  * to N confirmed subscribers through a local SMTP server, with `npm run notify` on the
  * embedded database and on PostgreSQL: mails per second and the process's peak memory.
- * Then subscribe requests per second and p99 at 10 connections against `next start`.
+ * Then subscribe requests per second and p99 at 10 connections against `next start`
+ * (`--no-subscribe` leaves that out: it builds the site).
  */
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
@@ -36,7 +37,7 @@ function runNotify(env: Record<string, string>): Promise<{ ms: number; output: s
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve({ ms: performance.now() - started, output }) : reject(new Error(output)))));
 }
 
-export async function benchNotify(sizes: number[]): Promise<void> {
+export async function benchNotify(sizes: number[], subscribe = true): Promise<void> {
   let received = 0;
   const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, onData(stream, _session, callback) {
     stream.resume();
@@ -60,7 +61,7 @@ export async function benchNotify(sizes: number[]): Promise<void> {
         if (env.DATA_DIR) fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
       }
     }
-    await benchSubscribe();
+    if (subscribe) await benchSubscribe();
   } finally {
     await postgres.stop();
     smtp.close();
@@ -93,7 +94,7 @@ async function benchSubscribe(): Promise<void> {
 
 if (process.argv[1]?.endsWith('notify.ts')) {
   const sizes = process.argv.slice(2).map(Number).filter(Boolean);
-  benchNotify(sizes.length ? sizes : [1000, 10_000]).then(
+  benchNotify(sizes.length ? sizes : [1000, 10_000], !process.argv.includes('--no-subscribe')).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(error);
