@@ -12,6 +12,7 @@ import {
   siteSchema,
   SLUG,
   subprocessorSchema,
+  historySchema,
   type Content,
   type PlannedSubprocessor,
   type Section,
@@ -222,6 +223,12 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     sections.push({ ...front, file: source.file, html: rendered.html });
   }
 
+  /** For an entry whose other fields have mistakes: the history rules too, so every problem shows at once. */
+  function historyAlone(source: Source, data: Record<string, unknown>) {
+    const history = 'planned' in data ? undefined : historySchema.safeParse(data.history);
+    if (site && history?.success) for (const issue of checkHistory({ history: history.data }, site, today)) report(source, issue.path, issue.message, issue.hint, issue.severity);
+  }
+
   const subprocessors: Subprocessor[] = [];
   const planned: PlannedSubprocessor[] = [];
   const sources = new Map<string, Source>();
@@ -251,7 +258,7 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     for (const issue of todos) report(source, issue.path, issue.message, issue.hint);
     if (todos.length) {
       // Report the file's other mistakes too, but not a second time for the TODO fields.
-      validate(source, 'planned' in data ? plannedSchema : subprocessorSchema, data, new Set(todos.map((issue) => fieldName(issue.path))));
+      if (!validate(source, 'planned' in data ? plannedSchema : subprocessorSchema, data, new Set(todos.map((issue) => fieldName(issue.path))))) historyAlone(source, data);
       continue;
     }
     if ('planned' in data && 'history' in data) {
@@ -259,12 +266,19 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
       continue;
     }
     const entry = 'planned' in data ? validate(source, plannedSchema, data) : validate(source, subprocessorSchema, data);
-    if (!entry) continue;
+    if (!entry) {
+      historyAlone(source, data);
+      continue;
+    }
     // The category now and, for updates, the one before must both exist, or the entry would vanish from a version.
     const categoryUses: [PropertyKey[], string][] = [[['category'], entry.category]];
     if ('history' in entry) entry.history.forEach((event, index) => event.previous?.category && categoryUses.push([['history', index, 'previous', 'category'], event.previous.category]));
     for (const [where, id] of site ? categoryUses : []) {
       const ids = site!.categories.map((category) => category.id);
+      const retired = site!.categories.find((category) => category.id === id && category.retired);
+      if (retired && where.length === 1 && ('planned' in entry || entry.history.at(-1)?.change !== 'removed')) {
+        report(source, where, `'${id}' is a retired category, so the current list would not show this entry`, `Move it to a current category (${site!.categories.filter((category) => !category.retired).map((category) => category.id).join(', ')}), keeping \`previous: { category: ${id} }\` on the update that moves it.`);
+      }
       if (ids.includes(id)) continue;
       const guess = closest(id, ids);
       report(source, where, `'${id}' is not a category in site.yaml${guess ? ` — did you mean \`${guess}\`?` : ''}`, `Use one of: ${ids.join(', ')}; or add the category to site.yaml.`);

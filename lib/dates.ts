@@ -60,3 +60,35 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
 export function formatDate(date: IsoDate): string {
   return longDate.format(startOfDay(date));
 }
+
+const zoneParts = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone` is ahead of UTC at the instant `at`, in milliseconds. */
+function zoneOffset(timeZone: string, at: Date): number {
+  let format = zoneParts.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    zoneParts.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(at).map(({ type, value }) => [type, Number(value)]));
+  return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day begins in `timeZone` (midnight there), e.g. for a feed's <updated>. */
+export function startOfDayIn(date: IsoDate, timeZone: string): Date {
+  const guess = startOfDay(date).getTime();
+  // Twice: the offset at the guess can differ from the offset at midnight across a DST change.
+  const first = guess - zoneOffset(timeZone, new Date(guess));
+  return new Date(guess - zoneOffset(timeZone, new Date(first)));
+}
+
+/** The last second of a calendar day in `timeZone` (23:59:59 there): when an objection period ends. */
+export function endOfDayIn(date: IsoDate, timeZone: string): Date {
+  return new Date(startOfDayIn(addDays(date, 1), timeZone).getTime() - 1000);
+}
+
+/** The zone's short name at the end of that day ("UTC", "EST", "GMT+1"), so a deadline's hour is unambiguous. */
+export function zoneName(date: IsoDate, timeZone: string): string {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
+  return format.formatToParts(endOfDayIn(date, timeZone)).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}

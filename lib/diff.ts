@@ -38,7 +38,7 @@ export function describeDiff(before: Content | undefined, after: Content, today:
   const { strong, code, text } = format;
   const lines: string[] = [];
   const old = new Map((before?.subprocessors ?? []).map((entry) => [entry.slug, entry]));
-  const eventKey = (event: ChangeEvent) => `${event.change} ${event.effective}`;
+  const eventKey = (event: ChangeEvent) => `${event.change} ${event.effective} ${event.announced}`;
 
   for (const entry of after.subprocessors) {
     const previous = old.get(entry.slug);

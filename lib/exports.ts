@@ -1,12 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
-import { formatDate, startOfDay, type IsoDate } from './dates';
+import { formatDate, startOfDayIn, type IsoDate } from './dates';
+import { deadlineInstant, deadlineTime } from './deadline';
 import { htmlText } from './html';
 import { icalendar, xmlText } from './formats';
 import { fingerprint, listedFields } from './fingerprint';
 import { eventKey, publicEvents, versionDates } from './history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
 import type { ChangeEvent, Content, Subprocessor } from './schema';
-import { isVisible, lastUpdated, listAsOf, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
+import { isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
 import { absoluteUrl, entryPath } from './urls';
 
 /** Machine-readable forms of the list on a date. All pure: same content and date, same bytes. */
@@ -28,6 +29,9 @@ export function listJson(content: Content, date: IsoDate) {
     schemaVersion: JSON_SCHEMA_VERSION,
     asOf: date,
     lastUpdated: lastUpdated(content, date),
+    /** The day the list in force last changed, and the latest announcement (of a change that may still be ahead). */
+    listChanged: listChanged(content, date),
+    latestAnnouncement: latestAnnouncement(content, date)?.event.announced,
     fingerprint: fingerprint(list),
     url: absoluteUrl(site, '/subprocessors'),
     company: site.company,
@@ -37,7 +41,12 @@ export function listJson(content: Content, date: IsoDate) {
     objectionPeriodDays: site.objection_period_days,
     categories: content.categories.map(({ id, title }) => ({ id, title })),
     subprocessors: list.map((entry) => entryJson(content, entry, date)),
-    upcoming: upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({ ...eventJson(entry, event), objectionDeadline })),
+    upcoming: upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({
+      ...eventJson(entry, event),
+      objectionDeadline,
+      // The last second to object, in UTC: the end of the deadline day in site.timezone.
+      objectionDeadlineEnds: objectionDeadline && deadlineInstant(objectionDeadline, site.timezone),
+    })),
     history: publicEvents(content, date).map(({ entry, event }) => eventJson(entry, event)),
     planned: content.planned.map((entry) => ({ ...listedFields(entry), planned: entry.planned })),
   };
@@ -65,6 +74,7 @@ export function listCsv(content: Content, date: IsoDate): string {
     'DPA link': entry.links?.dpa ?? '',
     'Privacy policy link': entry.links?.privacy ?? '',
     'Security link': entry.links?.security ?? '',
+    'Its subprocessors': entry.links?.subprocessors ?? '',
     'On the list since': listedSince(entry, date) ?? '',
     Page: absoluteUrl(content.site, entryPath(entry.slug)),
   }));
@@ -84,13 +94,13 @@ export function atomFeed(content: Content, date: IsoDate): string {
   const entries = publicEvents(content, date).map(({ entry, event }) => {
     const deadline = objectionDeadline(event, site);
     const when = event.effective > date ? `takes effect ${formatDate(event.effective)}` : `effective ${formatDate(event.effective)}`;
-    const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${formatDate(deadline)}: ${site.contact.objections}.`].filter(Boolean).join(' ');
+    const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${deadlineTime(deadline, site.timezone)}: ${site.contact.objections}.`].filter(Boolean).join(' ');
     return [
       '  <entry>',
       `    ${element('title', `${CHANGE_LABELS[event.change]}: ${entry.name} (${when})`)}`,
       `    <id>${xmlText(absoluteUrl(site, `/subprocessors/changes#${eventKey(entry, event)}`))}</id>`,
       `    ${link('alternate', absoluteUrl(site, entryPath(entry.slug)), 'text/html')}`,
-      `    <updated>${startOfDay(event.announced).toISOString()}</updated>`,
+      `    <updated>${startOfDayIn(event.announced, site.timezone).toISOString()}</updated>`,
       `    ${element('summary', summary)}`,
       '  </entry>',
     ].join('\n');
@@ -101,7 +111,7 @@ export function atomFeed(content: Content, date: IsoDate): string {
     `  <id>${xmlText(absoluteUrl(site, '/subprocessors'))}</id>`,
     `  ${element('title', `${site.company.name} subprocessor changes`)}`,
     `  ${element('subtitle', `Additions, changes and removals of subprocessors for ${site.product ?? site.company.name}.`)}`,
-    `  <updated>${startOfDay(lastUpdated(content, date)).toISOString()}</updated>`,
+    `  <updated>${startOfDayIn(lastUpdated(content, date), site.timezone).toISOString()}</updated>`,
     `  <author><name>${xmlText(site.company.legal_name ?? site.company.name)}</name></author>`,
     `  ${link('alternate', absoluteUrl(site, '/subprocessors'), 'text/html')}`,
     `  ${link('self', absoluteUrl(site, '/subprocessors/feed.xml'), 'application/atom+xml')}`,
@@ -121,7 +131,7 @@ export function changesCalendar(content: Content, date: IsoDate): string {
     const deadline = objectionDeadline(event, site);
     return [
       { ...base, uid: `${eventKey(entry, event)}-effective@${host}`, day: event.effective, summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary },
-      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: `${summary} Send objections to ${site.contact.objections}.` }] : []),
+      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: `${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.` }] : []),
     ];
   });
   return icalendar(`${site.company.name} subprocessor changes`, events);

@@ -5,8 +5,17 @@ import { entryAsOf, isPublic, type Records } from './timeline';
 /** One recorded event, with the entry it belongs to. */
 export type EntryEvent = { entry: Subprocessor; event: ChangeEvent };
 
-/** A stable id for one event: the anchor on the changes page, and the id in the feed, calendar and JSON export. */
-export const eventKey = ({ slug }: Pick<Subprocessor, 'slug'>, { change, effective }: Pick<ChangeEvent, 'change' | 'effective'>) => `${slug}-${change}-${effective}`;
+/**
+ * A stable id for one event: the anchor on the changes page, and the id in the feed, calendar
+ * and JSON export. Two updates may take effect on one day (announced on different days, which
+ * the validator checks): the one announced later also carries its announcement date, so an id
+ * never changes when another update is added.
+ */
+export function eventKey(entry: Pick<Subprocessor, 'slug' | 'history'>, event: ChangeEvent): string {
+  const key = `${entry.slug}-${event.change}-${event.effective}`;
+  const earlier = entry.history.some((other) => other.change === event.change && other.effective === event.effective && other.announced < event.announced);
+  return earlier ? `${key}-announced-${event.announced}` : key;
+}
 
 export type FieldChange = { field: keyof DescribingFields; before: unknown; after: unknown };
 

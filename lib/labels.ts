@@ -16,7 +16,7 @@ export const TRANSFER_SHORT: Record<string, string> = { adequacy: 'Adequacy deci
 
 export const CHANGE_LABELS: Record<ChangeType, string> = { added: 'Added', updated: 'Updated', removed: 'Removed' };
 
-export const LINK_LABELS = { dpa: 'Data processing agreement', privacy: 'Privacy policy', security: 'Security information' } as const;
+export const LINK_LABELS = { dpa: 'Data processing agreement', privacy: 'Privacy policy', security: 'Security information', subprocessors: 'Its own subprocessors' } as const;
 
 /** The event's own summary, or a plain default so no change is ever shown without words. */
 export function eventSummary(name: string, event: { change: ChangeType; summary?: string }): string {

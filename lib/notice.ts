@@ -1,4 +1,5 @@
 import { formatDate, type IsoDate } from './dates';
+import { deadlineLine, deadlineTime } from './deadline';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
 import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
 import { entryAsOf, objectionDeadline, upcomingChanges } from './timeline';
@@ -15,7 +16,8 @@ export type ChangeNotice = {
   urgent?: string;
   fields: { label: string; value: string }[];
   changes: { label: string; before: string; after: string }[];
-  objection?: { email: string; deadline: IsoDate; subject: string; mailto: string };
+  /** `at`: the end of the deadline day in site.timezone, "23:59 EST on December 15, 2026". */
+  objection?: { email: string; deadline: IsoDate; at: string; subject: string; mailto: string };
   questions: string;
   url: string;
 };
@@ -43,7 +45,7 @@ export function changeNotice(content: Pick<Content, 'site'>, file: Subprocessor,
       const field = key as keyof DescribingFields;
       return { label: FIELD_LABELS[field], before: formatFieldValue(field, event.previous![field]), after: formatFieldValue(field, entry[field]) };
     }),
-    objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
+    objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, at: deadlineTime(deadline, site.timezone), subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
     questions: site.contact.privacy,
     url: absoluteUrl(site, entryPath(entry.slug)),
   };
@@ -68,7 +70,7 @@ export function noticeMarkdown(content: Content, slug: string, today: IsoDate): 
     ...(notice.changes.length ? ['', 'What changes:', '', ...notice.changes.map(({ label, before, after }) => `- **${label}**\n  - Before: ${before}\n  - After: ${after}`)] : []),
     '',
     notice.objection
-      ? `If you object to this change, write to ${notice.objection.email} by **${formatDate(notice.objection.deadline)}** (subject: "${notice.objection.subject}").`
+      ? `**${deadlineLine(notice.objection.deadline, content.site.timezone, today)}.** To object to this change, write to ${notice.objection.email} (subject: "${notice.objection.subject}").`
       : `Questions: ${notice.questions}.`,
     '',
     `Details: ${notice.url}`,

@@ -9,8 +9,20 @@ export function checkHistory(entry: Pick<Subprocessor, 'history'>, site: Pick<Si
   entry.history.forEach((event, index) => {
     const at = (field: string) => ['history', index, field];
     const before = entry.history[index - 1];
-    if (entry.history.findIndex((other) => other.change === event.change && other.effective === event.effective) < index) {
-      issues.push({ path: at('change'), message: `a second \`${event.change}\` event effective ${event.effective}`, hint: 'Merge the two events into one.' });
+    // Two updates may take effect on one day if they were announced on different days (each announcement is a fact to keep).
+    if (entry.history.findIndex((other) => other.change === event.change && other.effective === event.effective && other.announced === event.announced) < index) {
+      issues.push({ path: at('change'), message: `a second \`${event.change}\` event announced ${event.announced} and effective ${event.effective}`, hint: 'Merge the two events into one.' });
+    }
+    if (event.change === 'added' && index === 0 && event.previous) {
+      issues.push({ path: at('previous'), message: 'the first `added` event has no former values', hint: 'Delete `previous`: it is for an update, or for an entry added again after a removal.' });
+    }
+    if (event.change === 'added' && index > 0 && !event.previous && event.announced > today) {
+      // Before its announcement, the details in the file must not show: without `previous` they would.
+      issues.push({
+        path: at('change'),
+        message: `added again, announced ${event.announced}, but without \`previous\` its details would show today`,
+        hint: 'Add `previous:` with the details the entry had before it was removed (the fields that change), or `previous: {}` if it comes back unchanged.',
+      });
     }
     if (event.change === 'updated' && !event.previous && event.effective > site.published) {
       // Without former values, pages for earlier dates (and, before it is announced, today's list) show the new ones.
@@ -57,6 +69,13 @@ export function recommendations(entry: DescribingFields): RuleIssue[] {
   const issues: RuleIssue[] = [];
   if (!entry.links?.dpa) {
     issues.push({ path: ['links', 'dpa'], message: 'no link to the data processing agreement', hint: 'Add `links:` with `dpa: https://…`, or say in the notes how customers can obtain it.' });
+  }
+  if (!entry.links?.subprocessors) {
+    issues.push({
+      path: ['links', 'subprocessors'],
+      message: 'no link to its own list of subprocessors',
+      hint: 'EDPB Opinion 22/2024 asks for the whole chain of subprocessors: add `subprocessors: https://…` under `links:` (the provider\'s own list).',
+    });
   }
   const missing = (['address', 'contact'] as const).filter((field) => !entry[field]);
   if (missing.length) {

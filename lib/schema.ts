@@ -50,6 +50,8 @@ export const categorySchema = z.strictObject({
   title: text(200),
   /** Markdown shown under the category heading, e.g. what is deliberately not used. */
   description: text(5_000).optional(),
+  /** No longer used: kept so past versions can still show entries under it, left off the current list. */
+  retired: z.boolean().optional(),
 });
 
 export const siteSchema = z
@@ -122,7 +124,8 @@ const describingFields = {
   certifications: z.array(text(100)).optional(),
   /** When it applies at all ("Only when you enable AI features"). */
   condition: text(500).optional(),
-  links: z.strictObject({ dpa: httpsUrl.optional(), privacy: httpsUrl.optional(), security: httpsUrl.optional() }).optional(),
+  /** `subprocessors`: the provider's own subprocessor list (EDPB Opinion 22/2024: the whole chain). */
+  links: z.strictObject({ dpa: httpsUrl.optional(), privacy: httpsUrl.optional(), security: httpsUrl.optional(), subprocessors: httpsUrl.optional() }).optional(),
 };
 
 /** Any subset of the fields, e.g. what a planned entry already knows. */
@@ -146,22 +149,25 @@ export const eventSchema = z
     /** Security-critical: may skip the notice period, and must say why. */
     urgent: z.boolean().optional(),
     reason: text(1_000).optional(),
+    /** The changed fields' former values: on an update, or on an `added` that brings a removed entry back with other details. */
     previous: previousSchema.optional(),
   })
   .superRefine((event, ctx) => {
     if (event.urgent && !event.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when `urgent: true`', params: { hint: 'Say why the change could not wait for the notice period, e.g. `reason: Replaces a compromised provider`.' } });
     }
-    if (event.previous && event.change !== 'updated') {
-      ctx.addIssue({ code: 'custom', path: ['previous'], message: `only an \`updated\` event has former values, not \`${event.change}\``, params: { hint: 'Delete `previous`, or change the event to `change: updated`.' } });
+    if (event.previous && event.change === 'removed') {
+      ctx.addIssue({ code: 'custom', path: ['previous'], message: 'a `removed` event has no former values', params: { hint: 'Delete `previous`: it belongs on an `updated` event, or on an `added` event that brings an entry back.' } });
     }
   });
+
+export const historySchema = z.array(eventSchema).min(1);
 
 export const subprocessorSchema = z.strictObject({
   ...describingFields,
   /** Former slugs: links to them keep working. */
   aliases: z.array(slug).optional(),
-  history: z.array(eventSchema).min(1),
+  history: historySchema,
 });
 
 /** A tentative future subprocessor: no history yet, and the provider may not be chosen. */

@@ -9,6 +9,9 @@ import type { ChangeEvent, DescribingFields, Site, Subprocessor } from './schema
 /** The part of the content the date logic needs. */
 export type Records = { site: Pick<Site, 'published' | 'objection_period_days'>; subprocessors: readonly Subprocessor[] };
 
+/** A re-addition: an `added` event after a removal. It may bring other details back, recorded under `previous`. */
+export const isReAddition = (entry: Pick<Subprocessor, 'history'>, event: ChangeEvent) => event.change === 'added' && entry.history.indexOf(event) > 0;
+
 /** An entry as it stood on a date: `previous` values of later updates restored. */
 export type EntryAsOf = Subprocessor & {
   /** False when a later update changed fields without recording their former values. */
@@ -37,17 +40,19 @@ export function isListed(entry: Subprocessor, date: IsoDate): boolean {
   return inEffect !== undefined && inEffect.change !== 'removed';
 }
 
-/** The file holds the newest values; walk back through updates not yet in effect on `date`. */
+/**
+ * The file holds the newest values; walk back through updates and re-additions not yet in
+ * effect on `date`, restoring their `previous` values. A re-addition without `previous`
+ * brings the entry back unchanged (the validator refuses one announced later than today).
+ */
 export function entryAsOf(entry: Subprocessor, date: IsoDate): EntryAsOf {
   const fields: DescribingFields = {};
   let fieldsRecorded = true;
   for (const [index, event] of [...entry.history.entries()].reverse()) {
     if (event.effective <= date) break;
-    // A re-addition may come back with other details; what they were before is not recorded.
-    if (event.change === 'added' && index > 0) fieldsRecorded = false;
-    if (event.change !== 'updated') continue;
+    if (event.change === 'removed' || (event.change === 'added' && index === 0)) continue;
     if (event.previous) Object.assign(fields, event.previous);
-    else fieldsRecorded = false;
+    else if (event.change === 'updated') fieldsRecorded = false;
   }
   const restored = { ...entry, ...fields, fieldsRecorded };
   // `null` in `previous` records a field that was not set before the update.
@@ -60,10 +65,16 @@ export function listAsOf(content: Pick<Records, 'subprocessors'>, date: IsoDate)
   return content.subprocessors.filter((entry) => isListed(entry, date)).map((entry) => entryAsOf(entry, date));
 }
 
-/** None for a removal, or for what was already in place when the list was first published. */
+/**
+ * The last day a customer may object (to the end of that day in site.timezone): by default the
+ * day before the change takes effect (SCCs clause 9: before the subprocessor is engaged), never
+ * before the announcement. None for a removal, or for what was in place at first publication.
+ */
 export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days' | 'published'>): IsoDate | undefined {
   if (event.change === 'removed' || event.effective <= site.published) return undefined;
-  return site.objection_period_days === undefined ? event.effective : addDays(event.announced, site.objection_period_days);
+  if (site.objection_period_days !== undefined) return addDays(event.announced, site.objection_period_days);
+  const dayBefore = addDays(event.effective, -1);
+  return dayBefore < event.announced ? event.announced : dayBefore;
 }
 
 /** Announced but not yet in effect on `date`, soonest first. */
@@ -75,6 +86,25 @@ export function upcomingChanges(content: Records, date: IsoDate): UpcomingChange
         .map((event) => ({ entry: entryAsOf(entry, date), event, objectionDeadline: objectionDeadline(event, content.site) })),
     )
     .sort((a, b) => a.event.effective.localeCompare(b.event.effective) || a.entry.name.localeCompare(b.entry.name));
+}
+
+/** The day the list in force on `date` last changed: the latest effective date, or publication. */
+export function listChanged(content: Records, date: IsoDate): IsoDate {
+  let latest = content.site.published;
+  for (const event of content.subprocessors.flatMap((entry) => entry.history)) if (event.effective <= date && event.effective > latest) latest = event.effective;
+  return latest;
+}
+
+/** The latest announcement public on `date` (newest first: the one with the latest effective date), if any. */
+export function latestAnnouncement(content: Records, date: IsoDate): { entry: Subprocessor; event: ChangeEvent } | undefined {
+  let latest: { entry: Subprocessor; event: ChangeEvent } | undefined;
+  for (const entry of content.subprocessors) {
+    for (const event of entry.history) {
+      if (event.announced > date || event.effective <= content.site.published) continue;
+      if (!latest || event.announced > latest.event.announced || (event.announced === latest.event.announced && event.effective > latest.event.effective)) latest = { entry, event };
+    }
+  }
+  return latest;
 }
 
 /** The latest public announcement or effective date on or before `date`, never before publication. */

@@ -59,6 +59,7 @@ contact: TODO
 # condition: Only when you enable …
 links:
   dpa: TODO
+  subprocessors: TODO   # its own subprocessor list (EDPB Opinion 22/2024: the whole chain)
 history:
   - change: added
     # The day customers are told, and the day it takes effect: at least ${site.notice_period_days} days later.

@@ -37,6 +37,7 @@ describe('npm run new', () => {
       .replace('address: TODO', 'address: 1 Grand Canal Street Lower, Dublin')
       .replace('contact: TODO', 'contact: dpo@stripe.com')
       .replace('dpa: TODO', 'dpa: https://stripe.com/legal/dpa')
+      .replace(/subprocessors: TODO.*/, 'subprocessors: https://stripe.com/legal/service-providers')
       .replace(/summary: TODO.*/, 'summary: Payments for paid plans.');
     fs.writeFileSync(file, filled);
     expect(run('validate.ts', [dir], {})).toMatchObject({ code: 0, stdout: expect.stringContaining('0 errors, 0 warnings') });
@@ -55,8 +56,9 @@ describe('npm run notice', () => {
     expect(text).toContain('Acme will change the entry for Acme Cloud on its list of subprocessors on December 21, 2026.');
     expect(text).toContain('- Locations: Germany: Frankfurt');
     expect(text).toContain('- Locations\n  - Before: United States\n  - After: Germany: Frankfurt');
-    expect(text).toContain('If you object to this change, write to privacy@acme.example by December 21, 2026');
+    expect(text).toContain('Object by 23:59 UTC on December 20, 2026 — 27 days left. To object to this change, write to privacy@acme.example');
     expect(text).toContain('Details: https://acme.example/subprocessors/acme');
+    expect(markdown).toContain('**Object by 23:59 UTC on December 20, 2026 — 27 days left.**');
     expect(markdown).toContain('Acme will change the entry for **Acme Cloud** on its list of subprocessors on **December 21, 2026**.');
   });
 

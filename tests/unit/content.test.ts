@@ -87,10 +87,11 @@ describe('problems name the file, line and field, and the fix', () => {
     expect(problemsFor(sub(edit(ENTRY, 'dpa: https://acme.example/dpa', 'dpa: http://acme.example/dpa')))[0]).toContain("links.dpa: 'http://acme.example/dpa' is not an https:// address");
   });
 
-  it('warns about facts a reviewer expects: a DPA link, an address and a contact', () => {
-    const bare = ENTRY.replace(/address:[\s\S]*?dpa: .*\n/, '');
+  it('warns about facts a reviewer expects: a DPA link, its own subprocessors, an address and a contact', () => {
+    const bare = ENTRY.replace(/address:[\s\S]*?subprocessors: .*\n/, '');
     expect(problemsFor(sub(bare))).toEqual([
       'warning: content/subprocessors/acme-cloud.md:2: links.dpa: no link to the data processing agreement\n    fix: Add `links:` with `dpa: https://…`, or say in the notes how customers can obtain it.',
+      "warning: content/subprocessors/acme-cloud.md:2: links.subprocessors: no link to its own list of subprocessors\n    fix: EDPB Opinion 22/2024 asks for the whole chain of subprocessors: add `subprocessors: https://…` under `links:` (the provider's own list).",
       'warning: content/subprocessors/acme-cloud.md:2: address: no registered address or privacy contact\n    fix: EDPB Opinion 22/2024 asks for each subprocessor\'s name, address and contact person: add `address:` and `contact:`.',
     ]);
     expect(problemsFor(sub(edit(ENTRY, 'contact: privacy@acme.example\n', '')))[0].split('\n')[0]).toBe('warning: content/subprocessors/acme-cloud.md:2: contact: no privacy contact');
@@ -162,6 +163,42 @@ describe('problems name the file, line and field, and the fix', () => {
     ]);
     const readded = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: removed\n    announced: 2025-02-01\n    effective: 2025-02-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-04-01\n');
     expect(problemsFor(sub(readded))[0].split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:17: history[2].change: after `removed` only `added` can follow, not `updated`');
+  });
+
+  it('a re-addition announced after today must record the details before it, or say they do not change', () => {
+    const readded = (extra: string) => edit(ENTRY, '    effective: 2025-01-01\n', `    effective: 2025-01-01\n  - change: removed\n    announced: 2025-02-01\n    effective: 2025-02-01\n  - change: added\n    announced: 2099-01-01\n    effective: 2099-02-01\n${extra}`);
+    expect(problemsFor(sub(readded('')))).toEqual([
+      'content/subprocessors/acme-cloud.md:17: history[2].change: added again, announced 2099-01-01, but without `previous` its details would show today\n    fix: Add `previous:` with the details the entry had before it was removed (the fields that change), or `previous: {}` if it comes back unchanged.',
+    ]);
+    expect(problemsFor(sub(readded('    previous: { name: Old Acme, locations: [{ country: DE }] }\n')))).toEqual([]);
+    expect(problemsFor(sub(readded('    previous: {}\n')))).toEqual([]);
+    expect(problemsFor(sub(edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n    previous: { name: Older }\n')))[0].split('\n')[0]).toBe(
+      'content/subprocessors/acme-cloud.md:14: history[0].previous: the first `added` event has no former values',
+    );
+  });
+
+  it('two updates may take effect on one day when announced on different days, not twice the same announcement', () => {
+    const update = (announced: string) => `  - change: updated\n    announced: ${announced}\n    effective: 2025-06-01\n    previous: { purpose: Before. }\n`;
+    const twice = (a: string, b: string) => sub(edit(ENTRY, '    effective: 2025-01-01\n', `    effective: 2025-01-01\n${update(a)}${update(b)}`));
+    expect(problemsFor(twice('2025-04-01', '2025-04-20'))).toEqual([]);
+    expect(problemsFor(twice('2025-04-01', '2025-04-01'))[0].split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:18: history[2].change: a second `updated` event announced 2025-04-01 and effective 2025-06-01');
+  });
+
+  it('a mistake in the fields does not hide the history rules: both at once', () => {
+    const text = edit(edit(ENTRY, 'country: US', 'country: United States'), '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-02\n    previous: { purpose: Before. }\n');
+    expect(problemsFor(sub(text)).map((p) => p.split('\n')[0])).toEqual([
+      "content/subprocessors/acme-cloud.md:9: locations[0].country: 'United States' is not an ISO 3166-1 country code — did you mean `US` (United States)?",
+      'content/subprocessors/acme-cloud.md:16: history[1].effective: only 1 days after the announcement; the notice period is 30 days',
+    ]);
+  });
+
+  it('a retired category stays for past versions but cannot hold an entry on the current list', () => {
+    const site = SITE.replace('  - id: email\n    title: Email\n', '  - id: email\n    title: Email\n    retired: true\n');
+    const moved = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-04-01\n    previous: { category: email }\n');
+    expect(problemsFor({ 'site.yaml': site, ...sub(moved) })).toEqual([]);
+    expect(problemsFor({ 'site.yaml': site, ...sub(edit(ENTRY, 'category: hosting', 'category: email')) })).toEqual([
+      "content/subprocessors/acme-cloud.md:4: category: 'email' is a retired category, so the current list would not show this entry\n    fix: Move it to a current category (hosting), keeping `previous: { category: email }` on the update that moves it.",
+    ]);
   });
 
   it('events before publication need no notice', () => {

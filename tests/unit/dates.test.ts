@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDate, isIsoDate, todayIn } from '@/lib/dates';
+import { addDays, daysBetween, endOfDayIn, formatDate, isIsoDate, startOfDayIn, todayIn, zoneName } from '@/lib/dates';
+import { deadlineInstant, deadlineLine, deadlineTime } from '@/lib/deadline';
 import { resolveToday } from '@/lib/today';
 
 describe('calendar dates', () => {
@@ -38,5 +39,33 @@ describe('today', () => {
     expect(resolveToday({ timezone: 'Europe/Berlin' }, {}, instant)).toBe('2025-07-01');
     expect(resolveToday({ timezone: 'UTC' }, { SUBPROCESSORS_TODAY: '2026-01-15' }, instant)).toBe('2026-01-15');
     expect(() => resolveToday({ timezone: 'UTC' }, { SUBPROCESSORS_TODAY: '15/01/2026' }, instant)).toThrow("SUBPROCESSORS_TODAY='15/01/2026' is not a date in the form YYYY-MM-DD");
+  });
+});
+
+describe('days in a time zone', () => {
+  it('a day starts at midnight in the zone, not UTC midnight', () => {
+    expect(startOfDayIn('2026-11-16', 'America/Toronto').toISOString()).toBe('2026-11-16T05:00:00.000Z');
+    expect(startOfDayIn('2026-07-15', 'Pacific/Auckland').toISOString()).toBe('2026-07-14T12:00:00.000Z');
+    expect(startOfDayIn('2026-07-15', 'UTC').toISOString()).toBe('2026-07-15T00:00:00.000Z');
+  });
+
+  it('a day ends at 23:59:59 in the zone, also on the day the clocks change', () => {
+    expect(endOfDayIn('2026-12-15', 'America/Toronto').toISOString()).toBe('2026-12-16T04:59:59.000Z');
+    expect(endOfDayIn('2026-03-08', 'America/Toronto').toISOString()).toBe('2026-03-09T03:59:59.000Z');
+    expect([zoneName('2026-12-15', 'America/Toronto'), zoneName('2026-07-15', 'America/Toronto'), zoneName('2026-12-15', 'UTC')]).toEqual(['EST', 'EDT', 'UTC']);
+  });
+});
+
+describe('objection deadlines as people read them', () => {
+  it.each([
+    ['2026-11-30', 'Object by 23:59 UTC on December 15, 2026 — 15 days left'],
+    ['2026-12-14', 'Object by 23:59 UTC on December 15, 2026 — 1 day left'],
+    ['2026-12-15', 'Object by 23:59 UTC on December 15, 2026 — last day today'],
+    ['2026-12-16', 'Objection period ended at 23:59 UTC on December 15, 2026'],
+  ])('on %s: %s', (today, expected) => expect(deadlineLine('2026-12-15', 'UTC', today)).toBe(expected));
+
+  it('names the zone and gives the instant in UTC', () => {
+    expect(deadlineTime('2026-12-15', 'America/Toronto')).toBe('23:59 EST on December 15, 2026');
+    expect(deadlineInstant('2026-12-15', 'America/Toronto')).toBe('2026-12-16T04:59:59Z');
   });
 });

@@ -13,7 +13,8 @@ describe('Atom feed', () => {
 
   it('has one entry per public event, newest first, with stable ids', () => {
     expect(feed.title['#text']).toBe('Securicom subprocessor changes');
-    expect(feed.updated).toBe('2026-11-16T00:00:00.000Z');
+    // The start of the day in the site's time zone (America/Toronto), not UTC midnight.
+    expect(feed.updated).toBe('2026-11-16T05:00:00.000Z');
     expect(feed.entry).toHaveLength(11);
     expect(feed.entry[0].title['#text']).toBe('Added: Stripe (takes effect December 16, 2026)');
     expect(feed.entry[0].id).toBe('https://securicomnet.com/subprocessors/changes#stripe-added-2026-12-16');
@@ -36,8 +37,10 @@ describe('iCalendar', () => {
     const stripe = events.filter((event) => event.uid.startsWith('stripe-'));
     expect(stripe.map((event) => [event.uid, event.startDate.toString(), event.startDate.isDate, event.summary])).toEqual([
       ['stripe-added-2026-12-16-effective@securicomnet.com', '2026-12-16', true, 'Added: Stripe takes effect'],
-      ['stripe-added-2026-12-16-objection@securicomnet.com', '2026-12-16', true, 'Last day to object: Stripe'],
+      ['stripe-added-2026-12-16-objection@securicomnet.com', '2026-12-15', true, 'Last day to object: Stripe'],
     ]);
+    // The day before it takes effect, to the end of that day in the site's time zone (America/Toronto).
+    expect(stripe[1].description).toBe('Payment processing for the new paid plans. Object by 23:59 EST on December 15, 2026: send objections to privacy@securicomnet.com.');
     // A removal takes effect, but there is nothing to object to.
     expect(events.filter((event) => event.uid.startsWith('mailgun-removed')).map((event) => event.uid)).toEqual(['mailgun-removed-2025-06-16-effective@securicomnet.com']);
     expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
@@ -95,8 +98,8 @@ describe('JSON', () => {
   const json = listJson(content, TODAY);
 
   it('has the documented top-level shape', () => {
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'asOf', 'lastUpdated', 'fingerprint', 'url', 'company', 'product', 'contact', 'noticePeriodDays', 'objectionPeriodDays', 'categories', 'subprocessors', 'upcoming', 'history', 'planned']);
-    expect(json).toMatchObject({ schemaVersion: 1, asOf: TODAY, lastUpdated: '2026-11-16' });
+    expect(Object.keys(json)).toEqual(['schemaVersion', 'asOf', 'lastUpdated', 'listChanged', 'latestAnnouncement', 'fingerprint', 'url', 'company', 'product', 'contact', 'noticePeriodDays', 'objectionPeriodDays', 'categories', 'subprocessors', 'upcoming', 'history', 'planned']);
+    expect(json).toMatchObject({ schemaVersion: 1, asOf: TODAY, lastUpdated: '2026-11-16', listChanged: '2026-04-03', latestAnnouncement: '2026-11-16' });
     expect(json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -117,7 +120,7 @@ describe('JSON', () => {
       url: 'https://securicomnet.com/subprocessors/openai',
       since: '2025-10-09',
     });
-    expect(json.upcoming).toEqual([{ id: 'stripe-added-2026-12-16', slug: 'stripe', name: 'Stripe', change: 'added', announced: '2026-11-16', effective: '2026-12-16', summary: 'Payment processing for the new paid plans.', objectionDeadline: '2026-12-16' }]);
+    expect(json.upcoming).toEqual([{ id: 'stripe-added-2026-12-16', slug: 'stripe', name: 'Stripe', change: 'added', announced: '2026-11-16', effective: '2026-12-16', summary: 'Payment processing for the new paid plans.', objectionDeadline: '2026-12-15', objectionDeadlineEnds: '2026-12-16T04:59:59Z' }]);
     expect(json.history).toHaveLength(11);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
@@ -138,7 +141,7 @@ describe('CSV', () => {
     expect(digitalocean.Locations).toBe('Canada: TOR1 (Toronto) — selected for data residency');
     expect(digitalocean['Data categories']).toBe('Account data; Operational data; Equipment records; AI Expert conversations; Audit log; File uploads');
     expect(digitalocean['Transfer safeguards']).toBe('Adequacy decision');
-    expect(Object.keys(digitalocean)).toEqual(['Name', 'Legal entity', 'Category', 'Affiliate', 'Purpose', 'Applies when', 'Data categories', 'Data subjects', 'Locations', 'Transfer safeguards', 'Certifications', 'Address', 'Contact', 'Website', 'DPA link', 'Privacy policy link', 'Security link', 'On the list since', 'Page']);
+    expect(Object.keys(digitalocean)).toEqual(['Name', 'Legal entity', 'Category', 'Affiliate', 'Purpose', 'Applies when', 'Data categories', 'Data subjects', 'Locations', 'Transfer safeguards', 'Certifications', 'Address', 'Contact', 'Website', 'DPA link', 'Privacy policy link', 'Security link', 'Its subprocessors', 'On the list since', 'Page']);
   });
 });
 

@@ -36,6 +36,7 @@ address: 1 Main Street, Springfield
 contact: privacy@acme.example
 links:
   dpa: https://acme.example/dpa
+  subprocessors: https://acme.example/subprocessors
 ---
 `;
 

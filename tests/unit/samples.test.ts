@@ -9,7 +9,7 @@ describe('the sample content (seed 000: Securicom)', () => {
 
   it('validates without errors; warnings only ask for recommended facts', () => {
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-    expect(new Set(problems.map((problem) => problem.field))).toEqual(new Set(['address', 'links.dpa', 'history[1].change']));
+    expect(new Set(problems.map((problem) => problem.field))).toEqual(new Set(['address', 'links.dpa', 'links.subprocessors', 'history[1].change']));
     // The one update without former values is kept on purpose, to show how a version says so.
     expect(problems.filter((problem) => problem.field === 'history[1].change').map((problem) => problem.file)).toEqual(['content/subprocessors/digitalocean.md']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent, Subprocessor } from '@/lib/schema';
-import { entryAsOf, isListed, isVisible, lastUpdated, listedSince, objectionDeadline, upcomingChanges } from '@/lib/timeline';
+import { entryAsOf, isListed, isVisible, lastUpdated, latestAnnouncement, listChanged, listedSince, objectionDeadline, upcomingChanges } from '@/lib/timeline';
 
 const ev = (change: ChangeEvent['change'], announced: string, effective: string, extra: Partial<ChangeEvent> = {}): ChangeEvent => ({ change, announced, effective, ...extra });
 
@@ -55,10 +55,22 @@ describe('field values as they stood on a date', () => {
     expect(entryAsOf(e, '2025-06-01').condition).toBe('Only in the EU');
   });
 
-  it('before a re-addition, the earlier details are not recorded', () => {
+  it('a re-addition without previous values brings the entry back unchanged: nothing is said to be unrecorded', () => {
     const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-02-01', '2025-03-01'), ev('added', '2025-04-01', '2025-05-01')]);
-    expect(entryAsOf(e, '2025-01-15').fieldsRecorded).toBe(false);
+    expect(entryAsOf(e, '2025-01-15')).toMatchObject({ name: 'Acme', fieldsRecorded: true });
     expect(entryAsOf(e, '2025-05-01').fieldsRecorded).toBe(true);
+  });
+
+  it('a re-addition with previous values restores the details the entry had before it', () => {
+    const e = entry(
+      [ev('added', '2025-01-01', '2025-01-01'), ev('removed', '2025-02-01', '2025-03-01'), ev('added', '2025-08-01', '2025-09-01', { previous: { name: 'Old Acme', entity: 'Old Acme Ltd', locations: [{ country: 'US' }] } })],
+      { name: 'New Acme', entity: 'New Acme GmbH' },
+    );
+    // Before the re-addition takes effect (and before it is announced), only the old details exist.
+    for (const date of ['2025-01-15', '2025-03-01', '2025-08-31']) {
+      expect(entryAsOf(e, date)).toMatchObject({ name: 'Old Acme', entity: 'Old Acme Ltd', locations: [{ country: 'US' }], fieldsRecorded: true });
+    }
+    expect(entryAsOf(e, '2025-09-01')).toMatchObject({ name: 'New Acme', entity: 'New Acme GmbH', locations: [{ country: 'DE' }] });
   });
 
   it('several updates unwind newest first', () => {
@@ -72,7 +84,8 @@ describe('upcoming changes and objection deadlines', () => {
 
   it('an urgent change is upcoming for the day between announcement and effect', () => {
     const urgent = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-05-02', { urgent: true, reason: 'Breach' })]);
-    expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-01').map((c) => [c.event.change, c.objectionDeadline])).toEqual([['updated', '2025-05-02']]);
+    // The day before it takes effect is its announcement day: never earlier than that.
+    expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-01').map((c) => [c.event.change, c.objectionDeadline])).toEqual([['updated', '2025-05-01']]);
     expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-02')).toEqual([]);
   });
 
@@ -83,9 +96,9 @@ describe('upcoming changes and objection deadlines', () => {
     expect(upcomingChanges({ site, subprocessors: [e] }, '2025-04-30')).toEqual([]);
   });
 
-  it('the deadline is the effective date, or the announcement plus the objection period', () => {
+  it('the deadline is the day before the effective date, or the announcement plus the objection period', () => {
     const event = ev('added', '2025-05-01', '2025-06-01');
-    expect(objectionDeadline(event, { ...site, objection_period_days: undefined })).toBe('2025-06-01');
+    expect(objectionDeadline(event, { ...site, objection_period_days: undefined })).toBe('2025-05-31');
     expect(objectionDeadline(event, { ...site, objection_period_days: 14 })).toBe('2025-05-15');
   });
 
@@ -111,5 +124,19 @@ describe('last updated', () => {
   it('is never earlier than publication', () => {
     const early = entry([ev('added', '2024-11-01', '2024-12-01')]);
     expect(lastUpdated({ site, subprocessors: [early] }, '2025-02-01')).toBe('2025-01-01');
+  });
+});
+
+describe('the two dates a reader needs: the list in force, and the latest announcement', () => {
+  const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01'), ev('removed', '2025-07-01', '2025-08-01')]);
+  it.each([
+    ['2025-04-30', '2025-01-01', undefined],
+    ['2025-05-01', '2025-01-01', '2025-05-01'],
+    ['2025-06-15', '2025-06-01', '2025-05-01'],
+    ['2025-07-20', '2025-06-01', '2025-07-01'],
+    ['2026-01-01', '2025-08-01', '2025-07-01'],
+  ])('on %s the list last changed on %s; the latest announcement was on %s', (date, changed, announced) => {
+    expect(listChanged({ site, subprocessors: [e] }, date)).toBe(changed);
+    expect(latestAnnouncement({ site, subprocessors: [e] }, date)?.event.announced).toBe(announced);
   });
 });
