@@ -6,9 +6,7 @@ import { contentDir, loadContent } from './lib/content';
 import { ContentError } from './lib/problems';
 import { formatGrouped } from './lib/report';
 import { securityHeaders } from './lib/security-headers';
-import { resolveToday } from './lib/today';
 import { basePathOf } from './lib/urls';
-import { formerAddresses } from './lib/view';
 import { parse } from 'yaml';
 
 /** The site's base path comes from `url` in site.yaml: https://example.com/legal serves the list at /legal/subprocessors. */
@@ -21,23 +19,9 @@ function basePath(): string {
   }
 }
 
-/**
- * Former slugs (`aliases`) redirect permanently to their entry: those of the entries public
- * when the site is built (an alias is the old address of a public entry).
- */
-function aliasRedirects() {
-  try {
-    const content = loadContent();
-    return formerAddresses(content, resolveToday(content.site)).map(({ from, to }) => ({ source: from, destination: to, permanent: true }));
-  } catch {
-    return []; // Invalid content: the build reports it below; the development server shows it on the page.
-  }
-}
-
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) {
-    // Fail before building anything, with the same report as `npm run validate`. The content
-    // loaded here is cached, so the redirects below do not read it again.
+    // Fail before building anything, with the same report as `npm run validate`.
     try {
       loadContent();
     } catch (error) {
@@ -71,7 +55,8 @@ export default function config(phase: string): NextConfig {
     // request waits for a new one. Cache-Control tells CDNs the same.
     expireTime: 600,
     async redirects() {
-      return [{ source: '/', destination: '/subprocessors', permanent: false }, ...aliasRedirects()];
+      // Former slugs (`aliases`) redirect in the entry route, at request time: they must start on the entry's announcement day.
+      return [{ source: '/', destination: '/subprocessors', permanent: false }];
     },
     async rewrites() {
       // The subscription addresses show a page on GET and take a form on POST; a folder cannot

@@ -35,10 +35,10 @@ function tableRows(entries: EntryAsOf[]): { rows: EntryRow[]; terms: string[] } 
   return { rows, terms: [...positions.keys()].map(htmlText) };
 }
 
-type Props = { category: Category & { descriptionHtml?: string }; entries: EntryAsOf[] };
+type Props = { category: Category & { descriptionHtml?: string }; entries: EntryAsOf[]; empty?: string };
 
 /** One category of the list; each entry's anchor is its slug, so `/subprocessors#slug` links to it. */
-export function CategorySection({ category, entries }: Props) {
+export function CategorySection({ category, entries, empty = 'We currently use no subprocessors in this category.' }: Props) {
   return (
     <section aria-labelledby={`category-${category.id}`} className="mt-8">
       <h3 id={`category-${category.id}`} className="text-xl font-semibold text-slate-900">
@@ -46,7 +46,7 @@ export function CategorySection({ category, entries }: Props) {
       </h3>
       {category.descriptionHtml && <Prose html={category.descriptionHtml} className="mt-2" />}
       {entries.length === 0 ? (
-        <p className="mt-2 text-slate-700">We currently use no subprocessors in this category.</p>
+        <p className="mt-2 text-slate-700">{empty}</p>
       ) : (
         <table className="entries">
           <thead>

@@ -1,10 +1,13 @@
 import { FIELD_LABELS as L, formatLocation, LINK_LABELS, TRANSFER_LABELS } from '@/lib/labels';
+import { FormattedDate } from './formatted-date';
 import type { DescribingFields } from '@/lib/schema';
+import type { IsoDate } from '@/lib/dates';
 
-type Props = { entry: DescribingFields; full?: boolean };
+type Former = { field: keyof DescribingFields; value: string; until: IsoDate };
+type Props = { entry: DescribingFields; full?: boolean; former?: Former[] };
 
 /** The facts about one subprocessor as a definition list; `full` adds identity details for its own page. */
-export function EntryFields({ entry, full = false }: Props) {
+export function EntryFields({ entry, full = false, former = [] }: Props) {
   const links = Object.entries(entry.links ?? {}).filter((link): link is [keyof typeof LINK_LABELS, string] => Boolean(link[1]));
   const rows: [string, React.ReactNode][] = [
     [L.entity, full && entry.entity],
@@ -38,7 +41,16 @@ export function EntryFields({ entry, full = false }: Props) {
         .map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="font-semibold text-slate-700">{label}</dt>
-            <dd className="mb-2 min-w-0 break-words sm:mb-0">{value}</dd>
+            <dd className="mb-2 min-w-0 break-words sm:mb-0">
+              {value}
+              {former
+                .filter(({ field }) => L[field] === label)
+                .map(({ value: was, until }) => (
+                  <p key={until} className="text-sm text-slate-700">
+                    Previously: {was}, until <FormattedDate date={until} />
+                  </p>
+                ))}
+            </dd>
           </div>
         ))}
     </dl>

@@ -13,6 +13,7 @@ export type EntryRow = [slug: string, name: string, entity: string, purpose: str
 type Props = { rows: EntryRow[]; terms: string[] };
 
 /**
+ * Items are joined by a middle dot, which (unlike a comma) never occurs inside one.
  * The body of one category's table on the list, as HTML (optional end tags left out, as HTML
  * allows). Why a string built here from plain values, rather than React elements or a string
  * built on the server: Next.js repeats in the page, as inline data, the props of what it
@@ -25,8 +26,8 @@ export function EntryRows({ rows, terms }: Props) {
   const html = rows
     .map(
       ([slug, name, entity, purpose, data, locations, safeguards, condition, affiliate]) =>
-        `<tr id="${slug}"><th><a href="${href(entryPath(slug))}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}<br>${entity}<br><a class="copy-link" href="#${slug}">Copy link</a>` +
-        `<td>${purpose}${condition ? `<p class="condition">${condition}` : ''}<td>${list(data, ', ')}<td>${list(locations, '; ')}${safeguards.length ? `<br>${list(safeguards, ', ')}` : ''}`,
+        `<tr id="${slug}"><th><a href="${href(entryPath(slug))}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}<br>${entity}<br><a class="copy-link" href="#${slug}" aria-label="Copy link to ${name}">Copy link</a>` +
+        `<td>${purpose}${condition ? `<p class="condition">${condition}` : ''}<td>${list(data, ' \u00b7 ')}<td>${list(locations, ' \u00b7 ')}${safeguards.length ? `<p class="safeguards">${list(safeguards, ' \u00b7 ')}` : ''}`,
     )
     .join('');
   return <tbody dangerouslySetInnerHTML={{ __html: html }} />;

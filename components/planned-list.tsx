@@ -28,13 +28,13 @@ export function PlannedList({ planned, noticeDays }: Props) {
             {planned.map((entry) => (
               <tr key={entry.slug} id={entry.slug} className="border-b border-slate-200 align-top">
                 <th scope="row" className="py-2 pr-4 font-semibold">{entry.name}</th>
-                <td className="py-2 pr-4">
+                <td className="py-2 pr-4" data-label="Purpose and data">
                   <p>{entry.purpose}</p>
-                  <p className="text-slate-700">Data: {entry.data.join('; ')}</p>
+                  <p className="text-slate-700">Data: {entry.data.join(' \u00b7 ')}</p>
                   {entry.condition && <p className="text-slate-700">Applies: {entry.condition}</p>}
                   <Notes markdown={entry.notes} slug={entry.slug} className="text-sm" />
                 </td>
-                <td className="py-2">{entry.planned}</td>
+                <td className="py-2" data-label="Expected">{entry.planned}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,10 @@
 import { eventKey, type VersionChange } from '@/lib/history';
-import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from '@/lib/labels';
+import { CHANGE_LABELS, eventSummary, FIELD_LABELS, itemChanges } from '@/lib/labels';
 import { entryPath, href } from '@/lib/urls';
 
 type Props = { changes: VersionChange[] };
 
-/** What a version changed compared with the one before: additions, removals, and updates field by field. */
+/** What a version changed compared with the one before: additions, removals, and updates item by item. */
 export function VersionChanges({ changes }: Props) {
   return (
     <ul className="mt-3 space-y-4">
@@ -16,27 +16,22 @@ export function VersionChanges({ changes }: Props) {
           </p>
           {event.change === 'updated' &&
             (fields ? (
-              <div className="mt-2 overflow-x-auto">
-                <table className="w-full border-collapse text-left text-sm">
-                  <caption className="sr-only">Changes to {entry.name}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col" className="py-1 pr-4">Field</th>
-                      <th scope="col" className="py-1 pr-4">Before</th>
-                      <th scope="col" className="py-1">After</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fields.map(({ field, before, after }) => (
-                      <tr key={field} className="border-b border-slate-200 align-top">
-                        <th scope="row" className="py-1 pr-4 font-semibold">{FIELD_LABELS[field]}</th>
-                        <td className="py-1 pr-4">{formatFieldValue(field, before)}</td>
-                        <td className="py-1">{formatFieldValue(field, after)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[11rem_1fr]" aria-label={`Changes to ${entry.name}`}>
+                {fields.map(({ field, before, after }) => {
+                  const { added, removed, list } = itemChanges(field, before, after);
+                  return (
+                    <div key={field} className="contents">
+                      <dt className="font-semibold">{FIELD_LABELS[field]}</dt>
+                      <dd>
+                        <ul className="item-changes">
+                          {added.map((item) => <li key={`+${item}`}><ins>{list ? 'Added' : 'Now'}: {item}</ins></li>)}
+                          {removed.map((item) => <li key={`-${item}`}><del>{list ? 'Removed' : 'Was'}: {item}</del></li>)}
+                        </ul>
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
             ) : (
               <p className="mt-1 text-slate-700">The former values were not recorded.</p>
             ))}

@@ -39,7 +39,7 @@ export function listJson(content: Content, date: IsoDate) {
     contact: site.contact,
     noticePeriodDays: site.notice_period_days,
     objectionPeriodDays: site.objection_period_days,
-    categories: content.categories.map(({ id, title }) => ({ id, title })),
+    categories: content.categories.filter((category) => !category.retired).map(({ id, title }) => ({ id, title })),
     subprocessors: list.map((entry) => entryJson(content, entry, date)),
     upcoming: upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({
       ...eventJson(entry, event),

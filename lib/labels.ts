@@ -55,3 +55,22 @@ export function formatFieldValue(field: keyof DescribingFields, value: unknown):
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return Array.isArray(value) ? value.join('; ') : String(value);
 }
+
+/** Fields that hold several items: a change to them is shown item by item. */
+const LIST_FIELDS = new Set<keyof DescribingFields>(['data', 'subjects', 'locations', 'transfers', 'certifications', 'links']);
+
+/** A field's value as separate items (one for a single value, none when not set). */
+export function fieldItems(field: keyof DescribingFields, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (field === 'locations') return (value as Location[]).map(formatLocation);
+  if (field === 'transfers') return (value as string[]).map((t) => TRANSFER_LABELS[t] ?? t);
+  if (field === 'links') return Object.entries(value as Record<string, string>).map(([kind, url]) => `${LINK_LABELS[kind as keyof typeof LINK_LABELS]}: ${url}`);
+  if (Array.isArray(value)) return value.map(String);
+  return [formatFieldValue(field, value)];
+}
+
+/** What changed in one field: the items added and removed, or for a single value, the old and the new. */
+export function itemChanges(field: keyof DescribingFields, before: unknown, after: unknown): { added: string[]; removed: string[]; list: boolean } {
+  const [old, now] = [fieldItems(field, before), fieldItems(field, after)];
+  return { added: now.filter((item) => !old.includes(item)), removed: old.filter((item) => !now.includes(item)), list: LIST_FIELDS.has(field) };
+}

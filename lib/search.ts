@@ -1,7 +1,7 @@
 import { locationName } from './countries';
 import type { IsoDate } from './dates';
 import type { Content } from './schema';
-import { byCategory, listAsOf, type EntryAsOf } from './timeline';
+import { byCategory, entryAsOf, isListed, isVisible, listAsOf, upcomingChanges, removal, type EntryAsOf } from './timeline';
 
 /** What a visitor narrows the list by; every part is optional and they combine. */
 export type ListFilter = { q?: string; category?: string; country?: string; data?: string };
@@ -14,7 +14,8 @@ export function matches(entry: EntryAsOf, filter: ListFilter): boolean {
   return (
     (!q || fold(`${entry.name} ${entry.entity}`).includes(q)) &&
     (!filter.category || entry.category === filter.category) &&
-    (!filter.country || entry.locations.some((location) => location.country === filter.country)) &&
+    // A `global` location can be any country, so it counts for every country.
+    (!filter.country || entry.locations.some((location) => location.country === filter.country || location.country === 'global')) &&
     (!filter.data || entry.data.some((item) => fold(item) === fold(filter.data!)))
   );
 }
@@ -23,7 +24,7 @@ export function matches(entry: EntryAsOf, filter: ListFilter): boolean {
 export function filterOptions(content: Pick<Content, 'categories'>, list: EntryAsOf[]) {
   const countries = new Set(list.flatMap((entry) => entry.locations.map((location) => location.country)));
   return {
-    categories: content.categories.map(({ id, title }) => ({ value: id, label: title })),
+    categories: content.categories.filter((category) => !category.retired).map(({ id, title }) => ({ value: id, label: title })),
     countries: [...countries].map((code) => ({ value: code, label: locationName(code) })).sort((a, b) => a.label.localeCompare(b.label)),
     data: dataCategories(list).map(([label]) => ({ value: label, label })),
   };
@@ -44,6 +45,23 @@ export function dataCategories(list: EntryAsOf[]): [string, EntryAsOf[]][] {
   return [...groups.values()].sort((a, b) => a[0].localeCompare(b[0]));
 }
 
+/** A name that is not on the list on `date` but has been announced: joining soon, or removed (with the date). */
+export type Elsewhere = { name: string; slug: string; status: 'joins' | 'removed'; date: IsoDate };
+
+function elsewhere(content: Content, date: IsoDate, q: string): Elsewhere[] {
+  const wanted = fold(q);
+  return content.subprocessors
+    .filter((entry) => isVisible(entry, date) && !isListed(entry, date))
+    .map((file) => ({ file, entry: entryAsOf(file, date) }))
+    .filter(({ entry }) => fold(`${entry.name} ${entry.entity}`).includes(wanted))
+    .flatMap(({ file, entry }): Elsewhere[] => {
+      const joining = upcomingChanges({ site: content.site, subprocessors: [file] }, date).find(({ event }) => event.change === 'added');
+      if (joining) return [{ name: entry.name, slug: entry.slug, status: 'joins', date: joining.event.effective }];
+      const removed = removal(file, date);
+      return removed ? [{ name: entry.name, slug: entry.slug, status: 'removed', date: removed.effective }] : [];
+    });
+}
+
 /** The list on `date` narrowed by `filter`, grouped like the list itself. */
 export function searchView(content: Content, date: IsoDate, filter: ListFilter) {
   const list = listAsOf(content, date);
@@ -55,6 +73,7 @@ export function searchView(content: Content, date: IsoDate, filter: ListFilter) 
     total: list.length,
     found: found.length,
     options: filterOptions(content, list),
+    elsewhere: filter.q ? elsewhere(content, date, filter.q) : [],
     categories: content.categories.map((category) => ({ category, entries: groups.get(category.id) ?? [] })).filter(({ entries }) => entries.length > 0),
   };
 }

@@ -1,28 +1,34 @@
 import type { IsoDate } from './dates';
 import { fingerprint } from './fingerprint';
 import { filterOptions } from './search';
-import { changesBetween, publicEvents, versionDates } from './history';
-import type { ChangeType, Content } from './schema';
+import { changesBetween, eventKey, publicEvents, versionDates } from './history';
+import { formatFieldValue } from './labels';
+import type { ChangeType, Content, DescribingFields } from './schema';
 import { entryPath } from './urls';
-import { byCategory, entryAsOf, isVisible, lastUpdated, listAsOf, listedSince, publicHistory, removal, upcomingChanges } from './timeline';
+import { byCategory, entryAsOf, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, publicHistory, removal, upcomingChanges } from './timeline';
 
 /** What the pages show, derived from the content and a date so routes only lay it out. */
 
+/** The list on `date` by category: a retired category only where it still holds entries (a past version). */
 function categorised(content: Content, date: IsoDate) {
   const list = listAsOf(content, date);
   const groups = byCategory(content.categories, list);
   return {
     list,
     fingerprint: fingerprint(list),
-    categories: content.categories.map((category) => ({ category, entries: groups.get(category.id) ?? [] })),
+    categories: content.categories.map((category) => ({ category, entries: groups.get(category.id) ?? [] })).filter(({ category, entries }) => !category.retired || entries.length > 0),
   };
 }
 
 export function listView(content: Content, date: IsoDate) {
   const { list, ...grouped } = categorised(content, date);
+  const announcement = latestAnnouncement(content, date);
   return {
     date,
+    count: list.length,
     lastUpdated: lastUpdated(content, date),
+    listChanged: listChanged(content, date),
+    latestAnnouncement: announcement && { ...announcement, key: eventKey(announcement.entry, announcement.event) },
     upcoming: upcomingChanges(content, date),
     ...grouped,
     options: filterOptions(content, list),
@@ -45,13 +51,27 @@ export function entryView(content: Content, slug: string, date: IsoDate) {
     removal: removal(entry, date),
     upcoming: upcomingChanges({ site: content.site, subprocessors: [entry] }, date),
     history: publicHistory(entry, date),
+    former: formerValues(entry, date),
   };
+}
+
+/** Recorded former values of changes in effect on `date`, newest first: "previously: United States, until March 3, 2026". */
+export function formerValues(entry: Content['subprocessors'][number], date: IsoDate): { field: keyof DescribingFields; value: string; until: IsoDate }[] {
+  return entry.history
+    .filter((event) => event.previous && event.effective <= date && event.effective > entry.history[0].effective)
+    .reverse()
+    .flatMap((event) => (Object.keys(event.previous!) as (keyof DescribingFields)[]).map((field) => ({ field, value: formatFieldValue(field, event.previous![field]), until: event.effective })));
 }
 
 /** Former addresses (`aliases`) and the entry page each now leads to, for entries public on `date`: a redirect must not reveal an unannounced one. */
 export function formerAddresses(content: Content, date: IsoDate): { from: string; to: string }[] {
   const entries = content.subprocessors.filter((entry) => isVisible(entry, date));
   return entries.flatMap((entry) => (entry.aliases ?? []).map((alias) => ({ from: entryPath(alias), to: entryPath(entry.slug) })));
+}
+
+/** The entry a former slug now leads to, once that entry is public on `date`; undefined for any other slug. */
+export function aliasTarget(content: Content, slug: string, date: IsoDate): string | undefined {
+  return content.subprocessors.find((entry) => entry.aliases?.includes(slug) && isVisible(entry, date))?.slug;
 }
 
 export type ChangeFilter = { change?: ChangeType; entry?: string };

@@ -13,7 +13,8 @@ describe('searching the list', () => {
     [{ q: '  SENTRY ' }, ['Sentry']],
     [{ q: 'activecampaign' }, ['Postmark']], // the legal entity counts too
     [{ category: 'infrastructure' }, ['Cloudflare', 'DigitalOcean']],
-    [{ country: 'US' }, ['Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']],
+    // Cloudflare's network is `global`: it can be in any country, so it counts for every country.
+    [{ country: 'US' }, ['Cloudflare', 'Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']],
     [{ data: 'email BODY' }, ['Postmark']],
     [{ country: 'US', category: 'ai' }, ['OpenAI (or comparable LLM provider)']],
     [{ q: 'stripe' }, []], // announced, but not on the list until December 16
@@ -23,6 +24,12 @@ describe('searching the list', () => {
     expect(names(view)).toEqual(expected);
     expect(view.found).toBe(expected.length);
     expect(view.total).toBe(5);
+  });
+
+  it('a name not on the list says whether it joins soon or was removed, with the date', () => {
+    expect(searchView(content, TODAY, { q: 'stripe' }).elsewhere).toEqual([{ name: 'Stripe', slug: 'stripe', status: 'joins', date: '2026-12-16' }]);
+    expect(searchView(content, TODAY, { q: 'MAILGUN' }).elsewhere).toEqual([{ name: 'Mailgun', slug: 'mailgun', status: 'removed', date: '2025-06-16' }]);
+    expect(searchView(content, '2026-11-15', { q: 'stripe' }).elsewhere).toEqual([]); // not announced yet: nothing at all
   });
 
   it('finds names whatever their accents', () => {

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { CategorySection } from '@/components/category-section';
 import { FollowLinks } from '@/components/follow-links';
-import { FormattedDate } from '@/components/formatted-date';
 import { Fingerprint } from '@/components/fingerprint';
+import { ListSummary } from '@/components/list-summary';
+import { PageContents } from '@/components/page-contents';
 import { ListSearch } from '@/components/list-search';
 import { PlannedList } from '@/components/planned-list';
 import { Sections } from '@/components/sections';
 import { SubscribeForm } from '@/components/subscribe-form';
-import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { renderDate } from '@/lib/dated-route';
@@ -45,12 +45,10 @@ export default function SubprocessorsPage() {
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Subprocessors</h1>
-      <p className="mt-2 text-slate-700">
-        Last updated: <FormattedDate date={view.lastUpdated} />
-      </p>
+      <ListSummary {...view} objectionsEmail={site.contact.objections} timeZone={site.timezone} />
+      <PageContents categories={view.categories} below={view.below} planned={view.planned.length > 0} />
       {subscriptionsOpen(site) && <SubscribeForm />}
       <Sections sections={view.above} />
-      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} />
       <section aria-labelledby="current" className="mt-10">
         <h2 id="current" className="text-2xl font-semibold text-slate-900">
           Current subprocessors

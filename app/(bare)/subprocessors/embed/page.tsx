@@ -45,8 +45,8 @@ export default function EmbedPage() {
                 <th scope="row">
                   <a href={href(entryPath(entry.slug))} target="_top">{entry.name}</a>
                 </th>
-                <td>{entry.purpose}</td>
-                <td>{entry.locations.map(formatLocation).join('; ')}</td>
+                <td data-label="Purpose">{entry.purpose}</td>
+                <td data-label="Location">{entry.locations.map(formatLocation).join(' \u00b7 ')}</td>
               </tr>
             )),
           )}

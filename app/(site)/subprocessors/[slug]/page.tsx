@@ -22,17 +22,19 @@ export function generateStaticParams() {
   return loadContent().subprocessors.filter((entry) => isVisible(entry, today)).map((entry) => ({ slug: entry.slug }));
 }
 
-/** The entry as visitors see it today; a 404 until it has been announced. (Former slugs redirect in next.config.ts.) */
-async function load(params: Props['params']) {
+/** The entry as visitors see it today; none until it has been announced. (Former slugs redirect in proxy.ts.) */
+async function find(params: Props['params']) {
   const { slug } = await params;
   const content = loadContent();
   const view = entryView(content, slug, renderDate());
-  if (!view) notFound();
-  return { site: content.site, view, slug };
+  return view && { site: content.site, view, slug };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { site, view, slug } = await load(params);
+  const found = await find(params);
+  // The page answers 404; notFound() here would leave the page blank without JavaScript.
+  if (!found) return { title: 'Page not found' };
+  const { site, view, slug } = found;
   return pageMetadata(site, {
     title: view.entry.name,
     description: `${view.entry.name} (${view.entry.entity}) as a subprocessor of ${site.company.name}: ${view.entry.purpose}`,
@@ -41,7 +43,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EntryPage({ params }: Props) {
-  const { site, view } = await load(params);
+  const found = await find(params);
+  if (!found) notFound();
+  const { site, view } = found;
   const { entry } = view;
   return (
     <>
@@ -51,6 +55,9 @@ export default async function EntryPage({ params }: Props) {
         </a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">{entry.name}</h1>
+      {view.former.filter(({ field }) => field === 'name').map(({ value, until }) => (
+        <p key={until} className="text-slate-700">Previously named {value}, until <FormattedDate date={until} /></p>
+      ))}
       <p className="mt-1 text-slate-700">
         {view.category?.title}
         {view.since && (
@@ -68,10 +75,10 @@ export default async function EntryPage({ params }: Props) {
           they stood then.
         </p>
       )}
-      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} />
+      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} timeZone={site.timezone} />
       <section aria-labelledby="details" className="mt-8">
         <h2 id="details" className="mb-4 text-2xl font-semibold">Details</h2>
-        <EntryFields entry={entry} full />
+        <EntryFields entry={entry} full former={view.former} />
       </section>
       <Notes markdown={entry.notes} slug={entry.slug} heading="Notes" />
       <section aria-labelledby="history" className="mt-8">

@@ -44,7 +44,7 @@ export default function ByDataPage() {
             {groups.map(([data, entries]) => (
               <tr key={data}>
                 <th scope="row">{data}</th>
-                <td>
+                <td data-label="Processed by">
                   <ul>
                     {entries.map((entry) => (
                       <li key={entry.slug}>

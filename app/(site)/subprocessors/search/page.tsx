@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { CategorySection } from '@/components/category-section';
+import { FormattedDate } from '@/components/formatted-date';
 import { ListSearch } from '@/components/list-search';
 import { loadContent } from '@/lib/content';
 import { renderDate } from '@/lib/dated-route';
 import { searchView, type ListFilter } from '@/lib/search';
-import { absoluteUrl, href } from '@/lib/urls';
+import { absoluteUrl, entryPath, href } from '@/lib/urls';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,8 +29,19 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Search subprocessors</h1>
       <ListSearch options={view.options} filter={view.filter} />
       <p role="status" className="mt-6 font-semibold">
-        {view.found === 0 ? 'No subprocessors match.' : `${view.found} of ${view.total} subprocessors match.`}
+        {view.found === 0 ? 'No subprocessors match.' : `${view.found} of ${view.total} subprocessors match.`}{' '}
+        <a href={href('/subprocessors/search')} className="font-normal">Clear filters</a>
       </p>
+      {view.elsewhere.length > 0 && (
+        <ul className="mt-3 space-y-1">
+          {view.elsewhere.map((item) => (
+            <li key={item.slug}>
+              <a href={href(entryPath(item.slug))}>{item.name}</a>{' '}
+              {item.status === 'joins' ? <>is not on the list yet: announced, it joins on <FormattedDate date={item.date} />.</> : <>is no longer on the list: removed on <FormattedDate date={item.date} />.</>}
+            </li>
+          ))}
+        </ul>
+      )}
       {view.categories.map(({ category, entries }) => (
         <CategorySection key={category.id} category={category} entries={entries} />
       ))}

@@ -20,17 +20,19 @@ export function generateStaticParams() {
   return [];
 }
 
-/** The list as it stood on the date in the URL; a 404 outside [published, today]. */
-async function load(params: Props['params']) {
+/** The list as it stood on the date in the URL; none outside [published, today]. */
+async function find(params: Props['params']) {
   const { date } = await params;
   const content = loadContent();
   const view = isIsoDate(date) ? versionView(content, date, renderDate()) : undefined;
-  if (!view) notFound();
-  return { site: content.site, view };
+  return view && { site: content.site, view };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { site, view } = await load(params);
+  const found = await find(params);
+  // The page answers 404; notFound() here would leave the page blank without JavaScript.
+  if (!found) return { title: 'Page not found' };
+  const { site, view } = found;
   return pageMetadata(site, {
     title: `Subprocessors on ${formatDate(view.date)}`,
     description: `The list of subprocessors of ${site.company.name} as it stood on ${formatDate(view.date)}.`,
@@ -39,13 +41,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function VersionPage({ params }: Props) {
-  const { site, view } = await load(params);
+  const found = await find(params);
+  if (!found) notFound();
+  const { site, view } = found;
   const unrecorded = view.categories.flatMap(({ entries }) => entries.filter((entry) => !entry.fieldsRecorded));
   return (
     <>
       <p className="text-sm">
         <a href={href('/subprocessors')} className="back">Current list</a> · <a href={href('/subprocessors/changes')}>All changes and versions</a>
       </p>
+      {view.next && (
+        <p role="note" className="mt-4 rounded border-2 border-slate-700 bg-slate-100 p-3 font-semibold">
+          Past version: this list was replaced on <FormattedDate date={view.next} />. <a href={href('/subprocessors')}>See the current list</a>
+        </p>
+      )}
       <h1 className="mt-4 text-3xl font-bold tracking-tight">
         Subprocessors on <FormattedDate date={view.date} />
       </h1>
@@ -72,7 +81,7 @@ export default async function VersionPage({ params }: Props) {
       <section aria-labelledby="current" className="mt-10">
         <h2 id="current" className="text-2xl font-semibold">Subprocessors in force</h2>
         {view.categories.map(({ category, entries }) => (
-          <CategorySection key={category.id} category={category} entries={entries} />
+          <CategorySection key={category.id} category={category} entries={entries} empty="None on that date." />
         ))}
       </section>
       <Fingerprint value={view.fingerprint} date={view.date} />

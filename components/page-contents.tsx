@@ -1,0 +1,36 @@
+import type { Category, Section } from '@/lib/schema';
+
+type Props = { categories: { category: Category }[]; below: Section[]; planned: boolean };
+
+/** On a long list page, one line of links to its parts, so a reader can jump past what they know. */
+export function PageContents({ categories, below, planned }: Props) {
+  const titled = below.filter((section): section is Section & { title: string } => Boolean(section.title));
+  if (categories.length + titled.length + (planned ? 1 : 0) < 6) return null;
+  return (
+    <nav aria-label="On this page" className="mt-3 text-sm print:hidden">
+      <ul className="link-row">
+        <li className="font-semibold">On this page:</li>
+        {categories.map(({ category }) => (
+          <li key={category.id}>
+            <a href={`#category-${category.id}`}>{category.title}</a>
+          </li>
+        ))}
+        {planned && (
+          <li>
+            <a href="#planned">Planned</a>
+          </li>
+        )}
+        {titled.map((section) => (
+          <li key={section.file}>
+            <a href={`#${sectionId(section.file)}`}>{section.title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** A section's anchor, from its file name: `sections/30-rights.md` → `section-30-rights`. */
+export function sectionId(file: string): string {
+  return `section-${file.split('/').at(-1)!.replace(/\.md$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
+}
