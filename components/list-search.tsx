@@ -10,7 +10,8 @@ type Props = { options: { categories: Option[]; countries: Option[]; data: Optio
  * list itself stays one cached page.
  */
 export function ListSearch({ options, filter = {} }: Props) {
-  const field = 'mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5';
+  // One height for the text field, the menus and the button, so they line up.
+  const field = 'mt-1 block h-11 w-full rounded border border-slate-400 bg-white px-2';
   const select = (name: keyof ListFilter, label: string, all: string, choices: Option[]) => (
     <div className="min-w-40 flex-1">
       <label htmlFor={`search-${name}`}>{label}</label>
@@ -31,7 +32,7 @@ export function ListSearch({ options, filter = {} }: Props) {
       {select('category', 'Category', 'All categories', options.categories)}
       {select('country', 'Location', 'All locations', options.countries)}
       {select('data', 'Data category', 'All data', options.data)}
-      <button type="submit" className="rounded bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-950">
+      <button type="submit" className="h-11 rounded bg-blue-800 px-4 font-semibold text-white hover:bg-blue-950">
         Search
       </button>
     </form>

@@ -15,6 +15,15 @@ export function pageMetadata(site: Pick<Site, 'url' | 'company'>, { title, descr
     title,
     description,
     alternates: { canonical: url, types },
-    openGraph: { type: 'website', siteName: site.company.name, title: `${title} · ${site.company.name}`, description, url },
+    openGraph: {
+      type: 'website',
+      siteName: site.company.name,
+      title: `${title} · ${site.company.name}`,
+      description,
+      url,
+      // public/og.png (scripts/static-assets.sh): the card a pasted link shows.
+      images: [{ url: absoluteUrl(site, '/og.png'), width: 1200, height: 630, alt: 'Subprocessors' }],
+    },
+    twitter: { card: 'summary_large_image' },
   };
 }

@@ -4,7 +4,10 @@ import { FormattedDate } from '@/components/formatted-date';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
 import { renderDate } from '@/lib/dated-route';
+import { deadlineTime } from '@/lib/deadline';
+import { CHANGE_LABELS } from '@/lib/labels';
 import { absoluteUrl, href } from '@/lib/urls';
+import type { EntryAsOf } from '@/lib/timeline';
 import { listView } from '@/lib/view';
 
 export const revalidate = 300;
@@ -23,6 +26,8 @@ export default function AnnexPage() {
   const identity = [site.company.legal_name ?? site.company.name, site.company.address].filter(Boolean).join(', ');
   return (
     <main className="annex mx-auto max-w-4xl px-4 py-8 print:p-0">
+      {/* Page footers when printed: version date, fingerprint, page X of Y. */}
+      <link rel="stylesheet" href={href('/subprocessors/annex.css')} />
       <p className="mb-6 text-sm print:hidden">
         <a href={href('/subprocessors')} className="back">Subprocessor list</a> · To attach this annex to an agreement, print it or save it as a PDF from your browser.
       </p>
@@ -34,7 +39,7 @@ export default function AnnexPage() {
         <dd>{site.contact.privacy}</dd>
         <dt className="font-semibold">Version</dt>
         <dd>
-          The list in force on <FormattedDate date={view.date} /> (last updated <FormattedDate date={view.lastUpdated} />)
+          The list in force on <FormattedDate date={view.date} /> (in force since <FormattedDate date={view.listChanged} />)
         </dd>
         <dt className="font-semibold">Fingerprint</dt>
         <dd>
@@ -45,21 +50,37 @@ export default function AnnexPage() {
       </dl>
       {view.categories.map(({ category, entries }) => (
         <section key={category.id} aria-labelledby={`annex-${category.id}`} className="mt-8">
-          <h2 id={`annex-${category.id}`} className="text-xl font-semibold">{category.title}</h2>
-          {entries.length === 0 && <p className="mt-2">None.</p>}
-          {entries.map((entry) => (
-            <section key={entry.slug} aria-labelledby={`annex-${entry.slug}`} className="annex-entry mt-4 border-t border-slate-300 pt-3">
-              <h3 id={`annex-${entry.slug}`} className="mb-2 font-semibold">{entry.name}</h3>
-              <EntryFields entry={entry} full />
-            </section>
-          ))}
+          {/* The heading prints on the same page as its first entry. */}
+          <div className="annex-entry">
+            <h2 id={`annex-${category.id}`} className="text-xl font-semibold">{category.title}</h2>
+            {entries.length === 0 && <p className="mt-2">None.</p>}
+            {entries.slice(0, 1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} />)}
+          </div>
+          {entries.slice(1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} />)}
         </section>
       ))}
-      {view.upcoming.length > 0 && (
-        <p className="mt-8">
-          Announced changes not yet in effect on this date ({view.upcoming.length}) are listed at {absoluteUrl(site, '/subprocessors')}.
-        </p>
-      )}
+      <section aria-labelledby="annex-upcoming" className="annex-entry mt-8">
+        <h2 id="annex-upcoming" className="text-xl font-semibold">Announced changes not yet in effect</h2>
+        {view.upcoming.length === 0 && <p className="mt-2">None on this date.</p>}
+        <ul className="mt-2 list-disc pl-5">
+          {view.upcoming.map(({ entry, event, objectionDeadline }) => (
+            <li key={`${entry.slug}-${event.effective}`}>
+              {CHANGE_LABELS[event.change]}: {entry.name}, announced <FormattedDate date={event.announced} />, takes effect <FormattedDate date={event.effective} />
+              {objectionDeadline && `; objections by ${deadlineTime(objectionDeadline, site.timezone)}`}.
+            </li>
+          ))}
+        </ul>
+      </section>
     </main>
+  );
+}
+
+/** One entry with every field; its name is a real heading, so a PDF reader lists it in the outline. */
+function AnnexEntry({ entry }: { entry: EntryAsOf }) {
+  return (
+    <section aria-labelledby={`annex-${entry.slug}`} className="annex-entry mt-4 border-t border-slate-300 pt-3">
+      <h3 id={`annex-${entry.slug}`} className="mb-2 text-lg font-semibold">{entry.name}</h3>
+      <EntryFields entry={entry} full />
+    </section>
   );
 }

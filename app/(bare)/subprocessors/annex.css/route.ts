@@ -1,0 +1,24 @@
+import { datedRoute } from '@/lib/dated-route';
+import { formatDate } from '@/lib/dates';
+import { fingerprint } from '@/lib/fingerprint';
+import { listAsOf } from '@/lib/timeline';
+
+export const revalidate = 300;
+export const dynamic = 'force-static';
+
+/**
+ * The annex's printed page footers: version date, fingerprint, page X of Y. A stylesheet of its
+ * own because margin boxes take only strings, and the page may not carry inline styles (CSP).
+ * Only a formatted date and a hex digest go into the CSS strings: nothing needs escaping.
+ */
+export const GET = datedRoute('text/css; charset=utf-8', (content, date) => {
+  const version = `Subprocessors in force on ${formatDate(date)} \\b7  SHA-256 ${fingerprint(listAsOf(content, date))}`;
+  return `@media print {
+  @page {
+    margin: 1.5cm 1.5cm 2cm;
+    @bottom-left { content: "${version}"; font: 7pt sans-serif; color: #000; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt sans-serif; color: #000; }
+  }
+}
+`;
+});
