@@ -83,7 +83,8 @@ export function upcomingChanges(content: Records, date: IsoDate): UpcomingChange
     .flatMap((entry) =>
       entry.history
         .filter((event) => isPublic(event, date) && event.effective > date)
-        .map((event) => ({ entry: entryAsOf(entry, date), event, objectionDeadline: objectionDeadline(event, content.site) })),
+        // Described as it will be: once announced, what is coming is public.
+        .map((event) => ({ entry: entryAsOf(entry, event.effective), event, objectionDeadline: objectionDeadline(event, content.site) })),
     )
     .sort((a, b) => a.event.effective.localeCompare(b.event.effective) || a.entry.name.localeCompare(b.entry.name));
 }

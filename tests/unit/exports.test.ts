@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content';
 import { atomFeed, changesCalendar, listCsv, listJson, sitemap } from '@/lib/exports';
+import { edit, ENTRY, writeContent } from './fixtures';
 
 const TODAY = '2026-11-23';
 const content = checkContent('content').content!;
@@ -116,7 +117,7 @@ describe('JSON', () => {
       data: ['Question text', 'Retrieved context snippets from your Organization', 'Conversation IDs'],
       locations: [{ country: 'US', detail: expect.stringMatching(/^The provider contractually/) }],
       transfers: ['SCCs'],
-      links: { dpa: 'https://openai.com/policies/data-processing-addendum', privacy: 'https://openai.com/policies/privacy-policy' },
+      links: { dpa: 'https://openai.com/policies/data-processing-addendum', privacy: 'https://openai.com/policies/privacy-policy', subprocessors: 'https://openai.com/policies/sub-processor-list/' },
       url: 'https://securicomnet.com/subprocessors/openai',
       since: '2025-10-09',
     });
@@ -160,5 +161,29 @@ describe('sitemap.xml', () => {
 
   it('leaves out an entry until its announcement', () => {
     expect(urls('2026-11-15').map(({ loc }) => loc)).not.toContain('https://securicomnet.com/subprocessors/stripe');
+  });
+});
+
+describe('a re-addition announced later shows nothing of itself anywhere before its announcement day', () => {
+  const file = edit(
+    edit(ENTRY, 'name: Acme Cloud', 'name: Acme Cloud Two'),
+    '    effective: 2025-01-01\n',
+    '    effective: 2025-01-01\n  - change: removed\n    announced: 2025-02-01\n    effective: 2025-03-01\n  - change: added\n    announced: 2099-01-01\n    effective: 2099-02-01\n    previous: { name: Acme Cloud }\n',
+  );
+  const sample = checkContent(writeContent({ 'subprocessors/acme.md': file })).content!;
+
+  it.each([
+    ['JSON', () => JSON.stringify(listJson(sample, '2098-12-31'))],
+    ['Atom feed', () => atomFeed(sample, '2098-12-31')],
+    ['calendar', () => changesCalendar(sample, '2098-12-31')],
+    ['the list on a past date', () => JSON.stringify(listJson(sample, '2025-01-15'))],
+  ])('%s', (_, render) => {
+    expect(render()).toContain('Acme Cloud');
+    expect(render()).not.toContain('Acme Cloud Two');
+    expect(render()).not.toContain('2099');
+  });
+
+  it('and from its announcement day the upcoming change names what comes back', () => {
+    expect(listJson(sample, '2099-01-01').upcoming).toMatchObject([{ name: 'Acme Cloud Two', effective: '2099-02-01', objectionDeadline: '2099-01-31' }]);
   });
 });
