@@ -1,8 +1,12 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('the second seed (backend.chat) in full', () => {
-  test('prose sections above and below the list, in file order', async ({ page }) => {
+  test('prose sections above and below the list, in file order; the long prose above folds under the summary', async ({ page }) => {
     await page.goto('/subprocessors');
+    const about = page.getByText('About this list: Introduction · Our Commitment · Notification of Changes');
+    await expect(about).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Introduction' })).toBeHidden();
+    await about.click();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText([
       'Introduction',
       'Our Commitment',
@@ -17,8 +21,33 @@ test.describe('the second seed (backend.chat) in full', () => {
       'Additional Resources',
       'History and updates',
     ]);
-    await expect(page.getByText('Last updated:').locator('time')).toHaveText('October 9, 2025');
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await expect(summary.getByRole('link', { name: 'October 9, 2025' })).toHaveAttribute('href', '/subprocessors/history/2025-10-09');
+    await expect(summary).toContainText('Latest announcement: none since the list was published');
+    await expect(page.getByText('No changes announced.')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Your Rights and Controls' })).toContainText('You have 14 days to object');
+  });
+
+  test('a long page has an on-page contents line, and the list starts on the first screen at 1,280 px', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/subprocessors');
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await expect(contents.getByRole('link', { name: 'Data Flows Summary' })).toHaveAttribute('href', '#section-40-data-flows');
+    await expect(contents.getByRole('link', { name: 'Planned' })).toHaveAttribute('href', '#planned');
+    const box = await page.getByRole('heading', { name: 'Current subprocessors' }).boundingBox();
+    expect(box!.y + box!.height).toBeLessThan(800);
+  });
+
+  test('below 40rem every table reads as rows: one card per row, cells stacked', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto('/subprocessors');
+    for (const region of ['Data Flows Summary', 'Planned subprocessors (tentative)']) {
+      const cells = page.getByRole('region', { name: region }).getByRole('row').nth(1).locator('th, td');
+      const lefts = await cells.evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().left)));
+      expect(new Set(lefts).size, region).toBe(1);
+    }
+    const expected = page.getByRole('region', { name: 'Planned subprocessors (tentative)' }).getByRole('row', { name: /Payment gateway/ }).locator('td').last();
+    expect(await expected.evaluate((element) => getComputedStyle(element, '::before').content)).toBe('"Expected: "');
   });
 
   test('categories, negative disclosures and conditions', async ({ page }) => {
