@@ -6,7 +6,7 @@ type Props = { date: IsoDate };
 /** Ways to follow the list without visiting it, and its past versions. */
 export function FollowLinks({ date }: Props) {
   return (
-    <section aria-labelledby="follow" className="mt-12 border-t border-slate-200 pt-6 print:hidden">
+    <section aria-labelledby="follow" className="mt-10 border-t border-slate-200 pt-6 print:hidden">
       <h2 id="follow" className="text-xl font-semibold">
         History and updates
       </h2>

@@ -7,7 +7,7 @@ type Props = { planned: PlannedSubprocessor[]; noticeDays: number };
 export function PlannedList({ planned, noticeDays }: Props) {
   if (planned.length === 0) return null;
   return (
-    <section aria-labelledby="planned" className="mt-12">
+    <section aria-labelledby="planned" className="mt-10">
       <h2 id="planned" className="text-2xl font-semibold text-slate-900">
         Planned subprocessors (tentative)
       </h2>

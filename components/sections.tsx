@@ -10,7 +10,7 @@ type Props = { sections: Section[]; folded?: boolean };
  */
 export function Sections({ sections, folded = false }: Props) {
   const all = sections.map((section) => (
-    <section key={section.file} id={sectionId(section.file)} aria-label={section.title} className="mt-6 scroll-mt-4">
+    <section key={section.file} id={sectionId(section.file)} aria-label={section.title} className="mt-10 scroll-mt-4">
       {section.title && <h2 className="mb-3 text-2xl font-semibold text-slate-900">{section.title}</h2>}
       <Prose html={section.html} />
     </section>
