@@ -45,5 +45,5 @@ function decode(segment: string): string {
 export const config = {
   // Everything below /subprocessors/ except the fixed pages beside the entries (keep this list
   // in step with the folders in app/: tests/unit/addresses.test.ts checks it).
-  matcher: ['/subprocessors/((?!(?:annex|by-data|changes|changes\\.ics|embed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)'],
+  matcher: ['/subprocessors/((?!(?:annex|annex\.css|by-data|changes|changes\.ics|embed|feed\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)'],
 };

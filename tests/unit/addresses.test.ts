@@ -42,7 +42,7 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
       expect(matcher.test(pathname), pathname).toBe(true);
     }
     expect(matcher.test('/subprocessors')).toBe(false);
-    expect(fixed).toEqual(['annex', 'by-data', 'changes', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
+    expect(fixed).toEqual(['annex', 'annex.css', 'by-data', 'changes', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
     expect(matcher.test('/subprocessors/subscribe/confirm')).toBe(false);
   });
 });
