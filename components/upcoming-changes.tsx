@@ -1,4 +1,5 @@
 import { FormattedDate } from './formatted-date';
+import { htmlText } from '@/lib/html';
 import { formatDate, type IsoDate } from '@/lib/dates';
 import { deadlineLine } from '@/lib/deadline';
 import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
@@ -23,7 +24,8 @@ export function UpcomingChanges({ changes, objectionsEmail, date, timeZone }: Pr
             <li key={eventKey(entry, event)}>
               {objectionDeadline && (
                 <p className="text-lg font-bold text-slate-900" data-testid="objection-deadline">
-                  {deadlineLine(objectionDeadline, timeZone, date)}
+                  {/* The dash as a character reference: pages keep to Latin-1 (see lib/html.ts). */}
+                  <span dangerouslySetInnerHTML={{ __html: htmlText(deadlineLine(objectionDeadline, timeZone, date)) }} />
                   {objectionDeadline >= date && (
                     <span className="font-normal">
                       {' · '}

@@ -214,7 +214,7 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
     for (const { name, line: bodyLine } of rendered.unknown) {
       const line = bodyLine - 1;
       if (name === 'objection_period_days') {
-        add({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: 'site.yaml sets no `objection_period_days`: customers may object until each change takes effect', hint: 'Add `objection_period_days:` to site.yaml, or rephrase, e.g. "until the change takes effect".' });
+        add({ severity: 'error', file: source.file, line: source.bodyLine + line, field: `{{${name}}}`, message: 'site.yaml sets no `objection_period_days`: customers may object until the day before each change takes effect', hint: 'Add `objection_period_days:` to site.yaml, or rephrase, e.g. "until the day before the change takes effect".' });
         continue;
       }
       const guess = closest(name, PLACEHOLDERS);

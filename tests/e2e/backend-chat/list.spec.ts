@@ -21,7 +21,7 @@ test.describe('the second seed (backend.chat) in full', () => {
       'Additional Resources',
       'History and updates',
     ]);
-    const summary = page.getByRole('region', { name: 'Summary' });
+    const summary = page.getByRole('region', { name: 'Summary', exact: true });
     await expect(summary.getByRole('link', { name: 'October 9, 2025' })).toHaveAttribute('href', '/subprocessors/history/2025-10-09');
     await expect(summary).toContainText('Latest announcement: none since the list was published');
     await expect(page.getByText('No changes announced.')).toBeVisible();

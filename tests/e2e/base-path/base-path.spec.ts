@@ -18,7 +18,7 @@ test('the list, its links and its redirects stay under the base path', async ({ 
   for (const href of hrefs) expect(href).toMatch(/^\/legal\/subprocessors/);
   for (const href of new Set(hrefs)) expect((await request.get(href)).status(), href).toBe(200);
 
-  await page.getByRole('link', { name: 'CloudHost' }).click();
+  await page.getByRole('link', { name: 'CloudHost', exact: true }).click();
   await expect(page).toHaveURL(/\/legal\/subprocessors\/cloudhost$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('CloudHost');
 });

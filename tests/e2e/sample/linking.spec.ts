@@ -91,7 +91,7 @@ test('the DPA annex prints every entry in full with the company, the version dat
   await page.goto('/subprocessors/annex');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Annex: subprocessors of Securicom');
-  await expect(page.getByText('The list in force on November 23, 2026 (last updated November 16, 2026)')).toBeVisible();
+  await expect(page.getByText('The list in force on November 23, 2026 (in force since April 3, 2026)')).toBeVisible();
   await expect(page.getByTestId('fingerprint')).toHaveText(json.fingerprint);
   await expect(page.getByText('https://securicomnet.com/subprocessors/history/2026-11-23')).toBeVisible();
   await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Cloudflare', 'DigitalOcean', 'Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']);

@@ -13,7 +13,7 @@ test.describe('the list page', () => {
     await expect(page.getByRole('banner')).toContainText('Securicom · Securicom Central');
     await expect(page.getByText('Securicom uses a small number of vetted third-party services')).toBeVisible();
     await expect(page.getByText('at least 30 days before adding or replacing a subprocessor')).toBeVisible();
-    const updated = page.getByText('Last updated:').locator('time');
+    const updated = page.getByRole('region', { name: 'Summary', exact: true }).getByText('Latest announcement:').locator('time');
     await expect(updated).toHaveAttribute('datetime', '2026-11-16');
     await expect(updated).toHaveText('November 16, 2026');
     await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://securicomnet.com/subprocessors');
@@ -37,11 +37,11 @@ test.describe('the list page', () => {
     await expect(digitalocean).toContainText('Primary cloud hosting — application droplet, managed PostgreSQL');
     await expect(digitalocean.getByRole('cell')).toHaveText([
       'Primary cloud hosting — application droplet, managed PostgreSQL, managed Redis/Valkey, Spaces (object storage), Container Registry.',
-      'Account data, Operational data, Equipment records, AI Expert conversations, Audit log, File uploads',
+      'Account data · Operational data · Equipment records · AI Expert conversations · Audit log · File uploads',
       'Canada: TOR1 (Toronto) — selected for data residencyAdequacy decision',
     ]);
     await expect(page.getByRole('table').first().getByRole('columnheader')).toHaveText(['Subprocessor', 'Purpose', 'Data categories', 'Locations and transfer safeguards']);
-    await expect(page.locator('tr#postmark')).toContainText('United StatesDPF, SCCs');
+    await expect(page.locator('tr#postmark')).toContainText('United StatesDPF · SCCs');
     const openai = page.locator('tr#openai');
     await expect(openai).toContainText('Only when your Organization uses the AI Security Expert.');
     await expect(openai).toContainText('United States: The provider contractually does not retain prompts');
@@ -63,7 +63,7 @@ test.describe('the list page', () => {
     // Data subjects, certifications and agreement links are one click away.
     await expect(digitalocean).not.toContainText('Organization owners');
     await expect(page.locator('tr#cloudflare')).not.toContainText('SOC 2 Type II');
-    await digitalocean.getByRole('link', { name: 'DigitalOcean' }).click();
+    await digitalocean.getByRole('link', { name: 'DigitalOcean', exact: true }).click();
     await expect(page).toHaveURL(/\/subprocessors\/digitalocean$/);
     await expect(page.getByRole('link', { name: 'Data processing agreement' })).toHaveAttribute('href', 'https://www.digitalocean.com/legal/data-processing-agreement');
     await expect(page.getByText('Organization owners')).toBeVisible();
@@ -81,7 +81,8 @@ test.describe('the list page', () => {
     await page.goto('/subprocessors');
     const panel = page.getByRole('region', { name: 'Upcoming changes' });
     await expect(panel).toContainText('Added: Stripe · Payment processing for the new paid plans.');
-    await expect(panel).toContainText('Takes effect December 16, 2026. Object by December 16, 2026');
+    await expect(panel).toContainText('Object by 23:59 EST on December 15, 2026 — 22 days left');
+    await expect(panel).toContainText('Takes effect December 16, 2026; announced November 16, 2026.');
     await expect(panel.getByRole('link', { name: 'email privacy@securicomnet.com' })).toHaveAttribute(
       'href',
       `mailto:privacy@securicomnet.com?subject=${encodeURIComponent('Objection: Stripe — effective December 16, 2026')}`,

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 test.describe('what a privacy officer reads first', () => {
   test('a summary under the title: count, list in force since, latest announcement, each linked', async ({ page }) => {
     await page.goto('/subprocessors');
-    const summary = page.getByRole('region', { name: 'Summary' });
+    const summary = page.getByRole('region', { name: 'Summary', exact: true });
     await expect(summary).toContainText('5 subprocessors');
     await expect(summary.getByRole('link', { name: 'April 3, 2026' })).toHaveAttribute('href', '/subprocessors/history/2026-04-03');
     await expect(summary.getByRole('link', { name: 'November 16, 2026 (added Stripe)' })).toHaveAttribute('href', '/subprocessors/changes#stripe-added-2026-12-16');
@@ -56,12 +56,12 @@ test.describe('addresses', () => {
 test.describe('search and filters', () => {
   test('a name that is not on the list says whether it joins soon or was removed, with the date', async ({ page }) => {
     await page.goto('/subprocessors/search?q=stripe');
-    await expect(page.getByRole('status')).toContainText('No subprocessors match.');
+    await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('No subprocessors match.');
     await expect(page.getByRole('main')).toContainText('Stripe is not on the list yet: announced, it joins on December 16, 2026.');
     await page.goto('/subprocessors/search?q=mailgun');
     await expect(page.getByRole('main')).toContainText('Mailgun is no longer on the list: removed on June 16, 2025.');
     await page.getByRole('link', { name: 'Clear filters' }).click();
-    await expect(page.getByRole('status')).toContainText('5 of 5 subprocessors match.');
+    await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('5 of 5 subprocessors match.');
   });
 
   test('a global location counts for every country', async ({ page }) => {
@@ -72,7 +72,7 @@ test.describe('search and filters', () => {
   test('the search fields line up at one height', async ({ page }) => {
     await page.goto('/subprocessors');
     const form = page.getByRole('search', { name: 'Subprocessors' });
-    const boxes = await Promise.all(['Name', 'Category', 'Location', 'Data category'].map((name) => form.getByLabel(name).boundingBox()));
+    const boxes = await Promise.all(['Name', 'Category', 'Location', 'Data category'].map((name) => form.getByLabel(name, { exact: true }).boundingBox()));
     boxes.push(await form.getByRole('button', { name: 'Search' }).boundingBox());
     expect(new Set(boxes.map((box) => Math.round(box!.y + box!.height))).size).toBe(1);
   });

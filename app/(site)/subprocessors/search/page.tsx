@@ -29,8 +29,10 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Search subprocessors</h1>
       <ListSearch options={view.options} filter={view.filter} />
       <p role="status" className="mt-6 font-semibold">
-        {view.found === 0 ? 'No subprocessors match.' : `${view.found} of ${view.total} subprocessors match.`}{' '}
-        <a href={href('/subprocessors/search')} className="font-normal">Clear filters</a>
+        {view.found === 0 ? 'No subprocessors match.' : `${view.found} of ${view.total} subprocessors match.`}
+      </p>
+      <p className="mt-1">
+        <a href={href('/subprocessors/search')}>Clear filters</a>
       </p>
       {view.elsewhere.length > 0 && (
         <ul className="mt-3 space-y-1">
