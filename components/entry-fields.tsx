@@ -20,7 +20,7 @@ export function EntryFields({ entry, full = false, former = [] }: Props) {
     [L.locations, entry.locations && <List items={entry.locations.map(formatLocation)} />],
     [L.transfers, entry.transfers?.length && <List items={entry.transfers.map((t) => TRANSFER_LABELS[t])} />],
     [L.certifications, entry.certifications?.length && <List items={entry.certifications} />],
-    [L.website, full && entry.website && <a href={entry.website}>{entry.website}</a>],
+    [L.website, full && entry.website && <a href={entry.website} className="shows-url">{entry.website}</a>],
     [
       L.links,
       links.length > 0 && (
