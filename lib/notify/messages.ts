@@ -34,7 +34,7 @@ function noticeText(notice: ChangeNotice): string {
     ...(notice.changes.length ? ['', 'What changes:', ...notice.changes.map(({ label, before, after }) => `- ${label}\n  Before: ${before}\n  After: ${after}`)] : []),
     '',
     notice.objection
-      ? `If you object to this change, write to ${notice.objection.email} by ${formatDate(notice.objection.deadline)} (subject: "${notice.objection.subject}").`
+      ? `If you object to this change, write to ${notice.objection.email} by ${notice.objection.at} (subject: "${notice.objection.subject}").`
       : `Questions: ${notice.questions}.`,
     '',
     `Details: ${notice.url}`,
@@ -52,7 +52,7 @@ function noticeHtml(notice: ChangeNotice): string {
       ? `<p>What changes:</p><ul>${notice.changes.map(({ label, before, after }) => `<li><strong>${htmlText(label)}</strong><br>Before: ${htmlText(before)}<br>After: ${htmlText(after)}</li>`).join('')}</ul>`
       : '',
     notice.objection
-      ? paragraph(`If you object to this change, ${link(notice.objection.mailto, `write to ${notice.objection.email}`)} by <strong>${htmlText(formatDate(notice.objection.deadline))}</strong>.`)
+      ? paragraph(`If you object to this change, ${link(notice.objection.mailto, `write to ${notice.objection.email}`)} by <strong>${htmlText(notice.objection.at)}</strong>.`)
       : paragraph(`Questions: ${link(`mailto:${notice.questions}`, notice.questions)}.`),
     paragraph(`Details: ${link(notice.url)}`),
   ].join('\n');

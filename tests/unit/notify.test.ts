@@ -71,7 +71,8 @@ describe.each(KINDS)('subscriptions on %s', (kind) => {
     const welcomeMail = smtp.messages[1];
     expect(welcomeMail.subject).toBe('Securicom: you are subscribed to subprocessor changes');
     expect(welcomeMail.text).toContain('One change is still open for objection:\n\nAdded subprocessor: Stripe, effective December 16, 2026');
-    expect(welcomeMail.text).toContain('write to privacy@securicomnet.com by December 16, 2026');
+    // The day before it takes effect, to the end of that day in the site's time zone.
+    expect(welcomeMail.text).toContain('write to privacy@securicomnet.com by 23:59 EST on December 15, 2026');
 
     // A week later the Anthropic addition is announced: one e-mail, with its dates and links.
     clock = new Date('2026-11-30T14:00:00Z');
@@ -81,7 +82,7 @@ describe.each(KINDS)('subscriptions on %s', (kind) => {
     expect(notice.to_).toBe('jane.doe@example.com');
     expect(notice.subject).toBe('Securicom: Added subprocessor: Anthropic, effective January 4, 2027');
     expect(notice.text).toContain('Securicom will add Anthropic to its list of subprocessors for Securicom Central on January 4, 2027.');
-    expect(notice.text).toContain('If you object to this change, write to privacy@securicomnet.com by January 4, 2027');
+    expect(notice.text).toContain('If you object to this change, write to privacy@securicomnet.com by 23:59 EST on January 3, 2027');
     expect(notice.text).toContain('The list as of November 30, 2026: http://localhost:3300/subprocessors/history/2026-11-30');
     // Content is escaped in the HTML part, never markup.
     expect(notice.html).toContain('Summaries of &#60;b&#62;work orders&#60;/b&#62; &#38; &#34;notes&#34;.');
