@@ -61,7 +61,7 @@ test('subscribe, confirm, be notified of a change, unsubscribe in one click', as
   expect(notice.subject).toBe('Notifyco: Added subprocessor: Anthropic, effective January 4, 2027');
   expect(notice.from?.text).toBe('"Notifyco" <notices@notifyco.example>');
   expect(notice.text).toContain('Notifyco will add Anthropic to its list of subprocessors for Notifyco Cloud on January 4, 2027.');
-  expect(notice.text).toContain('If you object to this change, write to privacy@notifyco.example by January 4, 2027 (subject: "Objection: Anthropic — effective January 4, 2027").');
+  expect(notice.text).toContain('If you object to this change, write to privacy@notifyco.example by 23:59 EST on January 3, 2027 (subject: "Objection: Anthropic — effective January 4, 2027").');
   expect(notice.text).toContain('Details: http://localhost:3300/subprocessors/anthropic');
   expect(notice.text).toContain('The list as of November 30, 2026: http://localhost:3300/subprocessors/history/2026-11-30');
 
