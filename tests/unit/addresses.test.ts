@@ -35,14 +35,16 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
 
   it('the proxy skips exactly the fixed pages beside the entries', () => {
     const folders = ['app/(site)/subprocessors', 'app/(bare)/subprocessors'].flatMap((dir) => fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name));
-    const fixed = folders.filter((name) => !name.startsWith('[') && name !== 'history').sort();
-    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    // history/ and feed/ hold only dynamic addresses (past versions, feed archive pages).
+    const fixed = folders.filter((name) => !name.startsWith('[') && name !== 'history' && name !== 'feed').sort();
+    const matcher = new RegExp(`^${config.matcher[0] as string}$`);
     for (const name of fixed) expect(matcher.test(`/subprocessors/${name}`), name).toBe(false);
-    for (const pathname of ['/subprocessors/x', '/subprocessors/history/2026-01-01', '/subprocessors/annex/x', '/subprocessors/feed.xml.rsc', '/subprocessors/history']) {
+    for (const pathname of ['/subprocessors/x', '/subprocessors/history/2026-01-01', '/subprocessors/feed/1.xml', '/subprocessors/annex/x', '/subprocessors/feed.xml.rsc', '/subprocessors/history']) {
       expect(matcher.test(pathname), pathname).toBe(true);
     }
     expect(matcher.test('/subprocessors')).toBe(false);
-    expect(fixed).toEqual(['annex', 'by-data', 'changes', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
+    expect(fixed).toEqual(['annex', 'by-data', 'changes', 'changes-all.ics', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
     expect(matcher.test('/subprocessors/subscribe/confirm')).toBe(false);
+    expect(matcher.test('/subprocessors/feed')).toBe(false);
   });
 });
