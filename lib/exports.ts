@@ -203,7 +203,10 @@ export function changesCalendar(content: Content, date: IsoDate, { all = false }
   const { site } = content;
   const host = new URL(site.url).host;
   const from = all ? '' : yearBefore(date);
-  const events = publicEvents(content, date).flatMap(({ entry, event }) => {
+  // Leave out what is outside the window before anything is written: at 1,000 entries most of the
+  // history is. (Events before the window never change how an entry reads on `date`.)
+  const inWindow = (event: ChangeEvent) => event.effective >= from || (objectionDeadline(event, site) ?? '') >= from;
+  const events = publicEvents({ subprocessors: content.subprocessors.map((entry) => ({ ...entry, history: entry.history.filter(inWindow) })) }, date).flatMap(({ entry, event }) => {
     const base = { stamp: event.announced, url: absoluteUrl(site, entryPath(entry.slug)) };
     const summary = eventSummary(entry.name, event);
     const deadline = objectionDeadline(event, site);
