@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicAddress } from '@/lib/addresses';
-import { isNotModified, validatorFor } from '@/lib/conditional';
+import { EXPORTS, isNotModified, validatorFor } from '@/lib/conditional';
 import { loadContent } from '@/lib/content';
 import { resolveToday } from '@/lib/today';
 
@@ -34,8 +34,6 @@ export function proxy(request: NextRequest) {
   return new NextResponse(null, { status: 304, headers: { ETag: validator.etag, 'Last-Modified': validator.lastModified, 'Cache-Control': 's-maxage=300, stale-while-revalidate=300' } });
 }
 
-/** Exports answered from the page cache, whose validators their route handlers set. */
-const EXPORTS = ['/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv', '/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/sitemap.xml'];
 const FIXED = new Set(EXPORTS);
 const isExport = (pathname: string) => FIXED.has(pathname) || /^\/subprocessors\/feed\/[^/]+$/.test(pathname);
 
@@ -44,8 +42,8 @@ export const config = {
     // Everything below /subprocessors/ except the fixed pages beside the entries (keep this list
     // in step with the folders in app/: tests/unit/addresses.test.ts checks it): entries, past
     // versions and feed archive pages.
-    '/subprocessors/((?!(?:annex|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)',
-    // Conditional requests for the exports (EXPORTS above; the matcher must be a literal); a
+    '/subprocessors/((?!(?:annex|by-data|changes|changes\.ics|changes-all\.ics|embed|feed|feed\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)',
+    // Conditional requests for the exports (EXPORTS; the matcher must be a literal); a
     // request without these headers never runs the proxy.
     { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-none-match' }] },
     { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-modified-since' }] },

@@ -5,9 +5,9 @@ import { isVisible } from './timeline';
 
 /**
  * Whether a path under /subprocessors/ (its base path removed) leads to a page on `date`: an
- * entry that has been announced, a former slug (`aliases`) of one, or a past version in
- * [published, date], or a full archive page of the feed. The same rules as the pages' own 404s (`entryView`, `versionView`), so
- * proxy.ts can answer every other address with a 404 before Next.js renders it: a rendered
+ * entry that has been announced, a former slug (`aliases`) of one, a past version in
+ * [published, date] or a full archive page of the feed. The same rules as the pages' own 404s
+ * (`entryView`, `versionView`, the archive route), so proxy.ts can answer every other address with a 404 before Next.js renders it: a rendered
  * 404 would be stored in the page cache under its own path and never removed.
  */
 export function isPublicAddress(content: Content, pathname: string, date: IsoDate): boolean {

@@ -13,6 +13,9 @@ import type { Content } from './schema';
 /** When this build was made, in whole seconds (next.config.ts sets it; 0 outside a build, e.g. in tests). */
 const BUILT_AT = Number(process.env.SUBPROCESSORS_BUILT_AT ?? 0);
 
+/** Exports served from the page cache with the validators their route handlers set (besides the feed's archive pages). */
+export const EXPORTS = ['/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv', '/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/sitemap.xml'];
+
 export type Validator = { etag: string; lastModified: string };
 
 /** Content hashes, once per loaded content: a server keeps the content it started with. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress } from '@/lib/addresses';
 import { loadContent } from '@/lib/content';
+import { EXPORTS } from '@/lib/conditional';
 import { config } from '@/proxy';
 
 // The sample content: published 2025-03-03; Stripe announced 2026-11-16; OpenAI's former slug llm-provider.
@@ -46,5 +47,15 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
     expect(fixed).toEqual(['annex', 'by-data', 'changes', 'changes-all.ics', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
     expect(matcher.test('/subprocessors/subscribe/confirm')).toBe(false);
     expect(matcher.test('/subprocessors/feed')).toBe(false);
+  });
+
+  it('conditional requests run the proxy for exactly the exports, whichever validator they send', () => {
+    const conditional = config.matcher.slice(1) as { source: string; has: { key: string }[] }[];
+    expect(conditional.map((matcher) => matcher.has.map((header) => header.key))).toEqual([['if-none-match'], ['if-modified-since']]);
+    for (const { source } of conditional) {
+      const matcher = new RegExp(`^${source}$`);
+      for (const pathname of EXPORTS) expect(matcher.test(pathname), pathname).toBe(true);
+      for (const pathname of ['/subprocessors', '/subprocessors/changes', '/subprocessors/openai', '/subprocessorsxjson']) expect(matcher.test(pathname), pathname).toBe(false);
+    }
   });
 });
