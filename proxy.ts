@@ -42,7 +42,7 @@ export const config = {
     // Everything below /subprocessors/ except the fixed pages beside the entries (keep this list
     // in step with the folders in app/: tests/unit/addresses.test.ts checks it): entries, past
     // versions and feed archive pages.
-    '/subprocessors/((?!(?:annex|by-data|changes|changes\.ics|changes-all\.ics|embed|feed|feed\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)',
+    '/subprocessors/((?!(?:annex|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)',
     // Conditional requests for the exports (EXPORTS; the matcher must be a literal); a
     // request without these headers never runs the proxy.
     { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-none-match' }] },
