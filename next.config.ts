@@ -34,7 +34,9 @@ export default function config(phase: string): NextConfig {
   const content = path.relative(process.cwd(), contentDir());
   return {
     basePath: base,
-    env: { NEXT_PUBLIC_BASE_PATH: base },
+    // SUBPROCESSORS_BUILT_AT: part of every ETag and Last-Modified (lib/conditional.ts), so that a
+    // new build, which may render the same content differently, is never answered with a 304.
+    env: { NEXT_PUBLIC_BASE_PATH: base, SUBPROCESSORS_BUILT_AT: phase === PHASE_PRODUCTION_BUILD ? String(Math.floor(Date.now() / 1000)) : (process.env.SUBPROCESSORS_BUILT_AT ?? '0') },
     // NEXT_OUTPUT=standalone (the Dockerfile sets it) adds a self-contained server for
     // containers, .next/standalone/server.js. Not by default: `next start` warns about it.
     output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,

@@ -1,37 +1,53 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isPublicAddress } from '@/lib/addresses';
+import { EXPORTS, isNotModified, validatorFor } from '@/lib/conditional';
 import { loadContent } from '@/lib/content';
 import { resolveToday } from '@/lib/today';
 import { entryPath } from '@/lib/urls';
 import { aliasTarget } from '@/lib/view';
 
 /**
- * Unknown entries and past versions outside [published, today] answer 404 here, before Next.js
- * renders them: a 404 rendered by a page with revalidation is written to the page cache under
- * its own path and never evicted, so any number of made-up addresses would fill the disk. Only
- * the addresses of the dynamic routes pass through here (see `matcher`); the list, the exports
- * and the other pages never run this code.
+ * Three jobs, each only on the addresses that need it (see `matcher`); the list and the other
+ * pages never run this code, and the exports only for conditional requests.
  *
  * A former slug (`aliases`) redirects permanently to its entry from the entry's announcement
  * day, decided here per request so no new build is needed (a redirect from inside a cached page
  * was sent with `Location` twice on a cache miss).
+ *
+ * Unknown entries, past versions outside [published, today] and feed archive pages not full
+ * yet answer 404 here, before Next.js renders them: a 404 rendered by a route with revalidation
+ * is written to the page cache under its own path and never evicted, so any number of made-up
+ * addresses would fill the disk.
+ *
+ * A poll of an export that sends back its `ETag` (or `Last-Modified`) gets a 304 here, without
+ * reading the cache: the validators are a function of the build, the content and the date
+ * (lib/conditional.ts), and the export's route handler stored the same ones with its body.
  */
 export function proxy(request: NextRequest) {
   const content = loadContent();
   const today = resolveToday(content.site);
-  const [, , name, rest] = request.nextUrl.pathname.split('/');
-  const target = name && rest === undefined ? aliasTarget(content, decode(name), today) : undefined;
-  if (target) {
-    const url = request.nextUrl.clone(); // keeps the base path
-    url.pathname = entryPath(target);
-    url.search = '';
-    return NextResponse.redirect(url, 308);
+  const { pathname } = request.nextUrl;
+  if (pathname.startsWith('/subprocessors/') && !FIXED.has(pathname)) {
+    const [, , name, rest] = pathname.split('/');
+    const target = name && rest === undefined ? aliasTarget(content, decode(name), today) : undefined;
+    if (target) {
+      const url = request.nextUrl.clone(); // keeps the base path
+      url.pathname = entryPath(target);
+      url.search = '';
+      return NextResponse.redirect(url, 308);
+    }
+    if (!isPublicAddress(content, pathname, today)) {
+      const url = request.nextUrl.clone();
+      url.pathname = '/not-found';
+      url.search = '';
+      return NextResponse.rewrite(url, { status: 404 });
+    }
   }
-  if (isPublicAddress(content, request.nextUrl.pathname, today)) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = '/not-found';
-  url.search = '';
-  return NextResponse.rewrite(url, { status: 404 });
+  if (!isExport(pathname)) return NextResponse.next();
+  const validator = validatorFor(content, today);
+  if (!isNotModified(request.method, request.headers, validator)) return NextResponse.next();
+  // A 304 carries the headers a 200 would have that describe it (RFC 9110 §15.4.5).
+  return new NextResponse(null, { status: 304, headers: { ETag: validator.etag, 'Last-Modified': validator.lastModified, 'Cache-Control': 's-maxage=300, stale-while-revalidate=300' } });
 }
 
 function decode(segment: string): string {
@@ -42,8 +58,18 @@ function decode(segment: string): string {
   }
 }
 
+const FIXED = new Set(EXPORTS);
+const isExport = (pathname: string) => FIXED.has(pathname) || /^\/subprocessors\/feed\/[^/]+$/.test(pathname);
+
 export const config = {
-  // Everything below /subprocessors/ except the fixed pages beside the entries (keep this list
-  // in step with the folders in app/: tests/unit/addresses.test.ts checks it).
-  matcher: ['/subprocessors/((?!(?:annex|annex\.css|by-data|changes|changes\.ics|embed|feed\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)'],
+  matcher: [
+    // Everything below /subprocessors/ except the fixed pages beside the entries (keep this list
+    // in step with the folders in app/: tests/unit/addresses.test.ts checks it): entries, former
+    // slugs, past versions and feed archive pages.
+    '/subprocessors/((?!(?:annex|annex\\.css|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)',
+    // Conditional requests for the exports (EXPORTS; the matcher must be a literal); a
+    // request without these headers never runs the proxy.
+    { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-none-match' }] },
+    { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-modified-since' }] },
+  ],
 };

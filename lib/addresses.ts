@@ -1,12 +1,13 @@
 import { isIsoDate, type IsoDate } from './dates';
+import { feedArchivePages } from './exports';
 import type { Content } from './schema';
 import { isVisible } from './timeline';
 
 /**
  * Whether a path under /subprocessors/ (its base path removed) leads to a page on `date`: an
- * entry that has been announced, a former slug (`aliases`) of one, or a past version in
- * [published, date]. The same rules as the pages' own 404s (`entryView`, `versionView`), so
- * proxy.ts can answer every other address with a 404 before Next.js renders it: a rendered
+ * entry that has been announced, a former slug (`aliases`) of one, a past version in
+ * [published, date] or a full archive page of the feed. The same rules as the pages' own 404s
+ * (`entryView`, `versionView`, the archive route), so proxy.ts can answer every other address with a 404 before Next.js renders it: a rendered
  * 404 would be stored in the page cache under its own path and never removed.
  */
 export function isPublicAddress(content: Content, pathname: string, date: IsoDate): boolean {
@@ -15,6 +16,7 @@ export function isPublicAddress(content: Content, pathname: string, date: IsoDat
   const [, , first, second, ...rest] = segments.map(decode);
   if (first === undefined || rest.length > 0) return false;
   if (first === 'history') return second !== undefined && isIsoDate(second) && second >= content.site.published && second <= date;
+  if (first === 'feed') return /^[1-9][0-9]{0,8}\.xml$/.test(second ?? '') && Number.parseInt(second!, 10) <= archivePages(content, date);
   return second === undefined && publicSlugs(content, date).has(first);
 }
 
@@ -35,4 +37,12 @@ function publicSlugs(content: Content, date: IsoDate): Set<string> {
     slugs = { content, date, set: new Set(visible.flatMap((entry) => [entry.slug, ...(entry.aliases ?? [])])) };
   }
   return slugs.set;
+}
+
+/** Full archive pages of the feed, kept for the last date asked: counting them sorts every event. */
+let archives: { content: Content; date: IsoDate; pages: number } | undefined;
+
+function archivePages(content: Content, date: IsoDate): number {
+  if (archives?.content !== content || archives.date !== date) archives = { content, date, pages: feedArchivePages(content, date) };
+  return archives.pages;
 }

@@ -1,4 +1,5 @@
 import { cache } from 'react';
+import { validatorFor } from './conditional';
 import { loadContent } from './content';
 import type { IsoDate } from './dates';
 import type { Content } from './schema';
@@ -12,12 +13,23 @@ import { resolveToday } from './today';
  */
 export const renderDate = cache((): IsoDate => resolveToday(loadContent().site));
 
+/**
+ * A response serving `render(content, date)` as of today, with its validators. Cached with the
+ * body, they cost nothing per request; proxy.ts answers a conditional request that matches
+ * them with a 304 before the cache is read.
+ */
+export function datedResponse(contentType: string, render: (content: Content, date: IsoDate) => string, download?: (date: IsoDate) => string): Response {
+  const today = renderDate();
+  const content = loadContent();
+  const { etag, lastModified } = validatorFor(content, today);
+  const headers: Record<string, string> = { 'Content-Type': contentType, ETag: etag, 'Last-Modified': lastModified };
+  if (download) headers['Content-Disposition'] = `attachment; filename="${download(today)}"`;
+  return new Response(render(content, today), { headers });
+}
+
 /** A route handler serving `render(content, date)` as of today. */
 export function datedRoute(contentType: string, render: (content: Content, date: IsoDate) => string, download?: (date: IsoDate) => string) {
   return function GET(): Response {
-    const today = renderDate();
-    const headers: Record<string, string> = { 'Content-Type': contentType };
-    if (download) headers['Content-Disposition'] = `attachment; filename="${download(today)}"`;
-    return new Response(render(loadContent(), today), { headers });
+    return datedResponse(contentType, render, download);
   };
 }

@@ -1,18 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
-import { formatDate, startOfDayIn, type IsoDate } from './dates';
+import { formatDate, isIsoDate, startOfDayIn, type IsoDate } from './dates';
 import { deadlineInstant, deadlineTime } from './deadline';
 import { htmlText } from './html';
 import { icalendar, xmlText } from './formats';
 import { fingerprint, listedFields } from './fingerprint';
-import { eventKey, publicEvents, versionDates } from './history';
+import { allEvents, eventKey, publicEvents, versionDates, type EntryEvent } from './history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
+import { EXPORT_SCHEMAS, type HistoryExport, type ListExport, type ListExportV1 } from './export-schemas';
 import type { ChangeEvent, Content, Subprocessor } from './schema';
-import { isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
+import { entryAsOf, isPublic, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
 import { absoluteUrl, entryPath } from './urls';
 
 /** Machine-readable forms of the list on a date. All pure: same content and date, same bytes. */
-
-export const JSON_SCHEMA_VERSION = 1;
 
 function eventJson(entry: Subprocessor, event: ChangeEvent) {
   return { id: eventKey(entry, event), slug: entry.slug, name: entry.name, ...event, summary: eventSummary(entry.name, event) };
@@ -22,35 +21,73 @@ function entryJson(content: Content, entry: EntryAsOf, date: IsoDate) {
   return { ...listedFields(entry), url: absoluteUrl(content.site, entryPath(entry.slug)), since: listedSince(entry, date) };
 }
 
-export function listJson(content: Content, date: IsoDate) {
-  const { site } = content;
-  const list = listAsOf(content, date);
+/** Which version of which list: what every JSON export starts with. */
+function header(content: Content, date: IsoDate) {
   return {
-    schemaVersion: JSON_SCHEMA_VERSION,
     asOf: date,
     lastUpdated: lastUpdated(content, date),
-    /** The day the list in force last changed, and the latest announcement (of a change that may still be ahead). */
-    listChanged: listChanged(content, date),
-    latestAnnouncement: latestAnnouncement(content, date)?.event.announced,
-    fingerprint: fingerprint(list),
-    url: absoluteUrl(site, '/subprocessors'),
+    fingerprint: fingerprint(listAsOf(content, date)),
+    url: absoluteUrl(content.site, '/subprocessors'),
+  };
+}
+
+/** Version 2 names its JSON Schema, published at a stable address beside it. */
+const version2 = ({ site }: Content, path: keyof typeof EXPORT_SCHEMAS) => ({ $schema: absoluteUrl(site, `/${EXPORT_SCHEMAS[path].file}`), schemaVersion: 2 as const });
+
+function about({ site, categories }: Content) {
+  return {
     company: site.company,
     product: site.product,
     contact: site.contact,
     noticePeriodDays: site.notice_period_days,
     objectionPeriodDays: site.objection_period_days,
-    categories: content.categories.filter((category) => !category.retired).map(({ id, title }) => ({ id, title })),
-    subprocessors: list.map((entry) => entryJson(content, entry, date)),
-    upcoming: upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({
-      ...eventJson(entry, event),
-      objectionDeadline,
-      // The last second to object, in UTC: the end of the deadline day in site.timezone.
-      objectionDeadlineEnds: objectionDeadline && deadlineInstant(objectionDeadline, site.timezone),
-    })),
-    history: publicEvents(content, date).map(({ entry, event }) => eventJson(entry, event)),
-    planned: content.planned.map((entry) => ({ ...listedFields(entry), planned: entry.planned })),
+    categories: categories.filter((category) => !category.retired).map(({ id, title }) => ({ id, title })),
   };
 }
+
+const upcomingJson = (content: Content, date: IsoDate) => upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({ ...eventJson(entry, event), objectionDeadline }));
+const plannedJson = (content: Content) => content.planned.map((entry) => ({ ...listedFields(entry), planned: entry.planned }));
+
+/** /subprocessors.json: small enough to poll, it grows with the list, not with its history. */
+export function listJson(content: Content, date: IsoDate): ListExport {
+  return {
+    ...version2(content, '/subprocessors.json'),
+    ...header(content, date),
+    /** The day the list in force last changed, and the latest announcement (of a change that may still be ahead). */
+    listChanged: listChanged(content, date),
+    latestAnnouncement: latestAnnouncement(content, date)?.event.announced,
+    historyUrl: absoluteUrl(content.site, '/subprocessors-history.json'),
+    ...about(content),
+    subprocessors: listAsOf(content, date).map((entry) => entryJson(content, entry, date)),
+    upcoming: upcomingJson(content, date).map((event) => ({
+      ...event,
+      // The last second to object, in UTC: the end of the deadline day in site.timezone.
+      objectionDeadlineEnds: event.objectionDeadline && deadlineInstant(event.objectionDeadline, content.site.timezone),
+    })),
+    planned: plannedJson(content),
+  };
+}
+
+/** /subprocessors-history.json: every announced change, newest effective date first. */
+export function historyJson(content: Content, date: IsoDate): HistoryExport {
+  return { ...version2(content, '/subprocessors-history.json'), ...header(content, date), events: publicEvents(content, date).map(({ entry, event }) => eventJson(entry, event)) };
+}
+
+/** /subprocessors.v1.json: /subprocessors.json as it was before schemaVersion 2, history included. */
+export function listJsonV1(content: Content, date: IsoDate): ListExportV1 {
+  return {
+    schemaVersion: 1,
+    ...header(content, date),
+    ...about(content),
+    subprocessors: listAsOf(content, date).map((entry) => entryJson(content, entry, date)),
+    upcoming: upcomingJson(content, date),
+    history: publicEvents(content, date).map(({ entry, event }) => eventJson(entry, event)),
+    planned: plannedJson(content),
+  };
+}
+
+/** A JSON export as served: indented, so a diff of two polls reads line by line. */
+export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** One row per current entry; a byte-order mark so spreadsheet programs read UTF-8 names right. */
 export function listCsv(content: Content, date: IsoDate): string {
@@ -82,18 +119,53 @@ export function listCsv(content: Content, date: IsoDate): string {
   return stringify(rows, { header: true, bom: true, record_delimiter: 'windows', escape_formulas: true });
 }
 
+/** Entries in the feed and in each of its archive pages. */
+export const FEED_PAGE_SIZE = 50;
+
+/**
+ * Public events in the order they became public (announcement day, then effective day and id).
+ * An event becomes public on its announcement day, so new events only ever join at the end:
+ * the pages of 50 counted from the oldest stay as they are once full.
+ */
+function feedEvents(content: Content, date: IsoDate): EntryEvent[] {
+  return allEvents(content)
+    .filter(({ event }) => isPublic(event, date))
+    .map(({ entry, event }) => ({ entry, event, key: eventKey(entry, event) }))
+    .sort((a, b) => a.event.announced.localeCompare(b.event.announced) || a.event.effective.localeCompare(b.event.effective) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Full archive pages on `date`: /subprocessors/feed/1.xml (the oldest 50 changes) to /subprocessors/feed/<n>.xml. */
+export function feedArchivePages(content: Content, date: IsoDate): number {
+  return Math.floor(feedEvents(content, date).length / FEED_PAGE_SIZE);
+}
+
+export const feedArchivePath = (page: number) => `/subprocessors/feed/${page}.xml`;
+
 /**
  * Atom (RFC 4287), written here rather than by a feed library: every value is escaped XML
  * text with `type="text"`, so no name or summary can close a CDATA section, add elements or
- * reach a feed reader as HTML.
+ * reach a feed reader as HTML. Without `archive`, the newest 50 changes; with it, that full
+ * archive page (RFC 5005), each pointing to the one before, so a reader can walk back the
+ * whole history once and then poll only the newest.
  */
-export function atomFeed(content: Content, date: IsoDate): string {
+export function atomFeed(content: Content, date: IsoDate, archive?: number): string {
   const { site } = content;
+  const events = feedEvents(content, date);
+  const pages = Math.floor(events.length / FEED_PAGE_SIZE);
+  if (archive !== undefined && !(Number.isInteger(archive) && archive >= 1 && archive <= pages)) throw new RangeError(`no feed archive page ${archive}`);
+  const shown = archive === undefined ? events.slice(-FEED_PAGE_SIZE) : events.slice((archive - 1) * FEED_PAGE_SIZE, archive * FEED_PAGE_SIZE);
+  const before = archive === undefined ? pages : archive - 1;
   const element = (name: string, text: string) => `<${name} type="text">${xmlText(text)}</${name}>`;
   const link = (rel: string, href: string, type: string) => `<link rel="${rel}" type="${type}" href="${xmlText(href)}"/>`;
-  const entries = publicEvents(content, date).map(({ entry, event }) => {
+  // An archive page's date is that of its newest change, so it never changes either.
+  const updated = archive === undefined ? lastUpdated(content, date) : shown[shown.length - 1].event.announced;
+  const entries = [...shown].reverse().map(({ entry: file, event }) => {
+    // The entry as it read when the change took effect (or today, before that), so that an
+    // archive page keeps its words when the entry is renamed later.
+    const entry = entryAsOf(file, event.effective < date ? event.effective : date);
     const deadline = objectionDeadline(event, site);
-    const when = event.effective > date ? `takes effect ${formatDate(event.effective)}` : `effective ${formatDate(event.effective)}`;
+    // An archive page is written once: its titles cannot say whether a date is still ahead.
+    const when = archive !== undefined ? `effective ${formatDate(event.effective)}` : event.effective > date ? `takes effect ${formatDate(event.effective)}` : `effective ${formatDate(event.effective)}`;
     const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${deadlineTime(deadline, site.timezone)}: ${site.contact.objections}.`].filter(Boolean).join(' ');
     return [
       '  <entry>',
@@ -105,36 +177,54 @@ export function atomFeed(content: Content, date: IsoDate): string {
       '  </entry>',
     ].join('\n');
   });
+  const self = archive === undefined ? '/subprocessors/feed.xml' : feedArchivePath(archive);
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>${xmlText(absoluteUrl(site, '/subprocessors'))}</id>`,
-    `  ${element('title', `${site.company.name} subprocessor changes`)}`,
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0">',
+    ...(archive === undefined ? [] : ['  <fh:archive/>']),
+    `  <id>${xmlText(absoluteUrl(site, archive === undefined ? '/subprocessors' : self))}</id>`,
+    `  ${element('title', `${site.company.name} subprocessor changes${archive === undefined ? '' : ` (archive ${archive})`}`)}`,
     `  ${element('subtitle', `Additions, changes and removals of subprocessors for ${site.product ?? site.company.name}.`)}`,
-    `  <updated>${startOfDayIn(lastUpdated(content, date), site.timezone).toISOString()}</updated>`,
+    `  <updated>${startOfDayIn(updated, site.timezone).toISOString()}</updated>`,
     `  <author><name>${xmlText(site.company.legal_name ?? site.company.name)}</name></author>`,
     `  ${link('alternate', absoluteUrl(site, '/subprocessors'), 'text/html')}`,
-    `  ${link('self', absoluteUrl(site, '/subprocessors/feed.xml'), 'application/atom+xml')}`,
+    `  ${link('self', absoluteUrl(site, self), 'application/atom+xml')}`,
+    ...(archive === undefined ? [] : [`  ${link('current', absoluteUrl(site, '/subprocessors/feed.xml'), 'application/atom+xml')}`]),
+    ...(before >= 1 ? [`  ${link('prev-archive', absoluteUrl(site, feedArchivePath(before)), 'application/atom+xml')}`] : []),
     ...entries,
     '</feed>',
     '',
   ].join('\n');
 }
 
-/** All-day events for each effective date and objection deadline. */
-export function changesCalendar(content: Content, date: IsoDate): string {
+/** A year before `date`, the same day of the month (February 28 for a February 29). */
+function yearBefore(date: IsoDate): IsoDate {
+  const year = `${Number(date.slice(0, 4)) - 1}`.padStart(4, '0');
+  const earlier = `${year}${date.slice(4)}`;
+  return isIsoDate(earlier) ? earlier : `${year}-02-28`;
+}
+
+/**
+ * All-day events for each effective date and objection deadline: by default those still
+ * ahead and those of the last 12 months, which is what a calendar shows; with `all`, every one.
+ */
+export function changesCalendar(content: Content, date: IsoDate, { all = false } = {}): string {
   const { site } = content;
   const host = new URL(site.url).host;
-  const events = publicEvents(content, date).flatMap(({ entry, event }) => {
+  const from = all ? '' : yearBefore(date);
+  // Leave out what is outside the window before anything is written: at 1,000 entries most of the
+  // history is. (Events before the window never change how an entry reads on `date`.)
+  const inWindow = (event: ChangeEvent) => event.effective >= from || (objectionDeadline(event, site) ?? '') >= from;
+  const events = publicEvents({ subprocessors: content.subprocessors.map((entry) => ({ ...entry, history: entry.history.filter(inWindow) })) }, date).flatMap(({ entry, event }) => {
     const base = { stamp: event.announced, url: absoluteUrl(site, entryPath(entry.slug)) };
     const summary = eventSummary(entry.name, event);
     const deadline = objectionDeadline(event, site);
     return [
       { ...base, uid: `${eventKey(entry, event)}-effective@${host}`, day: event.effective, summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary },
       ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: `${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.` }] : []),
-    ];
+    ].filter((calendarEvent) => calendarEvent.day >= from);
   });
-  return icalendar(`${site.company.name} subprocessor changes`, events);
+  return icalendar(`${site.company.name} subprocessor changes${all ? ' (all)' : ''}`, events);
 }
 
 /**

@@ -5,9 +5,12 @@ import type { EntryAsOf } from './timeline';
 /** The fields that make up the list: what an entry says, not its notes, history or file. */
 const LISTED_FIELDS = ['slug', ...Object.keys(subprocessorSchema.shape).filter((field) => field !== 'aliases' && field !== 'history')];
 
-export function listedFields(entry: DescribingFields & { slug: string }): DescribingFields & { slug: string } {
+/** What `listedFields` leaves out of an entry. */
+type Unlisted = 'aliases' | 'history' | 'file' | 'notes' | 'fieldsRecorded' | 'planned';
+
+export function listedFields<T extends DescribingFields & { slug: string }>(entry: T): Omit<T, Unlisted> {
   const record = entry as Record<string, unknown>;
-  return Object.fromEntries(LISTED_FIELDS.filter((field) => record[field] !== undefined).map((field) => [field, record[field]])) as DescribingFields & { slug: string };
+  return Object.fromEntries(LISTED_FIELDS.filter((field) => record[field] !== undefined).map((field) => [field, record[field]])) as Omit<T, Unlisted>;
 }
 
 /** JSON with object keys sorted at every level, so equal data always serialises alike. */

@@ -28,10 +28,13 @@ export function icalText(text: string): string {
 
 /** Content lines are folded at 75 octets (§3.1), never inside a character. */
 function fold(line: string): string {
+  // Most lines are short ASCII: nothing to count.
+  if (line.length <= 75 && /^[\x20-\x7e]*$/.test(line)) return line;
   let out = '';
   let octets = 0;
   for (const character of line) {
-    const size = Buffer.byteLength(character);
+    const code = character.codePointAt(0)!;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
     if (octets + size > 75) {
       out += '\r\n ';
       octets = 1;

@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../lib/content';
+import { feedArchivePages, feedArchivePath } from '../lib/exports';
 import { resolveToday } from '../lib/today';
 import { startNext, stop, waitFor } from './server';
 import { basePathOf } from '../lib/urls';
@@ -41,7 +42,8 @@ async function main() {
     await waitFor(PORT);
     const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
     const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname.slice(base.length));
-    const files = ['/subprocessors/embed', '/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors.json', '/subprocessors.csv', '/sitemap.xml', '/robots.txt', '/icon.svg'];
+    const archives = Array.from({ length: feedArchivePages(content, today) }, (_, index) => feedArchivePath(index + 1));
+    const files = ['/subprocessors/embed', '/subprocessors/feed.xml', ...archives, '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv', '/sitemap.xml', '/robots.txt', '/icon.svg'];
     fs.rmSync(OUT, { recursive: true, force: true });
     for (const urlPath of [...pages, ...files]) {
       const response = await fetch(origin + urlPath, { redirect: 'manual' });

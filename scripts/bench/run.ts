@@ -45,11 +45,36 @@ async function start(cwd: string, port: number, extra: Record<string, string>): 
 }
 
 /** Requests/s and latency, with gzip as browsers ask for it. Bounded: a fixed number of requests, each with a timeout. */
-async function load(url: string, connections: number, amount = 3000) {
+async function load(url: string, connections: number, amount = 3000, headers: Record<string, string> = {}) {
   // autocannon notices the last response at its next sample tick (every second by default),
   // which would count up to a second of idle time in each run; sample every 20 ms.
-  const result = await autocannon({ url, connections, amount, timeout: 10, sampleInt: 20, headers: { 'accept-encoding': 'gzip' } });
-  return { rps: (result.requests.total * 1000) / (result.finish.getTime() - result.start.getTime()), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const result = await autocannon({ url, connections, amount, timeout: 10, sampleInt: 20, headers: { 'accept-encoding': 'gzip', ...headers } });
+  // A conditional load expects 304s; anything else counts as an error.
+  const expected = headers['if-none-match'] ? result['3xx'] : result['2xx'];
+  return { rps: (result.requests.total * 1000) / (result.finish.getTime() - result.start.getTime()), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.requests.total - expected };
+}
+
+/** What a follower polls, newest first: a poll downloads it all, a conditional poll gets a 304. */
+const EXPORTS = ['/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json'];
+
+/** Bytes and requests/s of each export, fresh and conditional, at 10 connections (one load each, after a warm-up). */
+async function exportRows(origin: string, size: number): Promise<string[]> {
+  const rows: string[] = [];
+  for (const path of EXPORTS) {
+    const first = await fetch(origin + path);
+    if (first.status !== 200) {
+      rows.push(`| ${size} | ${path} | ${first.status} | | |`);
+      continue;
+    }
+    const raw = Buffer.from(await first.arrayBuffer());
+    const etag = first.headers.get('etag');
+    const amount = async (headers: Record<string, string>) => Math.max(300, Math.min(50_000, Math.round((await load(origin + path, 10, 200, headers)).rps * 4)));
+    const fresh = await load(origin + path, 10, await amount({}));
+    const conditional = etag ? await load(origin + path, 10, await amount({ 'if-none-match': etag }), { 'if-none-match': etag }) : undefined;
+    const r = (result: Awaited<ReturnType<typeof load>>) => `${Math.round(result.rps)}/s (p50 ${result.p50} ms, p99 ${result.p99} ms${result.errors ? `, ${result.errors} errors` : ''})`;
+    rows.push(`| ${size} | ${path} | ${kb(raw.length)} KB / ${kb(zlib.gzipSync(raw).length)} KB gz | ${r(fresh)} | ${conditional ? `${r(conditional)}, 0 B body` : 'no ETag'} |`);
+  }
+  return rows;
 }
 
 async function bytesOf(url: string) {
@@ -97,6 +122,7 @@ async function main() {
 
   const empties = generateContent(path.join(work, 'content-0'), 0);
   const rows: string[] = [];
+  const exportTable: string[] = [];
   const buildTimes: [number, number][] = [];
   for (const size of sizes) {
     const dir = generateContent(path.join(work, `content-${size}`), size);
@@ -136,6 +162,7 @@ async function main() {
     }
     memory.close();
     exported.close();
+    exportTable.push(...(await exportRows('http://localhost:3210', size)));
     stop(server);
     fs.rmSync(staticFile);
 
@@ -149,6 +176,9 @@ async function main() {
   console.log('| entries | validate (beyond start-up) | build | /subprocessors bytes | assets (gzip) | /subprocessors @10 | @50 | one entry @10 | JSON @10 | static export @10 | baselines @10 |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
+  console.log('\n| entries | export | bytes per poll | fresh @10 | conditional (If-None-Match) @10 |');
+  console.log('|---|---|---|---|---|');
+  for (const row of exportTable) console.log(row);
   const [first, last] = [buildTimes[0], buildTimes.at(-1)!];
   console.log(`\nBuild time per entry: ${(first[1] / first[0]).toFixed(1)} ms at ${first[0]}, ${(last[1] / last[0]).toFixed(1)} ms at ${last[0]}.`);
   fs.rmSync(work, { recursive: true, force: true });

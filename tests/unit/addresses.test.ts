@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress } from '@/lib/addresses';
 import { loadContent } from '@/lib/content';
+import { EXPORTS } from '@/lib/conditional';
 import { config } from '@/proxy';
 
 // The sample content: published 2025-03-03; Stripe announced 2026-11-16; OpenAI's former slug llm-provider.
@@ -35,14 +36,26 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
 
   it('the proxy skips exactly the fixed pages beside the entries', () => {
     const folders = ['app/(site)/subprocessors', 'app/(bare)/subprocessors'].flatMap((dir) => fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name));
-    const fixed = folders.filter((name) => !name.startsWith('[') && name !== 'history').sort();
-    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    // history/ and feed/ hold only dynamic addresses (past versions, feed archive pages).
+    const fixed = folders.filter((name) => !name.startsWith('[') && name !== 'history' && name !== 'feed').sort();
+    const matcher = new RegExp(`^${config.matcher[0] as string}$`);
     for (const name of fixed) expect(matcher.test(`/subprocessors/${name}`), name).toBe(false);
-    for (const pathname of ['/subprocessors/x', '/subprocessors/history/2026-01-01', '/subprocessors/annex/x', '/subprocessors/feed.xml.rsc', '/subprocessors/history']) {
+    for (const pathname of ['/subprocessors/x', '/subprocessors/history/2026-01-01', '/subprocessors/feed/1.xml', '/subprocessors/annex/x', '/subprocessors/feed.xml.rsc', '/subprocessors/history']) {
       expect(matcher.test(pathname), pathname).toBe(true);
     }
     expect(matcher.test('/subprocessors')).toBe(false);
-    expect(fixed).toEqual(['annex', 'annex.css', 'by-data', 'changes', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
+    expect(fixed).toEqual(['annex', 'annex.css', 'by-data', 'changes', 'changes-all.ics', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
     expect(matcher.test('/subprocessors/subscribe/confirm')).toBe(false);
+    expect(matcher.test('/subprocessors/feed')).toBe(false);
+  });
+
+  it('conditional requests run the proxy for exactly the exports, whichever validator they send', () => {
+    const conditional = config.matcher.slice(1) as { source: string; has: { key: string }[] }[];
+    expect(conditional.map((matcher) => matcher.has.map((header) => header.key))).toEqual([['if-none-match'], ['if-modified-since']]);
+    for (const { source } of conditional) {
+      const matcher = new RegExp(`^${source}$`);
+      for (const pathname of EXPORTS) expect(matcher.test(pathname), pathname).toBe(true);
+      for (const pathname of ['/subprocessors', '/subprocessors/changes', '/subprocessors/openai', '/subprocessorsxjson']) expect(matcher.test(pathname), pathname).toBe(false);
+    }
   });
 });

@@ -41,7 +41,7 @@ describe('npm run export', () => {
     const locs = [...read('sitemap.xml').matchAll(/<loc>https:\/\/securicomnet\.com([^<]+)<\/loc>/g)].map((match) => match[1]);
     expect(locs.length).toBeGreaterThan(15);
     for (const loc of locs) expect(fs.existsSync(path.join(out, fileFor(loc))), loc).toBe(true);
-    for (const file of ['subprocessors/embed.html', 'subprocessors/feed.xml', 'subprocessors/changes.ics', 'subprocessors.json', 'subprocessors.csv', 'robots.txt', '404.html']) expect(fs.existsSync(path.join(out, file)), file).toBe(true);
+    for (const file of ['subprocessors/embed.html', 'subprocessors/feed.xml', 'subprocessors/changes.ics', 'subprocessors/changes-all.ics', 'subprocessors.json', 'subprocessors-history.json', 'subprocessors.v1.json', 'schemas/subprocessors.v2.json', 'subprocessors.csv', 'robots.txt', '404.html']) expect(fs.existsSync(path.join(out, file)), file).toBe(true);
     expect(JSON.parse(read('subprocessors.json')).asOf).toBe('2026-11-23');
     expect(read('404.html')).toContain('Page not found');
   });

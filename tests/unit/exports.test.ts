@@ -1,9 +1,15 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
+import fs from 'node:fs';
+import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content';
-import { atomFeed, changesCalendar, listCsv, listJson, sitemap } from '@/lib/exports';
+import { EXPORT_SCHEMAS } from '@/lib/export-schemas';
+import { atomFeed, changesCalendar, historyJson, jsonText, listCsv, listJson, listJsonV1, sitemap } from '@/lib/exports';
+import { exportSchemas, serialise } from '@/lib/json-schemas';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 const TODAY = '2026-11-23';
@@ -33,6 +39,18 @@ describe('Atom feed', () => {
 describe('iCalendar', () => {
   const calendar = new ICAL.Component(ICAL.parse(changesCalendar(content, TODAY)));
   const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+  const full = new ICAL.Component(ICAL.parse(changesCalendar(content, TODAY, { all: true }))).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+
+  it('shows what is ahead and the last 12 months; the full calendar every date since publication', () => {
+    // On 2026-11-23 the last 12 months start on 2025-11-23: OpenAI's addition (2025-10-09) is only in the full calendar.
+    expect(events.map((event) => event.uid)).toEqual(['stripe-added-2026-12-16-effective', 'stripe-added-2026-12-16-objection', 'cloudflare-updated-2026-04-03-effective', 'cloudflare-updated-2026-04-03-objection', 'sentry-updated-2026-02-11-effective', 'sentry-updated-2026-02-11-objection'].map((id) => `${id}@securicomnet.com`));
+    expect(full).toHaveLength(17);
+    expect(full.map((event) => event.uid)).toContain('openai-added-2025-10-09-objection@securicomnet.com');
+    expect(full.at(-1)!.uid).toBe('sentry-added-2025-03-03-effective@securicomnet.com');
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Securicom subprocessor changes');
+    expect(changesCalendar(content, '2026-12-17').match(/UID:stripe-added[^\r]*/g)).toEqual(['UID:stripe-added-2026-12-16-effective@securicomnet.com', 'UID:stripe-added-2026-12-16-objection@securicomnet.com']);
+    expect(changesCalendar(content, '2027-12-17')).not.toContain('UID:stripe');
+  });
 
   it('has all-day events for effective dates and objection deadlines, with stable UIDs', () => {
     const stripe = events.filter((event) => event.uid.startsWith('stripe-'));
@@ -43,7 +61,7 @@ describe('iCalendar', () => {
     // The day before it takes effect, to the end of that day in the site's time zone (America/Toronto).
     expect(stripe[1].description).toBe('Payment processing for the new paid plans. Object by 23:59 EST on December 15, 2026: send objections to privacy@securicomnet.com.');
     // A removal takes effect, but there is nothing to object to.
-    expect(events.filter((event) => event.uid.startsWith('mailgun-removed')).map((event) => event.uid)).toEqual(['mailgun-removed-2025-06-16-effective@securicomnet.com']);
+    expect(full.filter((event) => event.uid.startsWith('mailgun-removed')).map((event) => event.uid)).toEqual(['mailgun-removed-2025-06-16-effective@securicomnet.com']);
     expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
   });
 
@@ -97,14 +115,15 @@ describe('feed and calendar written from hostile values', () => {
 
 describe('JSON', () => {
   const json = listJson(content, TODAY);
+  const stripe = { id: 'stripe-added-2026-12-16', slug: 'stripe', name: 'Stripe', change: 'added', announced: '2026-11-16', effective: '2026-12-16', summary: 'Payment processing for the new paid plans.' };
 
-  it('has the documented top-level shape', () => {
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'asOf', 'lastUpdated', 'listChanged', 'latestAnnouncement', 'fingerprint', 'url', 'company', 'product', 'contact', 'noticePeriodDays', 'objectionPeriodDays', 'categories', 'subprocessors', 'upcoming', 'history', 'planned']);
-    expect(json).toMatchObject({ schemaVersion: 1, asOf: TODAY, lastUpdated: '2026-11-16', listChanged: '2026-04-03', latestAnnouncement: '2026-11-16' });
+  it('has the documented top-level shape: the list and what is ahead, the history one link away', () => {
+    expect(Object.keys(json)).toEqual(['$schema', 'schemaVersion', 'asOf', 'lastUpdated', 'fingerprint', 'url', 'listChanged', 'latestAnnouncement', 'historyUrl', 'company', 'product', 'contact', 'noticePeriodDays', 'objectionPeriodDays', 'categories', 'subprocessors', 'upcoming', 'planned']);
+    expect(json).toMatchObject({ $schema: 'https://securicomnet.com/schemas/subprocessors.v2.json', schemaVersion: 2, asOf: TODAY, lastUpdated: '2026-11-16', listChanged: '2026-04-03', latestAnnouncement: '2026-11-16', historyUrl: 'https://securicomnet.com/subprocessors-history.json' });
     expect(json.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('lists current entries with every field, upcoming events with deadlines, and the public history', () => {
+  it('lists current entries with every field and upcoming events with deadlines', () => {
     expect(json.subprocessors.map((entry) => entry.slug)).toEqual(['cloudflare', 'digitalocean', 'openai', 'postmark', 'sentry']);
     expect(json.subprocessors.find((entry) => entry.slug === 'openai')).toEqual({
       slug: 'openai',
@@ -121,9 +140,55 @@ describe('JSON', () => {
       url: 'https://securicomnet.com/subprocessors/openai',
       since: '2025-10-09',
     });
-    expect(json.upcoming).toEqual([{ id: 'stripe-added-2026-12-16', slug: 'stripe', name: 'Stripe', change: 'added', announced: '2026-11-16', effective: '2026-12-16', summary: 'Payment processing for the new paid plans.', objectionDeadline: '2026-12-15', objectionDeadlineEnds: '2026-12-16T04:59:59Z' }]);
-    expect(json.history).toHaveLength(11);
-    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    expect(json.upcoming).toEqual([{ ...stripe, objectionDeadline: '2026-12-15', objectionDeadlineEnds: '2026-12-16T04:59:59Z' }]);
+    expect(JSON.parse(jsonText(json))).toEqual(JSON.parse(JSON.stringify(json)));
+  });
+
+  it('the history export has every announced change, newest first', () => {
+    const history = historyJson(content, TODAY);
+    expect(Object.keys(history)).toEqual(['$schema', 'schemaVersion', 'asOf', 'lastUpdated', 'fingerprint', 'url', 'events']);
+    expect(history.$schema).toBe('https://securicomnet.com/schemas/subprocessors-history.v2.json');
+    expect(history.fingerprint).toBe(json.fingerprint);
+    expect(history.events).toHaveLength(11);
+    expect(history.events[0]).toEqual(stripe);
+    expect(historyJson(content, '2026-11-15').events).toHaveLength(10);
+  });
+
+  it('version 1 keeps its old shape, history included, for consumers not yet moved', () => {
+    const v1 = listJsonV1(content, TODAY);
+    expect(Object.keys(v1)).toEqual(['schemaVersion', 'asOf', 'lastUpdated', 'fingerprint', 'url', 'company', 'product', 'contact', 'noticePeriodDays', 'objectionPeriodDays', 'categories', 'subprocessors', 'upcoming', 'history', 'planned']);
+    expect(v1).toMatchObject({ schemaVersion: 1, asOf: TODAY, lastUpdated: '2026-11-16', fingerprint: json.fingerprint, subprocessors: json.subprocessors, upcoming: [{ ...stripe, objectionDeadline: '2026-12-15' }] });
+    expect(v1.history).toEqual(historyJson(content, TODAY).events);
+  });
+});
+
+describe('JSON Schemas of the exports', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(ajv);
+  const schema = (file: string) => JSON.parse(fs.readFileSync(path.join('public', file), 'utf8'));
+
+  it('are published as generated from the zod schemas (npm run schemas)', () => {
+    for (const [file, generated] of Object.entries(exportSchemas())) expect(schema(file), file).toEqual(JSON.parse(serialise(generated)));
+  });
+
+  it.each([
+    ['/subprocessors.json', listJson],
+    ['/subprocessors-history.json', historyJson],
+    ['/subprocessors.v1.json', listJsonV1],
+  ] as const)('%s passes its schema, for every content folder', (path_, build) => {
+    const validate = ajv.compile(schema(EXPORT_SCHEMAS[path_].file));
+    for (const folder of ['content', 'examples/backend-chat', 'tests/fixtures/base-path', 'tests/fixtures/hostile']) {
+      const exported = JSON.parse(jsonText(build(checkContent(folder, { today: TODAY }).content!, TODAY)));
+      expect(validate(exported) || validate.errors, folder).toBe(true);
+    }
+  });
+
+  it('catch what a consumer would trip over', () => {
+    const validate = ajv.compile(schema(EXPORT_SCHEMAS['/subprocessors.json'].file));
+    const json = JSON.parse(jsonText(listJson(content, TODAY)));
+    expect(validate({ ...json, schemaVersion: 1 })).toBe(false);
+    expect(validate({ ...json, history: [] })).toBe(false);
+    expect(validate({ ...json, subprocessors: [{ ...json.subprocessors[0], since: '2026-02-30' }] })).toBe(false);
   });
 });
 
@@ -173,9 +238,10 @@ describe('a re-addition announced later shows nothing of itself anywhere before 
   const sample = checkContent(writeContent({ 'subprocessors/acme.md': file })).content!;
 
   it.each([
-    ['JSON', () => JSON.stringify(listJson(sample, '2098-12-31'))],
+    ['JSON history', () => JSON.stringify(historyJson(sample, '2098-12-31'))],
+    ['JSON version 1', () => JSON.stringify(listJsonV1(sample, '2098-12-31'))],
     ['Atom feed', () => atomFeed(sample, '2098-12-31')],
-    ['calendar', () => changesCalendar(sample, '2098-12-31')],
+    ['full calendar', () => changesCalendar(sample, '2098-12-31', { all: true })],
     ['the list on a past date', () => JSON.stringify(listJson(sample, '2025-01-15'))],
   ])('%s', (_, render) => {
     expect(render()).toContain('Acme Cloud');

@@ -12,9 +12,15 @@ import * as annex from '@/app/(bare)/subprocessors/annex/page';
 import * as json from '@/app/subprocessors.json/route';
 import * as csv from '@/app/subprocessors.csv/route';
 import * as sitemap from '@/app/site-map.xml/route';
+import * as feedArchive from '@/app/(site)/subprocessors/feed/[page]/route';
+import * as fullCalendar from '@/app/(site)/subprocessors/changes-all.ics/route';
+import * as history from '@/app/subprocessors-history.json/route';
+import * as jsonV1 from '@/app/subprocessors.v1.json/route';
+import { validatorFor } from '@/lib/conditional';
+import { loadContent } from '@/lib/content';
 
 describe('scheduled changes need no redeploy', () => {
-  it.each(Object.entries({ list, entry, version, byData, feed, calendar, embed, annex, json, csv, sitemap }))('%s is re-rendered after five minutes', (_, route) => {
+  it.each(Object.entries({ list, entry, version, byData, feed, feedArchive, calendar, fullCalendar, embed, annex, json, history, jsonV1, csv, sitemap }))('%s is re-rendered after five minutes', (_, route) => {
     expect(route.revalidate).toBe(300);
   });
 
@@ -37,5 +43,18 @@ describe('routes read today when they render, so the same build changes on the e
   it('the CSV download is named for the day it was rendered', () => {
     vi.stubEnv('SUBPROCESSORS_TODAY', '2026-12-16');
     expect(csv.GET().headers.get('content-disposition')).toBe('attachment; filename="subprocessors-2026-12-16.csv"');
+  });
+});
+
+describe('every export carries validators that name what it was rendered from', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it.each(Object.entries({ feed, calendar, fullCalendar, json, history, jsonV1, csv, sitemap }))('%s has an ETag and Last-Modified for the day it was rendered', async (_, route) => {
+    vi.stubEnv('SUBPROCESSORS_TODAY', '2026-12-16');
+    const response = await route.GET();
+    const { etag, lastModified } = validatorFor(loadContent(), '2026-12-16');
+    expect(response.headers.get('etag')).toBe(etag);
+    expect(response.headers.get('last-modified')).toBe(lastModified);
+    expect(lastModified).toBe('Wed, 16 Dec 2026 00:00:00 GMT');
   });
 });

@@ -39,7 +39,8 @@ describe('the standalone server', () => {
     expect(html).toContain('<tr id="digitalocean">');
     expect((await fetch(`${origin}/subprocessors/digitalocean`)).status).toBe(200);
     expect((await fetch(`${origin}/subprocessors/does-not-exist`)).status).toBe(404);
-    expect((await (await fetch(`${origin}/subprocessors.json`)).json()).schemaVersion).toBe(1);
+    expect((await (await fetch(`${origin}/subprocessors.json`)).json()).schemaVersion).toBe(2);
+    expect((await (await fetch(`${origin}/subprocessors.v1.json`)).json()).schemaVersion).toBe(1);
     const stylesheet = /href="(\/_next\/static\/[^"]+\.css)"/.exec(html)![1];
     expect((await fetch(origin + stylesheet)).status).toBe(200);
   });

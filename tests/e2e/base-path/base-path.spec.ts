@@ -35,6 +35,17 @@ test('former slugs, feeds, exports and the sitemap use the base path', async ({ 
   expect(await (await request.get('/legal/robots.txt')).text()).toContain('Sitemap: https://example.com/legal/sitemap.xml');
 });
 
+test('conditional polls of the exports get a 304 under the base path too', async ({ request }) => {
+  for (const path of ['/legal/subprocessors/feed.xml', '/legal/subprocessors/changes.ics', '/legal/subprocessors.json']) {
+    const { etag } = (await request.get(path)).headers();
+    expect((await request.get(path, { headers: { 'if-none-match': etag } })).status(), path).toBe(304);
+  }
+  expect((await request.get('/legal/subprocessors/feed/1.xml')).status()).toBe(404);
+  const json = await (await request.get('/legal/subprocessors.json')).json();
+  expect(json.historyUrl).toBe('https://example.com/legal/subprocessors-history.json');
+  expect((await request.get(new URL(json.$schema).pathname)).status()).toBe(200);
+});
+
 test('the embed page shows the current list inside an allowed site', async ({ page, baseURL }) => {
   // SUBPROCESSORS_FRAME_ANCESTORS lets http://127.0.0.1:3105 frame this build.
   const host = await hostPage(3105, `<h1>Privacy policy</h1><iframe title="Our subprocessors" src="${baseURL}/legal/subprocessors/embed" style="width:100%;height:400px;border:0"></iframe>`);

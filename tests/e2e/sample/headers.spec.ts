@@ -30,3 +30,19 @@ test('pages and exports tell a CDN to cache them for the revalidation period', a
     expect((await request.get(path)).headers()['cache-control'], path).toBe('s-maxage=300, stale-while-revalidate=300');
   }
 });
+
+test('a follower that sends back the validators of an export gets a 304 without a body', async ({ request }) => {
+  for (const path of ['/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv', '/sitemap.xml']) {
+    const fresh = await request.get(path);
+    const { etag, 'last-modified': lastModified } = fresh.headers();
+    expect(etag, path).toMatch(/^"[0-9a-z]+-[0-9a-f]{16}-2026-11-23"$/);
+    for (const headers of [{ 'if-none-match': etag }, { 'if-modified-since': lastModified }] as Record<string, string>[]) {
+      const again = await request.get(path, { headers });
+      expect(again.status(), path).toBe(304);
+      expect((await again.body()).length).toBe(0);
+      expect(again.headers().etag).toBe(etag);
+      expect(again.headers()['cache-control']).toBe('s-maxage=300, stale-while-revalidate=300');
+    }
+    expect((await request.get(path, { headers: { 'if-none-match': '"something-else"' } })).status(), path).toBe(200);
+  }
+});

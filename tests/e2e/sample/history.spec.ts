@@ -150,7 +150,7 @@ test.describe('links that must keep working', () => {
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe(`${type}; charset=utf-8`);
     }
-    expect(await (await request.get('/subprocessors/feed.xml')).text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(await (await request.get('/subprocessors/feed.xml')).text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0">');
     expect(await (await request.get('/subprocessors/changes.ics')).text()).toMatch(/^BEGIN:VCALENDAR/);
     expect((await request.get('/subprocessors.csv')).headers()['content-disposition']).toBe('attachment; filename="subprocessors-2026-11-23.csv"');
     const section = page.getByRole('region', { name: 'History and updates' });

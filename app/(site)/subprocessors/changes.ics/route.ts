@@ -3,4 +3,4 @@ import { changesCalendar } from '@/lib/exports';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';
-export const GET = datedRoute('text/calendar; charset=utf-8', changesCalendar);
+export const GET = datedRoute('text/calendar; charset=utf-8', (content, date) => changesCalendar(content, date));

@@ -1,0 +1,6 @@
+import { datedRoute } from '@/lib/dated-route';
+import { historyJson, jsonText } from '@/lib/exports';
+
+export const revalidate = 300;
+export const dynamic = 'force-static';
+export const GET = datedRoute('application/json; charset=utf-8', (content, date) => jsonText(historyJson(content, date)));

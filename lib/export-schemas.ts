@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { categorySchema, eventSchema, plannedSchema, subprocessorSchema } from './schema';
+
+/**
+ * The shapes of the JSON exports, as zod schemas: the builders in exports.ts are typed with
+ * the types inferred here, and the JSON Schemas published beside the exports are generated
+ * from them (lib/json-schemas.ts), so the three can never disagree.
+ */
+
+const date = z.iso.date();
+const url = z.url();
+
+const company = z.strictObject({ name: z.string(), legal_name: z.string().optional(), address: z.string().optional() });
+const contact = z.strictObject({ privacy: z.email(), objections: z.email() });
+const categories = z.array(categorySchema.pick({ id: true, title: true }));
+
+/** An entry as it stands on `asOf`: every listed field (not notes or history), its page and since when it is listed. */
+const listedEntry = subprocessorSchema.omit({ aliases: true, history: true }).extend({
+  slug: z.string(),
+  url,
+  since: date.optional(),
+});
+
+const plannedEntry = plannedSchema.extend({ slug: z.string() });
+
+/** One recorded change; `id` is the anchor on the changes page and the id in the feed and calendar. */
+const event = z.strictObject({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  ...eventSchema.shape,
+  summary: z.string(),
+});
+
+const upcomingEvent = event.extend({
+  /** Last day to object; absent for a removal. */
+  objectionDeadline: date.optional(),
+});
+
+/** What every export starts with: which version of which list it is. */
+const header = {
+  asOf: date,
+  lastUpdated: date,
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  url,
+};
+
+/** /subprocessors.json: the list in force and what is about to change; the history is one link away. */
+export const listExportSchema = z.strictObject({
+  $schema: url,
+  schemaVersion: z.literal(2),
+  ...header,
+  /** The day the list in force last changed; the latest announcement, of a change that may still be ahead. */
+  listChanged: date,
+  latestAnnouncement: date.optional(),
+  historyUrl: url,
+  company,
+  product: z.string().optional(),
+  contact,
+  noticePeriodDays: z.int(),
+  objectionPeriodDays: z.int().optional(),
+  categories,
+  subprocessors: z.array(listedEntry),
+  upcoming: z.array(upcomingEvent.extend({ objectionDeadlineEnds: z.iso.datetime().optional().meta({ description: 'The last second to object, in UTC: the end of the deadline day in the site’s time zone' }) })),
+  planned: z.array(plannedEntry),
+});
+
+/** /subprocessors-history.json: every announced change, newest first. */
+export const historyExportSchema = z.strictObject({
+  $schema: url,
+  schemaVersion: z.literal(2),
+  ...header,
+  events: z.array(event),
+});
+
+/** /subprocessors.v1.json: the shape of /subprocessors.json before version 2, for consumers not yet moved. */
+export const listExportV1Schema = z.strictObject({
+  schemaVersion: z.literal(1),
+  ...header,
+  company,
+  product: z.string().optional(),
+  contact,
+  noticePeriodDays: z.int(),
+  objectionPeriodDays: z.int().optional(),
+  categories,
+  subprocessors: z.array(listedEntry),
+  upcoming: z.array(upcomingEvent),
+  history: z.array(event),
+  planned: z.array(plannedEntry),
+});
+
+export type ListExport = z.output<typeof listExportSchema>;
+export type HistoryExport = z.output<typeof historyExportSchema>;
+export type ListExportV1 = z.output<typeof listExportV1Schema>;
+
+/** Where each export's JSON Schema is published (under public/), by the export's path. */
+export const EXPORT_SCHEMAS = {
+  '/subprocessors.json': { file: 'schemas/subprocessors.v2.json', title: 'The subprocessor list in force and its upcoming changes (/subprocessors.json, schemaVersion 2)', schema: listExportSchema },
+  '/subprocessors-history.json': { file: 'schemas/subprocessors-history.v2.json', title: 'Every announced change to the subprocessor list (/subprocessors-history.json, schemaVersion 2)', schema: historyExportSchema },
+  '/subprocessors.v1.json': { file: 'schemas/subprocessors.v1.json', title: 'The subprocessor list, schemaVersion 1 (/subprocessors.v1.json)', schema: listExportV1Schema },
+} as const;
