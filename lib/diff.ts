@@ -3,32 +3,8 @@ import { daysBetween, formatDate, type IsoDate } from './dates';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
 import type { ChangeEvent, Content, DescribingFields, Site, Subprocessor } from './schema';
 import { listAsOf } from './timeline';
+import { MARKDOWN, PLAIN, type Format } from './formats';
 
-/** How values are written into the sentences: every value from the content goes through one of these. */
-export type Format = { strong: (text: string) => string; code: (text: string) => string; text: (text: string) => string };
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-
-/**
- * Markdown for a job summary, where content must stay text: a name such as
- * "Cloudflare\n\n<!--" must not open an HTML comment that hides every later line, and
- * nothing may become a link with other words than its address, emphasis or code.
- */
-const escapeMarkdown = (text: string) =>
-  oneLine(text)
-    .replace(/[\\`*_[\]#|~{}]/g, '\\$&')
-    .replace(/[&<>]/g, (character) => `&#${character.charCodeAt(0)};`);
-export const MARKDOWN: Format = {
-  strong: (text) => `**${escapeMarkdown(text)}**`,
-  // A code span is fenced by more backticks than it holds; inside it nothing is markup.
-  code: (text) => {
-    const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-    const padding = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${padding}${oneLine(text)}${padding}${fence}`;
-  },
-  text: escapeMarkdown,
-};
-export const PLAIN: Format = { strong: oneLine, code: oneLine, text: oneLine };
 
 /**
  * What a change to the content folder does to the public list, in sentences a reviewer

@@ -4,6 +4,7 @@ import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './l
 import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
 import { entryAsOf, objectionDeadline, upcomingChanges } from './timeline';
 import { absoluteUrl, entryPath } from './urls';
+import { PLAIN, type Format } from './formats';
 
 /** Text with some words emphasised: Markdown bold, HTML <strong>, plain in a text e-mail. */
 export type Segment = string | { strong: string };
@@ -51,33 +52,30 @@ export function changeNotice(content: Pick<Content, 'site'>, file: Subprocessor,
   };
 }
 
-export const markdownSegments = (segments: Segment[]) => segments.map((part) => (typeof part === 'string' ? part : `**${part.strong}**`)).join('');
-
-/** The customer notification for an entry's upcoming change, as Markdown; `toPlainText` for e-mail. */
-export function noticeMarkdown(content: Content, slug: string, today: IsoDate): string | undefined {
+/**
+ * The customer notification for an entry's upcoming change, as Markdown (to paste into a
+ * mailer or a ticket) or plain text. Every value from the content is written as text.
+ */
+export function noticeText(content: Content, slug: string, today: IsoDate, { strong, text }: Format = PLAIN): string | undefined {
   const change = upcomingChanges(content, today).find(({ entry }) => entry.slug === slug);
   if (!change) return undefined;
   const notice = changeNotice(content, content.subprocessors.find((candidate) => candidate.slug === slug)!, change.event);
   return [
-    `Subject: ${notice.subject}`,
+    `Subject: ${text(notice.subject)}`,
     '',
-    markdownSegments(notice.intro),
+    notice.intro.map((part) => (typeof part === 'string' ? text(part) : strong(part.strong))).join(''),
     '',
-    notice.summary,
-    ...(notice.urgent ? ['', notice.urgent] : []),
+    text(notice.summary),
+    ...(notice.urgent ? ['', text(notice.urgent)] : []),
     '',
-    ...notice.fields.map(({ label, value }) => `- **${label}:** ${value}`),
-    ...(notice.changes.length ? ['', 'What changes:', '', ...notice.changes.map(({ label, before, after }) => `- **${label}**\n  - Before: ${before}\n  - After: ${after}`)] : []),
+    ...notice.fields.map(({ label, value }) => `- ${strong(`${label}:`)} ${text(value)}`),
+    ...(notice.changes.length ? ['', 'What changes:', '', ...notice.changes.map(({ label, before, after }) => `- ${strong(label)}\n  - Before: ${text(before)}\n  - After: ${text(after)}`)] : []),
     '',
     notice.objection
-      ? `**${deadlineLine(notice.objection.deadline, content.site.timezone, today)}.** To object to this change, write to ${notice.objection.email} (subject: "${notice.objection.subject}").`
-      : `Questions: ${notice.questions}.`,
+      ? `${strong(`${deadlineLine(notice.objection.deadline, content.site.timezone, today)}.`)} To object to this change, write to ${text(notice.objection.email)} (subject: "${text(notice.objection.subject)}").`
+      : `Questions: ${text(notice.questions)}.`,
     '',
+    // A validated address: written as it is, so that it stays a link.
     `Details: ${notice.url}`,
   ].join('\n');
-}
-
-/** The same notice without Markdown emphasis, for plain-text e-mail. */
-export function toPlainText(markdown: string): string {
-  return markdown.replace(/\*\*(.+?)\*\*/g, '$1');
 }

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent, contentDir } from '../lib/content';
-import { describeDiff, diffMarkdown, diffText, MARKDOWN, PLAIN } from '../lib/diff';
+import { describeDiff, diffMarkdown, diffText } from '../lib/diff';
+import { MARKDOWN, PLAIN } from '../lib/formats';
 import { formatGrouped } from '../lib/report';
 import { resolveToday } from '../lib/today';
 

@@ -3,7 +3,8 @@
  * the entry's upcoming change, as plain text and as Markdown (or only one of them).
  */
 import { loadContent } from '../lib/content';
-import { noticeMarkdown, toPlainText } from '../lib/notice';
+import { MARKDOWN } from '../lib/formats';
+import { noticeText } from '../lib/notice';
 import { resolveToday } from '../lib/today';
 
 const args = process.argv.slice(2);
@@ -14,12 +15,12 @@ if (!slug) {
 }
 const content = loadContent();
 const today = resolveToday(content.site);
-const markdown = noticeMarkdown(content, slug, today);
-if (!markdown) {
+const [text, markdown] = [noticeText(content, slug, today), noticeText(content, slug, today, MARKDOWN)];
+if (!text || !markdown) {
   const known = content.subprocessors.some((entry) => entry.slug === slug);
   console.error(known ? `${slug} has no change announced and still to take effect on ${today}.` : `There is no subprocessor '${slug}'.`);
   process.exit(1);
 }
 if (args.includes('--markdown')) console.log(markdown);
-else if (args.includes('--text')) console.log(toPlainText(markdown));
-else console.log(`--- Plain text ---\n\n${toPlainText(markdown)}\n\n--- Markdown ---\n\n${markdown}`);
+else if (args.includes('--text')) console.log(text);
+else console.log(`--- Plain text ---\n\n${text}\n\n--- Markdown ---\n\n${markdown}`);

@@ -5,7 +5,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/content';
-import { describeDiff, diffMarkdown, MARKDOWN } from '@/lib/diff';
+import { describeDiff, diffMarkdown } from '@/lib/diff';
+import { MARKDOWN } from '@/lib/formats';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 const TODAY = '2026-11-23';
