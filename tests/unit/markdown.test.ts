@@ -40,5 +40,7 @@ describe('Markdown from the content folder', () => {
     expect(issues).toEqual([{ line: 1, field: 'link', message: 'the e-mail link sets `bcc`, which a reader does not see before sending', hint: 'A mailto link may only pre-fill the subject (`?subject=…`); remove the other parts.' }]);
     expect(checkMarkdown('[us](MAILTO:a@b.example?CC=c@d.example)')).toHaveLength(1);
     expect(checkMarkdown('[us](mailto:a@b.example?subject=Hello)')).toEqual([]);
+    // Spelt with character references, it is still an e-mail link.
+    expect(checkMarkdown('[us](&#109;ailto&#58;a@b.example?bcc=c@d.example)')).toHaveLength(1);
   });
 });
