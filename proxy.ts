@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { isPublicAddress } from '@/lib/addresses';
+import { formerSlugTarget, isPublicAddress } from '@/lib/addresses';
 import { EXPORTS, isNotModified, validatorFor } from '@/lib/conditional';
 import { loadContent } from '@/lib/content';
 import { resolveToday } from '@/lib/today';
 import { entryPath } from '@/lib/urls';
-import { aliasTarget } from '@/lib/view';
 
 /**
  * Three jobs, each only on the addresses that need it (see `matcher`); the list and the other
@@ -28,8 +27,7 @@ export function proxy(request: NextRequest) {
   const today = resolveToday(content.site);
   const { pathname } = request.nextUrl;
   if (pathname.startsWith('/subprocessors/') && !FIXED.has(pathname)) {
-    const [, , name, rest] = pathname.split('/');
-    const target = name && rest === undefined ? aliasTarget(content, decode(name), today) : undefined;
+    const target = formerSlugTarget(content, pathname, today);
     if (target) {
       const url = request.nextUrl.clone(); // keeps the base path
       url.pathname = entryPath(target);
@@ -48,14 +46,6 @@ export function proxy(request: NextRequest) {
   if (!isNotModified(request.method, request.headers, validator)) return NextResponse.next();
   // A 304 carries the headers a 200 would have that describe it (RFC 9110 §15.4.5).
   return new NextResponse(null, { status: 304, headers: { ETag: validator.etag, 'Last-Modified': validator.lastModified, 'Cache-Control': 's-maxage=300, stale-while-revalidate=300' } });
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment; // A malformed escape (`%zz`) names no entry.
-  }
 }
 
 const FIXED = new Set(EXPORTS);

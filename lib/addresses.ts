@@ -20,6 +20,14 @@ export function isPublicAddress(content: Content, pathname: string, date: IsoDat
   return second === undefined && publicSlugs(content, date).has(first);
 }
 
+/** The entry a former slug (`/subprocessors/<alias>`) leads to on `date`, if the path is one. */
+export function formerSlugTarget(content: Content, pathname: string, date: IsoDate): string | undefined {
+  const [, root, name, ...rest] = pathname.split('/').map(decode);
+  if (root !== 'subprocessors' || name === undefined || rest.length > 0) return undefined;
+  const target = publicSlugs(content, date).get(name);
+  return target === name ? undefined : target;
+}
+
 function decode(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
@@ -28,15 +36,15 @@ function decode(segment: string): string | undefined {
   }
 }
 
-/** The slugs and former slugs of the entries announced by `date`, kept for the last date asked. */
-let slugs: { content: Content; date: IsoDate; set: Set<string> } | undefined;
+/** The slugs and former slugs of the entries announced by `date`, each with its entry's slug; kept for the last date asked. */
+let slugs: { content: Content; date: IsoDate; map: Map<string, string> } | undefined;
 
-function publicSlugs(content: Content, date: IsoDate): Set<string> {
+function publicSlugs(content: Content, date: IsoDate): Map<string, string> {
   if (slugs?.content !== content || slugs.date !== date) {
     const visible = content.subprocessors.filter((entry) => isVisible(entry, date));
-    slugs = { content, date, set: new Set(visible.flatMap((entry) => [entry.slug, ...(entry.aliases ?? [])])) };
+    slugs = { content, date, map: new Map(visible.flatMap((entry) => [entry.slug, ...(entry.aliases ?? [])].map((name) => [name, entry.slug] as const))) };
   }
-  return slugs.set;
+  return slugs.map;
 }
 
 /** Full archive pages of the feed, kept for the last date asked: counting them sorts every event. */

@@ -45,6 +45,16 @@ const header = {
   url,
 };
 
+/** Whose list it is and its rules: in both versions of the list export (`about()` in exports.ts). */
+const about = {
+  company,
+  product: z.string().optional(),
+  contact,
+  noticePeriodDays: z.int(),
+  objectionPeriodDays: z.int().optional(),
+  categories,
+};
+
 /** /subprocessors.json: the list in force and what is about to change; the history is one link away. */
 export const listExportSchema = z.strictObject({
   $schema: url,
@@ -54,12 +64,7 @@ export const listExportSchema = z.strictObject({
   listChanged: date,
   latestAnnouncement: date.optional(),
   historyUrl: url,
-  company,
-  product: z.string().optional(),
-  contact,
-  noticePeriodDays: z.int(),
-  objectionPeriodDays: z.int().optional(),
-  categories,
+  ...about,
   subprocessors: z.array(listedEntry),
   upcoming: z.array(upcomingEvent.extend({ objectionDeadlineEnds: z.iso.datetime().optional().meta({ description: 'The last second to object, in UTC: the end of the deadline day in the site’s time zone' }) })),
   planned: z.array(plannedEntry),
@@ -77,12 +82,7 @@ export const historyExportSchema = z.strictObject({
 export const listExportV1Schema = z.strictObject({
   schemaVersion: z.literal(1),
   ...header,
-  company,
-  product: z.string().optional(),
-  contact,
-  noticePeriodDays: z.int(),
-  objectionPeriodDays: z.int().optional(),
-  categories,
+  ...about,
   subprocessors: z.array(listedEntry),
   upcoming: z.array(upcomingEvent),
   history: z.array(event),

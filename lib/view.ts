@@ -69,11 +69,6 @@ export function formerAddresses(content: Content, date: IsoDate): { from: string
   return entries.flatMap((entry) => (entry.aliases ?? []).map((alias) => ({ from: entryPath(alias), to: entryPath(entry.slug) })));
 }
 
-/** The entry a former slug now leads to, once that entry is public on `date`; undefined for any other slug. */
-export function aliasTarget(content: Content, slug: string, date: IsoDate): string | undefined {
-  return content.subprocessors.find((entry) => entry.aliases?.includes(slug) && isVisible(entry, date))?.slug;
-}
-
 export type ChangeFilter = { change?: ChangeType; entry?: string };
 
 export function changesView(content: Content, date: IsoDate, filter: ChangeFilter) {

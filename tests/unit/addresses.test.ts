@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isPublicAddress } from '@/lib/addresses';
+import { formerSlugTarget, isPublicAddress } from '@/lib/addresses';
 import { loadContent } from '@/lib/content';
 import { EXPORTS } from '@/lib/conditional';
 import { config } from '@/proxy';
@@ -14,6 +14,14 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
     expect(served('/subprocessors/cloudflare')).toBe(true);
     expect(served('/subprocessors/cloud%66lare')).toBe(true);
     expect(served('/subprocessors/llm-provider')).toBe(true);
+  });
+
+  it('a former slug leads to its entry; an entry’s own slug and unknown slugs lead nowhere', () => {
+    expect(formerSlugTarget(content, '/subprocessors/llm-provider', '2026-11-23')).toBe('openai');
+    expect(formerSlugTarget(content, '/subprocessors/llm%2Dprovider', '2026-11-23')).toBe('openai');
+    expect(formerSlugTarget(content, '/subprocessors/openai', '2026-11-23')).toBeUndefined();
+    expect(formerSlugTarget(content, '/subprocessors/llm-provider/x', '2026-11-23')).toBeUndefined();
+    expect(formerSlugTarget(content, '/subprocessors/nope', '2026-11-23')).toBeUndefined();
   });
 
   it('an entry only from its announcement day: before, it is as unknown as any made-up slug', () => {
