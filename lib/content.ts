@@ -6,6 +6,7 @@ import { checkMarkdown, markdown, type MarkdownIssue } from './markdown';
 import { invalidUtf8, unsafeLines, unsafeValues } from './characters';
 import { ContentError, type Problem } from './problems';
 import { checkHistory, leftoverTodos, recommendations } from './rules';
+import { scopeIssues } from './scopes';
 import {
   plannedSchema,
   sectionSchema,
@@ -283,6 +284,7 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
       const guess = closest(id, ids);
       report(source, where, `'${id}' is not a category in site.yaml${guess ? ` — did you mean \`${guess}\`?` : ''}`, `Use one of: ${ids.join(', ')}; or add the category to site.yaml.`);
     }
+    if (site) for (const issue of scopeIssues(entry, site.scopes)) report(source, issue.path, issue.message, issue.hint);
     if ('history' in entry) {
       if (site) for (const issue of checkHistory(entry, site, today)) report(source, issue.path, issue.message, issue.hint, issue.severity);
       for (const issue of recommendations(entry)) report(source, issue.path, issue.message, issue.hint, 'warning');

@@ -40,10 +40,13 @@ export const FIELD_LABELS: Record<keyof DescribingFields, string> = {
   certifications: 'Certifications',
   condition: 'Applies',
   links: 'Documents',
+  scopes: 'Scopes',
 };
 
+/** "Germany: Frankfurt", and the scope ids when it is limited to some: "Germany: Frankfurt (eu)". */
 export function formatLocation(location: Location): string {
-  return location.detail ? `${locationName(location.country)}: ${location.detail}` : locationName(location.country);
+  const place = location.detail ? `${locationName(location.country)}: ${location.detail}` : locationName(location.country);
+  return location.scopes ? `${place} (${location.scopes.join(', ')})` : place;
 }
 
 /** A field's value as plain text, for before/after comparisons. */

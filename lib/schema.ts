@@ -54,6 +54,22 @@ export const categorySchema = z.strictObject({
   retired: z.boolean().optional(),
 });
 
+/** A product, region or deployment option with a list of its own (`/<id>/subprocessors`). */
+export const scopeSchema = z.strictObject({
+  id: slug,
+  title: text(200),
+  description: text(1_000).optional(),
+});
+
+/**
+ * Addresses at the top of the site that a scope id would shadow (`/<id>/…`): the folders in
+ * app/ and public/ (tests/unit/scopes.test.ts keeps this in step with them).
+ */
+export const RESERVED_SCOPE_IDS = ['api', 'schemas', 'subprocessors', 'not-found'];
+
+/** Ids of site.yaml scopes an entry or a location applies to; none means all. */
+const scopeIds = z.array(slug.meta({ description: 'The id of one of the scopes in site.yaml' })).min(1);
+
 export const siteSchema = z
   .strictObject({
     company: z.strictObject({
@@ -77,14 +93,23 @@ export const siteSchema = z
     categories: z.array(categorySchema).min(1),
     /** Turns on e-mail notices to subscribers (SPEC §7): the sender, and where replies go. */
     notifications: z.strictObject({ from: email, reply_to: email.optional() }).optional(),
+    /** Several lists in one (regions, products, deployment options), each at /<id>/subprocessors (SPEC §8). */
+    scopes: z.array(scopeSchema).min(1).optional(),
   })
   .superRefine((site, ctx) => {
-    const seen = new Set<string>();
-    site.categories.forEach((category, index) => {
-      if (seen.has(category.id)) {
-        ctx.addIssue({ code: 'custom', path: ['categories', index, 'id'], message: `category id '${category.id}' is used twice`, params: { hint: 'Give each category its own id.' } });
+    for (const [field, items] of [['categories', site.categories], ['scopes', site.scopes ?? []]] as const) {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.id)) {
+          ctx.addIssue({ code: 'custom', path: [field, index, 'id'], message: `${field === 'categories' ? 'category' : 'scope'} id '${item.id}' is used twice`, params: { hint: `Give each ${field === 'categories' ? 'category' : 'scope'} its own id.` } });
+        }
+        seen.add(item.id);
+      });
+    }
+    site.scopes?.forEach((scope, index) => {
+      if (RESERVED_SCOPE_IDS.includes(scope.id)) {
+        ctx.addIssue({ code: 'custom', path: ['scopes', index, 'id'], message: `'${scope.id}' is the address of another page (/${scope.id})`, params: { hint: `Choose another id, e.g. \`${scope.id}-edition\`.` } });
       }
-      seen.add(category.id);
     });
   })
   .transform((site) => ({ ...site, contact: { ...site.contact, objections: site.contact.objections ?? site.contact.privacy } }));
@@ -100,6 +125,8 @@ export const locationSchema = z.strictObject({
   country: z.string().trim().refine(isLocationCode, { params: { kind: 'country' } }).meta({ description: 'ISO 3166-1 alpha-2 code (US, DE, IE…), EU or global' }),
   /** Free text: city, data centre, why it was chosen. */
   detail: text(300).optional(),
+  /** Only in these scopes ("Frankfurt, for the EU cloud"); none means wherever the entry applies. */
+  scopes: scopeIds.optional(),
 });
 
 /** Fields every listed subprocessor has, so they can never have been "not set". */
@@ -126,7 +153,11 @@ const describingFields = {
   condition: text(500).optional(),
   /** `subprocessors`: the provider's own subprocessor list (EDPB Opinion 22/2024: the whole chain). */
   links: z.strictObject({ dpa: httpsUrl.optional(), privacy: httpsUrl.optional(), security: httpsUrl.optional(), subprocessors: httpsUrl.optional() }).optional(),
+  /** The scopes it applies to ("Only in the EU cloud"); none means all. */
+  scopes: scopeIds.optional(),
 };
+
+export const DESCRIBING_FIELDS = Object.keys(describingFields) as (keyof typeof describingFields)[];
 
 /** Any subset of the fields, e.g. what a planned entry already knows. */
 const partialFields = z.strictObject(describingFields).partial();
@@ -181,6 +212,7 @@ export const plannedSchema = z.strictObject({
 });
 
 export type Site = z.output<typeof siteSchema>;
+export type Scope = z.output<typeof scopeSchema>;
 export type Category = z.output<typeof categorySchema>;
 export type Location = z.output<typeof locationSchema>;
 export type ChangeEvent = z.output<typeof eventSchema>;
@@ -199,4 +231,6 @@ export type Content = {
   sections: Section[];
   subprocessors: Subprocessor[];
   planned: PlannedSubprocessor[];
+  /** Set on the list of one scope (lib/scopes.ts): its entries, locations and history are only what applies there. */
+  scope?: Scope;
 };

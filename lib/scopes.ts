@@ -1,0 +1,144 @@
+import { canonicalJson } from './fingerprint';
+import type { RuleIssue } from './rules';
+import { DESCRIBING_FIELDS, type ChangeEvent, type Content, type DescribingFields, type Location, type PlannedSubprocessor, type Scope, type Site, type Subprocessor } from './schema';
+import { closest } from './suggest';
+
+/**
+ * Scopes (SPEC §8): one content folder, several lists. The list of a scope is the same content
+ * with each entry's history rewritten as that scope saw it, so every page, export and notice
+ * is built by the same functions as the full list:
+ * - an entry counts in a scope while its `scopes` (as of that time, `previous` included) name
+ *   it, or name none; its locations are those limited to that scope or to none;
+ * - joining a scope (an update that adds it to `scopes`) is an addition there, leaving it a removal;
+ * - an update that changes nothing a scope's customers see (a location of another scope) is not
+ *   a change there at all.
+ */
+
+type State = DescribingFields & Pick<Subprocessor, 'name' | 'locations'>;
+
+/** Whether something limited to `scopes` (none: everywhere) applies in `scope`. */
+export const appliesIn = (scopes: readonly string[] | undefined, scope: string) => !scopes || scopes.includes(scope);
+
+/** The entry's details in effect after each event (index by index): the file's values, walked back through `previous`. */
+export function entryStates(entry: Subprocessor): State[] {
+  const states: State[] = [];
+  let fields: State = { ...entry };
+  for (let index = entry.history.length - 1; index >= 0; index--) {
+    states[index] = fields;
+    const event = entry.history[index];
+    if (!event.previous || event.change === 'removed') continue;
+    fields = { ...fields, ...event.previous } as State;
+    // `null` in `previous` records a field that was not set before.
+    for (const [key, value] of Object.entries(event.previous)) if (value === null) delete fields[key as keyof State];
+  }
+  return states;
+}
+
+/** What a customer of `scope` sees of these details: the locations there, no scope labels. */
+function project<T extends DescribingFields>(fields: T, scope: string): T {
+  const { scopes: _scopes, ...rest } = fields;
+  if (!fields.locations) return rest as T;
+  const locations = fields.locations.filter((location) => appliesIn(location.scopes, scope)).map(({ scopes: _location, ...location }) => location);
+  return { ...rest, locations } as T;
+}
+
+/** The former values of the fields that differ between two states, as `previous` records them. */
+function difference(before: State, after: State): ChangeEvent['previous'] {
+  const fields = DESCRIBING_FIELDS.filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
+  return fields.length ? (Object.fromEntries(fields.map((field) => [field, before[field] ?? null])) as ChangeEvent['previous']) : undefined;
+}
+
+/** The entry as `scope` saw it, or undefined if it never applied there. */
+export function scopedEntry(entry: Subprocessor, scope: string): Subprocessor | undefined {
+  const states = entryStates(entry);
+  const history: ChangeEvent[] = [];
+  let shown: State | undefined; // the details last shown in the scope
+  let listed = false;
+  entry.history.forEach((event, index) => {
+    const state = project(states[index], scope);
+    const inScope = event.change !== 'removed' && appliesIn(states[index].scopes, scope);
+    const { previous: _previous, ...facts } = event;
+    if (inScope && !listed) history.push({ ...facts, change: 'added', ...(shown && { previous: difference(shown, state) ?? {} }) });
+    else if (!inScope && listed) history.push({ ...facts, change: 'removed' });
+    else if (inScope && event.change === 'updated' && !event.previous) history.push(event); // what it changed was not recorded
+    else if (inScope) {
+      const previous = difference(shown!, state);
+      if (previous) history.push({ ...facts, change: 'updated', previous });
+    }
+    if (inScope) shown = state;
+    listed = inScope;
+  });
+  if (!shown) return undefined;
+  return { ...entry, ...shown, history } as Subprocessor;
+}
+
+const scoped = new WeakMap<Content, Map<string, Content>>();
+
+/** The content as one scope's list; the same object for the same content and scope. Undefined for an unknown scope. */
+export function scopedContent(content: Content, id: string): Content | undefined {
+  const scope = content.site.scopes?.find((candidate) => candidate.id === id);
+  if (!scope) return undefined;
+  let byScope = scoped.get(content);
+  if (!byScope) scoped.set(content, (byScope = new Map()));
+  let result = byScope.get(id);
+  if (!result) {
+    const planned = content.planned.filter((entry) => appliesIn(entry.scopes, id)).map((entry) => project(entry, id) as PlannedSubprocessor);
+    const subprocessors = content.subprocessors.flatMap((entry) => scopedEntry(entry, id) ?? []);
+    result = { ...content, subprocessors, planned, scope };
+    byScope.set(id, result);
+  }
+  return result;
+}
+
+/** The titles of the scopes something limited to `ids` applies in, in site.yaml's order; none when it applies in all. */
+export function scopeTitles(site: Pick<Site, 'scopes'>, ids: readonly string[] | undefined): string[] {
+  if (!ids || !site.scopes) return [];
+  return site.scopes.filter((scope) => ids.includes(scope.id)).map((scope) => scope.title);
+}
+
+/**
+ * Scope mistakes in one entry: ids that site.yaml does not name (with "did you mean"), a
+ * location limited to a scope the entry does not apply to, and a scope the entry applies to
+ * with none of its locations, now or in any former state recorded under `previous`.
+ */
+export function scopeIssues(entry: DescribingFields & { history?: Subprocessor['history'] }, scopes: readonly Scope[] | undefined): RuleIssue[] {
+  const ids = (scopes ?? []).map((scope) => scope.id);
+  const issues: RuleIssue[] = [];
+  const known = (values: readonly string[] | null | undefined, path: PropertyKey[]) =>
+    values?.forEach((id, index) => {
+      if (ids.includes(id)) return;
+      const guess = closest(id, ids);
+      issues.push({
+        path: [...path, index],
+        message: ids.length ? `'${id}' is not a scope in site.yaml${guess ? ` — did you mean \`${guess}\`?` : ''}` : `'${id}' is a scope, but site.yaml has no \`scopes\``,
+        hint: ids.length ? `Use one of: ${ids.join(', ')}; or add the scope to site.yaml.` : 'Add `scopes:` to site.yaml (see the editing guide), or delete this line.',
+      });
+    });
+  const references = (fields: DescribingFields | undefined, path: PropertyKey[]) => {
+    known(fields?.scopes, [...path, 'scopes']);
+    fields?.locations?.forEach((location: Location, index) => known(location.scopes, [...path, 'locations', index, 'scopes']));
+  };
+  references(entry, []);
+  entry.history?.forEach((event, index) => references(event.previous as DescribingFields | undefined, ['history', index, 'previous']));
+  if (issues.length || !ids.length || !entry.locations) return issues;
+
+  entry.locations.forEach((location, index) => {
+    const outside = location.scopes?.find((id) => !appliesIn(entry.scopes, id));
+    if (outside) issues.push({ path: ['locations', index, 'scopes'], message: `'${outside}' is not one of the entry's scopes (${entry.scopes!.join(', ')})`, hint: `Add \`${outside}\` to the entry's \`scopes\`, or remove it here.` });
+  });
+  const states = entry.history ? entryStates(entry as Subprocessor) : [entry as State];
+  states.forEach((state, index) => {
+    const missing = ids.find((id) => appliesIn(state.scopes, id) && !state.locations.some((location) => appliesIn(location.scopes, id)));
+    if (!missing) return;
+    const current = index === states.length - 1;
+    // A former state is reported on the update that recorded it, under `previous`.
+    const at = current ? ['locations'] : ['history', index + 1, 'previous'];
+    if (!current && states[index] === states[index + 1]) return;
+    issues.push({
+      path: at,
+      message: `applies in scope '${missing}'${current ? '' : ' before this update'}, but none of its locations does`,
+      hint: `Add a location for ${missing} (\`scopes: [${missing}]\`, or none for every scope), or leave \`${missing}\` out of the entry's \`scopes\`.`,
+    });
+  });
+  return issues;
+}
