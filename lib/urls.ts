@@ -1,4 +1,4 @@
-import type { Site } from './schema';
+import type { Content, Site } from './schema';
 
 /**
  * The path the site is served under, e.g. `/legal` when `url` in site.yaml is
@@ -27,4 +27,14 @@ export function absoluteUrl(site: Pick<Site, 'url'>, path: string): string {
 
 export function entryPath(slug: string): string {
   return `/subprocessors/${slug}`;
+}
+
+/** The address of a page in one scope's list, `/eu/subprocessors/…`; unchanged for the full list. */
+export function scopePath(path: string, scope: string | undefined): string {
+  return scope && (path === '/subprocessors' || /^\/subprocessors[/.-]/.test(path)) ? `/${scope}${path}` : path;
+}
+
+/** An absolute URL of a page of this content's list: one scope's (lib/scopes.ts) or the full one. */
+export function pageUrl(content: Pick<Content, 'site' | 'scope'>, path: string): string {
+  return absoluteUrl(content.site, scopePath(path, content.scope?.id));
 }
