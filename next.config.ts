@@ -9,14 +9,29 @@ import { securityHeaders } from './lib/security-headers';
 import { basePathOf } from './lib/urls';
 import { parse } from 'yaml';
 
+/** site.yaml as written, for what the routes need before the content is validated (the build validates it below). */
+function siteYaml(): { url?: unknown; scopes?: unknown } {
+  try {
+    return (parse(fs.readFileSync(path.join(contentDir(), 'site.yaml'), 'utf8')) as object | null) ?? {};
+  } catch {
+    return {}; // Invalid content: the build reports it below; the development server shows it on the page.
+  }
+}
+
 /** The site's base path comes from `url` in site.yaml: https://example.com/legal serves the list at /legal/subprocessors. */
 function basePath(): string {
+  const { url } = siteYaml();
   try {
-    const site = parse(fs.readFileSync(path.join(contentDir(), 'site.yaml'), 'utf8')) as { url?: unknown };
-    return typeof site.url === 'string' ? basePathOf(site.url) : '';
+    return typeof url === 'string' ? basePathOf(url) : '';
   } catch {
-    return ''; // Invalid content: the build reports it below; the development server shows it on the page.
+    return '';
   }
+}
+
+/** The ids of site.yaml's scopes that can be in an address (validation refuses the rest). */
+function scopeIds(): string[] {
+  const { scopes } = siteYaml();
+  return Array.isArray(scopes) ? scopes.flatMap((scope: { id?: unknown }) => (typeof scope?.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(scope.id) ? [scope.id] : [])) : [];
 }
 
 export default function config(phase: string): NextConfig {
@@ -65,18 +80,28 @@ export default function config(phase: string): NextConfig {
       // hold both a page and a route handler, so form posts (by their content type, which a GET
       // never has) go to the handlers. RFC 8058 one-click unsubscribes post either form type.
       const form = [{ type: 'header' as const, key: 'content-type', value: '(application/x-www-form-urlencoded|multipart/form-data).*' }];
+      // `/<scope>/subprocessors…` for a scope site.yaml does not name: the 404 page, before the
+      // scope routes render (and cache) anything. After files, so /schemas/… stays a file.
+      const known = ['subprocessors', ...scopeIds()].join('|');
+      const unknown = `:scope((?!(?:${known})/)[^/]+)`;
       return {
         // The proxy sees `/subprocessors/<x>.rsc` without its suffix, while the page is rendered
         // with it: send such addresses to the 404 page here, as they are, so none is cached.
         beforeFiles: [
           { source: '/subprocessors/:slug([^/]+\\.rsc)', destination: '/not-found' },
           { source: '/subprocessors/history/:date([^/]+\\.rsc)', destination: '/not-found' },
+          { source: '/:scope/subprocessors/:slug([^/]+\\.rsc)', destination: '/not-found' },
+          { source: '/:scope/subprocessors/history/:date([^/]+\\.rsc)', destination: '/not-found' },
           { source: '/subprocessors/subscribe', has: form, destination: '/api/subscribe' },
           { source: '/subprocessors/subscribe/confirm', has: form, destination: '/api/subscribe/confirm' },
           { source: '/subprocessors/unsubscribe', has: form, destination: '/api/unsubscribe' },
         ],
         // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
-        afterFiles: [{ source: '/sitemap.xml', destination: '/site-map.xml' }],
+        afterFiles: [
+          { source: '/sitemap.xml', destination: '/site-map.xml' },
+          { source: `/${unknown}/:file(subprocessors|subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv)`, destination: '/not-found' },
+          { source: `/${unknown}/subprocessors/:path*`, destination: '/not-found' },
+        ],
         fallback: [],
       };
     },

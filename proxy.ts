@@ -3,7 +3,8 @@ import { formerSlugTarget, isPublicAddress } from '@/lib/addresses';
 import { EXPORTS, isNotModified, validatorFor } from '@/lib/conditional';
 import { loadContent } from '@/lib/content';
 import { resolveToday } from '@/lib/today';
-import { entryPath } from '@/lib/urls';
+import { scopedContent } from '@/lib/scopes';
+import { entryPath, scopePath } from '@/lib/urls';
 
 /**
  * Three jobs, each only on the addresses that need it (see `matcher`); the list and the other
@@ -23,29 +24,37 @@ import { entryPath } from '@/lib/urls';
  * (lib/conditional.ts), and the export's route handler stored the same ones with its body.
  */
 export function proxy(request: NextRequest) {
-  const content = loadContent();
-  const today = resolveToday(content.site);
-  const { pathname } = request.nextUrl;
+  const full = loadContent();
+  const today = resolveToday(full.site);
+  // `/eu/subprocessors/…` is the same address in the list of the scope `eu`.
+  const [, first] = request.nextUrl.pathname.split('/', 2);
+  const scope = first === 'subprocessors' || first.includes('.') ? undefined : first;
+  const pathname = scope === undefined ? request.nextUrl.pathname : request.nextUrl.pathname.slice(scope.length + 1);
+  const content = scope === undefined ? full : scopedContent(full, scope);
+  if (!content) return notFound(request);
   if (pathname.startsWith('/subprocessors/') && !FIXED.has(pathname)) {
     const target = formerSlugTarget(content, pathname, today);
     if (target) {
       const url = request.nextUrl.clone(); // keeps the base path
-      url.pathname = entryPath(target);
+      url.pathname = scopePath(entryPath(target), scope);
       url.search = '';
       return NextResponse.redirect(url, 308);
     }
-    if (!isPublicAddress(content, pathname, today)) {
-      const url = request.nextUrl.clone();
-      url.pathname = '/not-found';
-      url.search = '';
-      return NextResponse.rewrite(url, { status: 404 });
-    }
+    if (!isPublicAddress(content, pathname, today)) return notFound(request);
   }
   if (!isExport(pathname)) return NextResponse.next();
   const validator = validatorFor(content, today);
   if (!isNotModified(request.method, request.headers, validator)) return NextResponse.next();
   // A 304 carries the headers a 200 would have that describe it (RFC 9110 §15.4.5).
   return new NextResponse(null, { status: 304, headers: { ETag: validator.etag, 'Last-Modified': validator.lastModified, 'Cache-Control': 's-maxage=300, stale-while-revalidate=300' } });
+}
+
+/** The static 404 page, without rendering the address (and so without caching it). */
+function notFound(request: NextRequest) {
+  const url = request.nextUrl.clone();
+  url.pathname = '/not-found';
+  url.search = '';
+  return NextResponse.rewrite(url, { status: 404 });
 }
 
 const FIXED = new Set(EXPORTS);
@@ -57,9 +66,13 @@ export const config = {
     // in step with the folders in app/: tests/unit/addresses.test.ts checks it): entries, former
     // slugs, past versions and feed archive pages.
     '/subprocessors/((?!(?:annex|annex\\.css|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)',
+    // The same in each scope's list (no subscription pages there).
+    '/:scope/subprocessors/((?!(?:annex|annex\\.css|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search)$).+)',
     // Conditional requests for the exports (EXPORTS; the matcher must be a literal); a
     // request without these headers never runs the proxy.
     { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-none-match' }] },
     { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-modified-since' }] },
+    { source: '/:scope/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics)', has: [{ type: 'header', key: 'if-none-match' }] },
+    { source: '/:scope/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics)', has: [{ type: 'header', key: 'if-modified-since' }] },
   ],
 };

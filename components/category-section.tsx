@@ -1,15 +1,17 @@
 import { EntryRows, type EntryRow } from './entry-rows';
 import { Prose } from './prose';
 import { htmlText } from '@/lib/html';
+import { href } from '@/lib/urls';
 import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT } from '@/lib/labels';
-import type { Category } from '@/lib/schema';
+import type { Category, Scope } from '@/lib/schema';
 import type { EntryAsOf } from '@/lib/timeline';
 
 /**
  * One table's rows and the terms they refer to, as `EntryRows` takes them. Slugs need no
  * escaping (validated as lowercase letters, digits and dashes).
  */
-function tableRows(entries: EntryAsOf[]): { rows: EntryRow[]; terms: string[] } {
+function tableRows(entries: EntryAsOf[], scopes: readonly Scope[] = []): { rows: EntryRow[]; terms: string[] } {
+  const titles = new Map(scopes.map((scope) => [scope.id, scope.title]));
   const positions = new Map<string, number>();
   const position = (term: string) => {
     const known = positions.get(term);
@@ -25,20 +27,23 @@ function tableRows(entries: EntryAsOf[]): { rows: EntryRow[]; terms: string[] } 
       htmlText(entry.entity),
       htmlText(entry.purpose),
       entry.data.map(position),
-      entry.locations.map(formatLocation).map(position),
+      entry.locations.map((location) => position(formatLocation(location, titles))),
       (entry.transfers ?? []).map((transfer) => position(TRANSFER_SHORT[transfer])),
     ];
-    if (entry.affiliate === true) row.push(condition, 1);
+    const badges = (entry.scopes ?? []).map((id) => position(titles.get(id) ?? id));
+    if (badges.length) row.push(condition, entry.affiliate === true ? 1 : 0, badges);
+    else if (entry.affiliate === true) row.push(condition, 1);
     else if (condition) row.push(condition);
     return row;
   });
   return { rows, terms: [...positions.keys()].map(htmlText) };
 }
 
-type Props = { category: Category & { descriptionHtml?: string }; entries: EntryAsOf[]; empty?: string };
+/** `scopes`: site.yaml's, on the full list, to show which scopes each entry and location is limited to. */
+type Props = { category: Category & { descriptionHtml?: string }; entries: EntryAsOf[]; empty?: string; scopes?: readonly Scope[] };
 
 /** One category of the list; each entry's anchor is its slug, so `/subprocessors#slug` links to it. */
-export function CategorySection({ category, entries, empty = 'We currently use no subprocessors in this category.' }: Props) {
+export function CategorySection({ category, entries, empty = 'We currently use no subprocessors in this category.', scopes }: Props) {
   return (
     <section aria-labelledby={`category-${category.id}`} className="mt-8">
       <h3 id={`category-${category.id}`} className="text-xl font-semibold text-slate-900">
@@ -57,7 +62,7 @@ export function CategorySection({ category, entries, empty = 'We currently use n
               <th scope="col">Locations and transfer safeguards</th>
             </tr>
           </thead>
-          <EntryRows {...tableRows(entries)} />
+          <EntryRows {...tableRows(entries, scopes)} pages={href('/subprocessors/')} />
         </table>
       )}
     </section>

@@ -1,13 +1,15 @@
 import { FIELD_LABELS as L, formatLocation, LINK_LABELS, TRANSFER_LABELS } from '@/lib/labels';
 import { FormattedDate } from './formatted-date';
-import type { DescribingFields } from '@/lib/schema';
+import type { DescribingFields, Scope } from '@/lib/schema';
 import type { IsoDate } from '@/lib/dates';
 
 type Former = { field: keyof DescribingFields; value: string; until: IsoDate };
-type Props = { entry: DescribingFields; full?: boolean; former?: Former[] };
+/** `scopes`: site.yaml's, on the full list, to say which scopes the entry and each location apply in. */
+type Props = { entry: DescribingFields; full?: boolean; former?: Former[]; scopes?: readonly Scope[] };
 
 /** The facts about one subprocessor as a definition list; `full` adds identity details for its own page. */
-export function EntryFields({ entry, full = false, former = [] }: Props) {
+export function EntryFields({ entry, full = false, former = [], scopes }: Props) {
+  const titles = new Map(scopes?.map((scope) => [scope.id, scope.title]));
   const links = Object.entries(entry.links ?? {}).filter((link): link is [keyof typeof LINK_LABELS, string] => Boolean(link[1]));
   const rows: [string, React.ReactNode][] = [
     [L.entity, full && entry.entity],
@@ -15,9 +17,10 @@ export function EntryFields({ entry, full = false, former = [] }: Props) {
     [L.contact, full && entry.contact],
     [L.purpose, entry.purpose],
     [L.condition, entry.condition],
+    [L.scopes, scopes && <List items={(entry.scopes ?? scopes.map((scope) => scope.id)).map((id) => titles.get(id) ?? id)} />],
     [L.data, entry.data && <List items={entry.data} />],
     [L.subjects, entry.subjects && <List items={entry.subjects} />],
-    [L.locations, entry.locations && <List items={entry.locations.map(formatLocation)} />],
+    [L.locations, entry.locations && <List items={entry.locations.map((location) => formatLocation(location, titles))} />],
     [L.transfers, entry.transfers?.length && <List items={entry.transfers.map((t) => TRANSFER_LABELS[t])} />],
     [L.certifications, entry.certifications?.length && <List items={entry.certifications} />],
     [L.website, full && entry.website && <a href={entry.website} className="shows-url">{entry.website}</a>],

@@ -1,16 +1,16 @@
 'use client';
 
-import { entryPath, href } from '@/lib/urls';
-
 /**
  * One entry's row on the list; the rest is on the entry's own page. Text is HTML already (see
  * `htmlText`). Data categories, locations and safeguards repeat from row to row, so each is
  * sent once per table, in `terms`, and a row lists their positions there. The condition and
- * the affiliate flag come last, so that a row without them can leave them out.
+ * the affiliate flag and the scopes the entry is limited to come last, so that a row without
+ * them can leave them out.
  */
-export type EntryRow = [slug: string, name: string, entity: string, purpose: string, data: number[], locations: number[], safeguards: number[], condition?: string, affiliate?: 1];
+export type EntryRow = [slug: string, name: string, entity: string, purpose: string, data: number[], locations: number[], safeguards: number[], condition?: string, affiliate?: 0 | 1, scopes?: number[]];
 
-type Props = { rows: EntryRow[]; terms: string[] };
+/** `pages`: where entry pages are, `/subprocessors/` or a scope's `/eu/subprocessors/` (with the base path). */
+type Props = { rows: EntryRow[]; terms: string[]; pages: string };
 
 /**
  * Items are joined by a middle dot, which (unlike a comma) never occurs inside one.
@@ -21,12 +21,12 @@ type Props = { rows: EntryRow[]; terms: string[] };
  * every `<` escaped as six characters; the plain values are the smallest form. On hydration
  * the browser keeps the rows the server sent.
  */
-export function EntryRows({ rows, terms }: Props) {
+export function EntryRows({ rows, terms, pages }: Props) {
   const list = (positions: number[], separator: string) => positions.map((position) => terms[position]).join(separator);
   const html = rows
     .map(
-      ([slug, name, entity, purpose, data, locations, safeguards, condition, affiliate]) =>
-        `<tr id="${slug}"><th><a href="${href(entryPath(slug))}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}<br>${entity}<br><a class="copy-link" href="#${slug}" aria-label="Copy link to ${name}">Copy link</a>` +
+      ([slug, name, entity, purpose, data, locations, safeguards, condition, affiliate, scopes = []]) =>
+        `<tr id="${slug}"><th><a href="${pages}${slug}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}${scopes.map((position) => `<span class="badge">${terms[position]}</span>`).join('')}<br>${entity}<br><a class="copy-link" href="#${slug}" aria-label="Copy link to ${name}">Copy link</a>` +
         `<td>${purpose}${condition ? `<p class="condition">${condition}` : ''}<td>${list(data, ' \u00b7 ')}<td>${list(locations, ' \u00b7 ')}${safeguards.length ? `<p class="safeguards">${list(safeguards, ' \u00b7 ')}` : ''}`,
     )
     .join('');

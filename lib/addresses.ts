@@ -36,21 +36,24 @@ function decode(segment: string): string | undefined {
   }
 }
 
-/** The slugs and former slugs of the entries announced by `date`, each with its entry's slug; kept for the last date asked. */
-let slugs: { content: Content; date: IsoDate; map: Map<string, string> } | undefined;
+/** The slugs and former slugs of the entries announced by `date`, each with its entry's slug; kept per list (full or scope) for the last date asked. */
+const slugs = new WeakMap<Content, { date: IsoDate; map: Map<string, string> }>();
 
 function publicSlugs(content: Content, date: IsoDate): Map<string, string> {
-  if (slugs?.content !== content || slugs.date !== date) {
+  let known = slugs.get(content);
+  if (known?.date !== date) {
     const visible = content.subprocessors.filter((entry) => isVisible(entry, date));
-    slugs = { content, date, map: new Map(visible.flatMap((entry) => [entry.slug, ...(entry.aliases ?? [])].map((name) => [name, entry.slug] as const))) };
+    known = { date, map: new Map(visible.flatMap((entry) => [entry.slug, ...(entry.aliases ?? [])].map((name) => [name, entry.slug] as const))) };
+    slugs.set(content, known);
   }
-  return slugs.map;
+  return known.map;
 }
 
-/** Full archive pages of the feed, kept for the last date asked: counting them sorts every event. */
-let archives: { content: Content; date: IsoDate; pages: number } | undefined;
+/** Full archive pages of the feed, kept per list for the last date asked: counting them sorts every event. */
+const archives = new WeakMap<Content, { date: IsoDate; pages: number }>();
 
 function archivePages(content: Content, date: IsoDate): number {
-  if (archives?.content !== content || archives.date !== date) archives = { content, date, pages: feedArchivePages(content, date) };
-  return archives.pages;
+  let known = archives.get(content);
+  if (known?.date !== date) archives.set(content, (known = { date, pages: feedArchivePages(content, date) }));
+  return known.pages;
 }

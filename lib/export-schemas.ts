@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySchema, eventSchema, plannedSchema, subprocessorSchema } from './schema';
+import { categorySchema, eventSchema, plannedSchema, scopeSchema, subprocessorSchema } from './schema';
 
 /**
  * The shapes of the JSON exports, as zod schemas: the builders in exports.ts are typed with
@@ -43,6 +43,8 @@ const header = {
   lastUpdated: date,
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
   url,
+  /** Set when this is the list of one scope (`/<id>/subprocessors.json`): only what applies there. */
+  scope: z.strictObject({ id: z.string(), title: z.string() }).optional(),
 };
 
 /** Whose list it is and its rules: in both versions of the list export (`about()` in exports.ts). */
@@ -53,6 +55,8 @@ const about = {
   noticePeriodDays: z.int(),
   objectionPeriodDays: z.int().optional(),
   categories,
+  /** In the full list, when it has scopes: each one, and the address of its own list. */
+  scopes: z.array(scopeSchema.extend({ url })).optional(),
 };
 
 /** /subprocessors.json: the list in force and what is about to change; the history is one link away. */

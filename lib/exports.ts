@@ -8,8 +8,9 @@ import { allEvents, eventKey, publicEvents, versionDates, type EntryEvent } from
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
 import { EXPORT_SCHEMAS, type HistoryExport, type ListExport, type ListExportV1 } from './export-schemas';
 import type { ChangeEvent, Content, Subprocessor } from './schema';
+import { scopedContent } from './scopes';
 import { entryAsOf, isPublic, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
-import { absoluteUrl, entryPath } from './urls';
+import { absoluteUrl, entryPath, pageUrl } from './urls';
 
 /** Machine-readable forms of the list on a date. All pure: same content and date, same bytes. */
 
@@ -18,7 +19,7 @@ function eventJson(entry: Subprocessor, event: ChangeEvent) {
 }
 
 function entryJson(content: Content, entry: EntryAsOf, date: IsoDate) {
-  return { ...listedFields(entry), url: absoluteUrl(content.site, entryPath(entry.slug)), since: listedSince(entry, date) };
+  return { ...listedFields(entry), url: pageUrl(content, entryPath(entry.slug)), since: listedSince(entry, date) };
 }
 
 /** Which version of which list: what every JSON export starts with. */
@@ -27,14 +28,18 @@ function header(content: Content, date: IsoDate) {
     asOf: date,
     lastUpdated: lastUpdated(content, date),
     fingerprint: fingerprint(listAsOf(content, date)),
-    url: absoluteUrl(content.site, '/subprocessors'),
+    url: pageUrl(content, '/subprocessors'),
+    ...(content.scope && { scope: { id: content.scope.id, title: content.scope.title } }),
   };
 }
+
+/** The title of the list, with its scope's: "Acme subprocessor changes (EU cloud)". */
+const listTitle = ({ site, scope }: Content, what: string) => `${site.company.name} ${what}${scope ? ` (${scope.title})` : ''}`;
 
 /** Version 2 names its JSON Schema, published at a stable address beside it. */
 const version2 = ({ site }: Content, path: keyof typeof EXPORT_SCHEMAS) => ({ $schema: absoluteUrl(site, `/${EXPORT_SCHEMAS[path].file}`), schemaVersion: 2 as const });
 
-function about({ site, categories }: Content) {
+function about({ site, categories, scope }: Content) {
   return {
     company: site.company,
     product: site.product,
@@ -42,6 +47,8 @@ function about({ site, categories }: Content) {
     noticePeriodDays: site.notice_period_days,
     objectionPeriodDays: site.objection_period_days,
     categories: categories.filter((category) => !category.retired).map(({ id, title }) => ({ id, title })),
+    // The full list names the scopes and where each one's list is.
+    ...(!scope && site.scopes && { scopes: site.scopes.map((each) => ({ ...each, url: absoluteUrl(site, `/${each.id}/subprocessors.json`) })) }),
   };
 }
 
@@ -56,7 +63,7 @@ export function listJson(content: Content, date: IsoDate): ListExport {
     /** The day the list in force last changed, and the latest announcement (of a change that may still be ahead). */
     listChanged: listChanged(content, date),
     latestAnnouncement: latestAnnouncement(content, date)?.event.announced,
-    historyUrl: absoluteUrl(content.site, '/subprocessors-history.json'),
+    historyUrl: pageUrl(content, '/subprocessors-history.json'),
     ...about(content),
     subprocessors: listAsOf(content, date).map((entry) => entryJson(content, entry, date)),
     upcoming: upcomingJson(content, date).map((event) => ({
@@ -102,7 +109,7 @@ export function listCsv(content: Content, date: IsoDate): string {
     'Applies when': entry.condition ?? '',
     'Data categories': join(entry.data),
     'Data subjects': join(entry.subjects),
-    Locations: join(entry.locations.map(formatLocation)),
+    Locations: join(entry.locations.map((location) => formatLocation(location))),
     'Transfer safeguards': join(entry.transfers?.map((t) => TRANSFER_LABELS[t])),
     Certifications: join(entry.certifications),
     Address: entry.address ?? '',
@@ -112,8 +119,9 @@ export function listCsv(content: Content, date: IsoDate): string {
     'Privacy policy link': entry.links?.privacy ?? '',
     'Security link': entry.links?.security ?? '',
     'Its subprocessors': entry.links?.subprocessors ?? '',
+    ...(content.site.scopes && !content.scope && { Scopes: join(entry.scopes ?? content.site.scopes.map((scope) => scope.id)) }),
     'On the list since': listedSince(entry, date) ?? '',
-    Page: absoluteUrl(content.site, entryPath(entry.slug)),
+    Page: pageUrl(content, entryPath(entry.slug)),
   }));
   // escape_formulas: a cell starting with = + - @ must not run as a formula in a spreadsheet.
   return stringify(rows, { header: true, bom: true, record_delimiter: 'windows', escape_formulas: true });
@@ -170,8 +178,8 @@ export function atomFeed(content: Content, date: IsoDate, archive?: number): str
     return [
       '  <entry>',
       `    ${element('title', `${CHANGE_LABELS[event.change]}: ${entry.name} (${when})`)}`,
-      `    <id>${xmlText(absoluteUrl(site, `/subprocessors/changes#${eventKey(entry, event)}`))}</id>`,
-      `    ${link('alternate', absoluteUrl(site, entryPath(entry.slug)), 'text/html')}`,
+      `    <id>${xmlText(pageUrl(content, `/subprocessors/changes#${eventKey(entry, event)}`))}</id>`,
+      `    ${link('alternate', pageUrl(content, entryPath(entry.slug)), 'text/html')}`,
       `    <updated>${startOfDayIn(event.announced, site.timezone).toISOString()}</updated>`,
       `    ${element('summary', summary)}`,
       '  </entry>',
@@ -182,15 +190,15 @@ export function atomFeed(content: Content, date: IsoDate, archive?: number): str
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0">',
     ...(archive === undefined ? [] : ['  <fh:archive/>']),
-    `  <id>${xmlText(absoluteUrl(site, archive === undefined ? '/subprocessors' : self))}</id>`,
-    `  ${element('title', `${site.company.name} subprocessor changes${archive === undefined ? '' : ` (archive ${archive})`}`)}`,
+    `  <id>${xmlText(pageUrl(content, archive === undefined ? '/subprocessors' : self))}</id>`,
+    `  ${element('title', `${listTitle(content, 'subprocessor changes')}${archive === undefined ? '' : ` (archive ${archive})`}`)}`,
     `  ${element('subtitle', `Additions, changes and removals of subprocessors for ${site.product ?? site.company.name}.`)}`,
     `  <updated>${startOfDayIn(updated, site.timezone).toISOString()}</updated>`,
     `  <author><name>${xmlText(site.company.legal_name ?? site.company.name)}</name></author>`,
-    `  ${link('alternate', absoluteUrl(site, '/subprocessors'), 'text/html')}`,
-    `  ${link('self', absoluteUrl(site, self), 'application/atom+xml')}`,
-    ...(archive === undefined ? [] : [`  ${link('current', absoluteUrl(site, '/subprocessors/feed.xml'), 'application/atom+xml')}`]),
-    ...(before >= 1 ? [`  ${link('prev-archive', absoluteUrl(site, feedArchivePath(before)), 'application/atom+xml')}`] : []),
+    `  ${link('alternate', pageUrl(content, '/subprocessors'), 'text/html')}`,
+    `  ${link('self', pageUrl(content, self), 'application/atom+xml')}`,
+    ...(archive === undefined ? [] : [`  ${link('current', pageUrl(content, '/subprocessors/feed.xml'), 'application/atom+xml')}`]),
+    ...(before >= 1 ? [`  ${link('prev-archive', pageUrl(content, feedArchivePath(before)), 'application/atom+xml')}`] : []),
     ...entries,
     '</feed>',
     '',
@@ -210,13 +218,14 @@ function yearBefore(date: IsoDate): IsoDate {
  */
 export function changesCalendar(content: Content, date: IsoDate, { all = false } = {}): string {
   const { site } = content;
-  const host = new URL(site.url).host;
+  // A scope's calendar has its own event ids: the same change in two subscribed calendars is two events.
+  const host = `${content.scope ? `${content.scope.id}.` : ''}${new URL(site.url).host}`;
   const from = all ? '' : yearBefore(date);
   // Leave out what is outside the window before anything is written: at 1,000 entries most of the
   // history is. (Events before the window never change how an entry reads on `date`.)
   const inWindow = (event: ChangeEvent) => event.effective >= from || (objectionDeadline(event, site) ?? '') >= from;
   const events = publicEvents({ subprocessors: content.subprocessors.map((entry) => ({ ...entry, history: entry.history.filter(inWindow) })) }, date).flatMap(({ entry, event }) => {
-    const base = { stamp: event.announced, url: absoluteUrl(site, entryPath(entry.slug)) };
+    const base = { stamp: event.announced, url: pageUrl(content, entryPath(entry.slug)) };
     const summary = eventSummary(entry.name, event);
     const deadline = objectionDeadline(event, site);
     return [
@@ -224,24 +233,27 @@ export function changesCalendar(content: Content, date: IsoDate, { all = false }
       ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: `${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.` }] : []),
     ].filter((calendarEvent) => calendarEvent.day >= from);
   });
-  return icalendar(`${site.company.name} subprocessor changes${all ? ' (all)' : ''}`, events);
+  return icalendar(`${listTitle(content, 'subprocessor changes')}${all ? ' (all)' : ''}`, events);
 }
 
 /**
  * sitemap.xml: the list and its views, every entry page visitors can open and every past
- * version. Only slugs and dates go into the paths, and site.url is a validated URL.
+ * version, of the full list and of each scope. Only slugs, dates and scope ids go into the
+ * paths, and site.url is a validated URL.
  */
 export function sitemap(content: Content, date: IsoDate): string {
-  const { site } = content;
-  const updated = lastUpdated(content, date);
-  const pages: [string, IsoDate?][] = [
-    ['/subprocessors', updated],
-    ['/subprocessors/changes', updated],
-    ['/subprocessors/by-data', updated],
-    ['/subprocessors/annex', updated],
-    ...content.subprocessors.filter((entry) => isVisible(entry, date)).map((entry): [string] => [entryPath(entry.slug)]),
-    ...versionDates(content, date).map((version): [string] => [`/subprocessors/history/${version}`]),
-  ];
-  const urls = pages.map(([path, modified]) => `  <url><loc>${htmlText(absoluteUrl(site, path))}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ''}</url>`);
+  const lists = [content, ...(content.site.scopes ?? []).flatMap((scope) => scopedContent(content, scope.id) ?? [])];
+  const pages = lists.flatMap((list): [string, IsoDate?][] => {
+    const updated = lastUpdated(list, date);
+    return [
+      [pageUrl(list, '/subprocessors'), updated],
+      [pageUrl(list, '/subprocessors/changes'), updated],
+      [pageUrl(list, '/subprocessors/by-data'), updated],
+      [pageUrl(list, '/subprocessors/annex'), updated],
+      ...list.subprocessors.filter((entry) => isVisible(entry, date)).map((entry): [string] => [pageUrl(list, entryPath(entry.slug))]),
+      ...versionDates(list, date).map((version): [string] => [pageUrl(list, `/subprocessors/history/${version}`)]),
+    ];
+  });
+  const urls = pages.map(([url, modified]) => `  <url><loc>${htmlText(url)}</loc>${modified ? `<lastmod>${modified}</lastmod>` : ''}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }

@@ -43,16 +43,16 @@ export const FIELD_LABELS: Record<keyof DescribingFields, string> = {
   scopes: 'Scopes',
 };
 
-/** "Germany: Frankfurt", and the scope ids when it is limited to some: "Germany: Frankfurt (eu)". */
-export function formatLocation(location: Location): string {
+/** "Germany: Frankfurt", and the scopes when it is limited to some: "Germany: Frankfurt (EU cloud)" (ids without `titles`). */
+export function formatLocation(location: Location, titles?: ReadonlyMap<string, string>): string {
   const place = location.detail ? `${locationName(location.country)}: ${location.detail}` : locationName(location.country);
-  return location.scopes ? `${place} (${location.scopes.join(', ')})` : place;
+  return location.scopes ? `${place} (${location.scopes.map((id) => titles?.get(id) ?? id).join(', ')})` : place;
 }
 
 /** A field's value as plain text, for before/after comparisons. */
 export function formatFieldValue(field: keyof DescribingFields, value: unknown): string {
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '(none)';
-  if (field === 'locations') return (value as Location[]).map(formatLocation).join('; ');
+  if (field === 'locations') return (value as Location[]).map((location) => formatLocation(location)).join('; ');
   if (field === 'transfers') return (value as string[]).map((t) => TRANSFER_LABELS[t] ?? t).join('; ');
   if (field === 'links') return Object.entries(value as Record<string, string>).map(([kind, url]) => `${LINK_LABELS[kind as keyof typeof LINK_LABELS]}: ${url}`).join('; ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -65,7 +65,7 @@ const LIST_FIELDS = new Set<keyof DescribingFields>(['data', 'subjects', 'locati
 /** A field's value as separate items (one for a single value, none when not set). */
 export function fieldItems(field: keyof DescribingFields, value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (field === 'locations') return (value as Location[]).map(formatLocation);
+  if (field === 'locations') return (value as Location[]).map((location) => formatLocation(location));
   if (field === 'transfers') return (value as string[]).map((t) => TRANSFER_LABELS[t] ?? t);
   if (field === 'links') return Object.entries(value as Record<string, string>).map(([kind, url]) => `${LINK_LABELS[kind as keyof typeof LINK_LABELS]}: ${url}`);
   if (Array.isArray(value)) return value.map(String);

@@ -34,11 +34,18 @@ export function entryStates(entry: Subprocessor): State[] {
   return states;
 }
 
+/** `object` without `key`. */
+function omit<T extends object, K extends keyof T>(object: T, key: K): Omit<T, K> {
+  const copy = { ...object };
+  delete copy[key];
+  return copy;
+}
+
 /** What a customer of `scope` sees of these details: the locations there, no scope labels. */
 function project<T extends DescribingFields>(fields: T, scope: string): T {
-  const { scopes: _scopes, ...rest } = fields;
+  const rest = omit(fields, 'scopes');
   if (!fields.locations) return rest as T;
-  const locations = fields.locations.filter((location) => appliesIn(location.scopes, scope)).map(({ scopes: _location, ...location }) => location);
+  const locations = fields.locations.filter((location) => appliesIn(location.scopes, scope)).map((location) => omit(location, 'scopes'));
   return { ...rest, locations } as T;
 }
 
@@ -57,7 +64,7 @@ export function scopedEntry(entry: Subprocessor, scope: string): Subprocessor | 
   entry.history.forEach((event, index) => {
     const state = project(states[index], scope);
     const inScope = event.change !== 'removed' && appliesIn(states[index].scopes, scope);
-    const { previous: _previous, ...facts } = event;
+    const facts = omit(event, 'previous');
     if (inScope && !listed) history.push({ ...facts, change: 'added', ...(shown && { previous: difference(shown, state) ?? {} }) });
     else if (!inScope && listed) history.push({ ...facts, change: 'removed' });
     else if (inScope && event.change === 'updated' && !event.previous) history.push(event); // what it changed was not recorded
@@ -69,7 +76,7 @@ export function scopedEntry(entry: Subprocessor, scope: string): Subprocessor | 
     listed = inScope;
   });
   if (!shown) return undefined;
-  return { ...entry, ...shown, history } as Subprocessor;
+  return { ...omit(entry, 'scopes'), ...shown, history } as Subprocessor;
 }
 
 const scoped = new WeakMap<Content, Map<string, Content>>();

@@ -1,3 +1,4 @@
+import { pageScope } from './page-scope';
 import type { Content, Site } from './schema';
 
 /**
@@ -10,9 +11,9 @@ export const BASE_PATH = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
 /** Built by `npm run export` for a static host: nothing can answer a query, so no search or filter forms. */
 export const STATIC_EXPORT = process.env.NEXT_PUBLIC_STATIC_EXPORT === '1';
 
-/** A link within the site, for an <a> or a form. */
+/** A link within the site, for an <a> or a form; on a scope's page (lib/page-scope.ts), the list's pages are that scope's. */
 export function href(path: string): string {
-  return `${BASE_PATH}${path}`;
+  return `${BASE_PATH}${scopePath(path, pageScope())}`;
 }
 
 /** The base path a site URL implies: its path without the trailing slash ('' at the root). */

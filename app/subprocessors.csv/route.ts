@@ -3,4 +3,4 @@ import { listCsv } from '@/lib/exports';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';
-export const GET = datedRoute('text/csv; charset=utf-8', listCsv, (date) => `subprocessors-${date}.csv`);
+export const GET = datedRoute('text/csv; charset=utf-8', listCsv, (date, { scope }) => `subprocessors-${scope ? `${scope.id}-` : ''}${date}.csv`);

@@ -31,7 +31,7 @@ describe('scheduled changes need no redeploy', () => {
 
 describe('routes read today when they render, so the same build changes on the effective date', () => {
   afterEach(() => vi.unstubAllEnvs());
-  const listed = async () => ((await json.GET().json()) as { subprocessors: { slug: string }[] }).subprocessors.map((entry) => entry.slug);
+  const listed = async () => ((await (await json.GET()).json()) as { subprocessors: { slug: string }[] }).subprocessors.map((entry) => entry.slug);
 
   it('the JSON export lists Stripe from December 16, 2026, the day its addition takes effect', async () => {
     vi.stubEnv('SUBPROCESSORS_TODAY', '2026-12-15');
@@ -40,9 +40,9 @@ describe('routes read today when they render, so the same build changes on the e
     expect(await listed()).toContain('stripe');
   });
 
-  it('the CSV download is named for the day it was rendered', () => {
+  it('the CSV download is named for the day it was rendered', async () => {
     vi.stubEnv('SUBPROCESSORS_TODAY', '2026-12-16');
-    expect(csv.GET().headers.get('content-disposition')).toBe('attachment; filename="subprocessors-2026-12-16.csv"');
+    expect((await csv.GET()).headers.get('content-disposition')).toBe('attachment; filename="subprocessors-2026-12-16.csv"');
   });
 });
 

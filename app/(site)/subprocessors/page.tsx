@@ -5,46 +5,49 @@ import { Fingerprint } from '@/components/fingerprint';
 import { ListSummary } from '@/components/list-summary';
 import { PageContents } from '@/components/page-contents';
 import { ListSearch } from '@/components/list-search';
+import { ScopeSwitcher } from '@/components/scope-switcher';
 import { PlannedList } from '@/components/planned-list';
 import { Sections } from '@/components/sections';
 import { SubscribeForm } from '@/components/subscribe-form';
-import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { formatDate } from '@/lib/dates';
 import { subscriptionsOpen } from '@/lib/notify/server';
-import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
+import { href, STATIC_EXPORT } from '@/lib/urls';
 import { listView } from '@/lib/view';
 
 // Scheduled changes take effect on their date without a deploy: every page is re-rendered
 // after five minutes and never served more than ten minutes old (expireTime).
 export const revalidate = 300;
 
-function load() {
-  const content = loadContent();
-  return { site: content.site, view: listView(content, renderDate()) };
+type Props = { params: ScopeParams };
+
+async function load(params: ScopeParams) {
+  const content = await pageContent(params);
+  return { content, site: content.site, view: listView(content, renderDate()) };
 }
 
-export function generateMetadata(): Metadata {
-  const { site, view } = load();
-  return pageMetadata(site, {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { content, site, view } = await load(params);
+  return pageMetadata(content, {
     title: 'Subprocessors',
     description: `The third parties that process personal data for ${site.product ?? site.company.name}: what they do, which data, and where. Last updated ${formatDate(view.lastUpdated)}.`,
     path: '/subprocessors',
     types: {
-      'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml'),
-      'text/calendar': absoluteUrl(site, '/subprocessors/changes.ics'),
-      'application/json': absoluteUrl(site, '/subprocessors.json'),
-      'text/csv': absoluteUrl(site, '/subprocessors.csv'),
+      'application/atom+xml': '/subprocessors/feed.xml',
+      'text/calendar': '/subprocessors/changes.ics',
+      'application/json': '/subprocessors.json',
+      'text/csv': '/subprocessors.csv',
     },
   });
 }
 
-export default function SubprocessorsPage() {
-  const { site, view } = load();
+export default async function SubprocessorsPage({ params }: Props) {
+  const { content, site, view } = await load(params);
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Subprocessors</h1>
+      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Subprocessors{content.scope && <>: {content.scope.title}</>}</h1>
+      <ScopeSwitcher content={content} path="/subprocessors" />
       <ListSummary {...view} objectionsEmail={site.contact.objections} timeZone={site.timezone} />
       <PageContents categories={view.categories} below={view.below} planned={view.planned.length > 0} />
       {subscriptionsOpen(site) && <SubscribeForm />}
@@ -58,7 +61,7 @@ export default function SubprocessorsPage() {
           <a href={href('/subprocessors/by-data')}>Which subprocessors process each kind of data</a>
         </p>
         {view.categories.map(({ category, entries }) => (
-          <CategorySection key={category.id} category={category} entries={entries} />
+          <CategorySection key={category.id} category={category} entries={entries} scopes={content.scope ? undefined : site.scopes} />
         ))}
       </section>
       <PlannedList planned={view.planned} noticeDays={site.notice_period_days} />

@@ -9,10 +9,14 @@ export const dynamic = 'force-static';
 /**
  * The annex's printed page footers: version date, fingerprint, page X of Y. A stylesheet of its
  * own because margin boxes take only strings, and the page may not carry inline styles (CSP).
- * Only a formatted date and a hex digest go into the CSS strings: nothing needs escaping.
+ * A scope's title is escaped as CSS (every character but letters, digits and spaces as a code
+ * point); the rest is a formatted date and a hex digest.
  */
+const cssText = (text: string) => text.replace(/[^A-Za-z0-9 ]/gu, (character) => `\\${character.codePointAt(0)!.toString(16)} `);
+
 export const GET = datedRoute('text/css; charset=utf-8', (content, date) => {
-  const version = `Subprocessors in force on ${formatDate(date)} \\b7  SHA-256 ${fingerprint(listAsOf(content, date))}`;
+  const list = content.scope ? `Subprocessors (${cssText(content.scope.title)})` : 'Subprocessors';
+  const version = `${list} in force on ${formatDate(date)} \\b7  SHA-256 ${fingerprint(listAsOf(content, date))}`;
   return `@media print {
   @page {
     margin: 1.5cm 1.5cm 2cm;

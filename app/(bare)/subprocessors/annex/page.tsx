@@ -1,26 +1,29 @@
 import type { Metadata } from 'next';
 import { EntryFields } from '@/components/entry-fields';
 import { FormattedDate } from '@/components/formatted-date';
-import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { deadlineTime } from '@/lib/deadline';
 import { CHANGE_LABELS } from '@/lib/labels';
-import { absoluteUrl, href } from '@/lib/urls';
+import { href, pageUrl } from '@/lib/urls';
+import type { Scope } from '@/lib/schema';
 import type { EntryAsOf } from '@/lib/timeline';
 import { listView } from '@/lib/view';
 
 export const revalidate = 300;
 
-export function generateMetadata(): Metadata {
-  const { site } = loadContent();
-  return pageMetadata(site, { title: 'Annex: subprocessors', description: `The subprocessors of ${site.company.name} with every detail, to print or attach to a data processing agreement.`, path: '/subprocessors/annex' });
+type Props = { params: ScopeParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const content = await pageContent(params);
+  const { site } = content;
+  return pageMetadata(content, { title: 'Annex: subprocessors', description: `The subprocessors of ${site.company.name} with every detail, to print or attach to a data processing agreement.`, path: '/subprocessors/annex' });
 }
 
 /** The whole list with every field, laid out to print or save as PDF and attach to a DPA. */
-export default function AnnexPage() {
+export default async function AnnexPage({ params }: Props) {
   const today = renderDate();
-  const content = loadContent();
+  const content = await pageContent(params);
   const { site } = content;
   const view = listView(content, today);
   const identity = [site.company.legal_name ?? site.company.name, site.company.address].filter(Boolean).join(', ');
@@ -37,6 +40,12 @@ export default function AnnexPage() {
         <dd>{identity}{site.product && ` · ${site.product}`}</dd>
         <dt className="font-semibold">Privacy contact</dt>
         <dd>{site.contact.privacy}</dd>
+        {content.scope && (
+          <>
+            <dt className="font-semibold">Applies to</dt>
+            <dd>{content.scope.title}: only the subprocessors and locations of this scope</dd>
+          </>
+        )}
         <dt className="font-semibold">Version</dt>
         <dd>
           The list in force on <FormattedDate date={view.date} /> (in force since <FormattedDate date={view.listChanged} />)
@@ -46,7 +55,7 @@ export default function AnnexPage() {
           SHA-256 <code className="break-all" data-testid="fingerprint">{view.fingerprint}</code>
         </dd>
         <dt className="font-semibold">Permanent link</dt>
-        <dd>{absoluteUrl(site, `/subprocessors/history/${view.date}`)}</dd>
+        <dd>{pageUrl(content, `/subprocessors/history/${view.date}`)}</dd>
       </dl>
       {view.categories.map(({ category, entries }) => (
         <section key={category.id} aria-labelledby={`annex-${category.id}`} className="mt-8">
@@ -54,9 +63,9 @@ export default function AnnexPage() {
           <div className="annex-entry">
             <h2 id={`annex-${category.id}`} className="text-xl font-semibold">{category.title}</h2>
             {entries.length === 0 && <p className="mt-2">None.</p>}
-            {entries.slice(0, 1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} />)}
+            {entries.slice(0, 1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} scopes={content.scope ? undefined : site.scopes} />)}
           </div>
-          {entries.slice(1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} />)}
+          {entries.slice(1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} scopes={content.scope ? undefined : site.scopes} />)}
         </section>
       ))}
       <section aria-labelledby="annex-upcoming" className="annex-entry mt-8">
@@ -76,11 +85,11 @@ export default function AnnexPage() {
 }
 
 /** One entry with every field; its name is a real heading, so a PDF reader lists it in the outline. */
-function AnnexEntry({ entry }: { entry: EntryAsOf }) {
+function AnnexEntry({ entry, scopes }: { entry: EntryAsOf; scopes?: readonly Scope[] }) {
   return (
     <section aria-labelledby={`annex-${entry.slug}`} className="annex-entry mt-4 border-t border-slate-300 pt-3">
       <h3 id={`annex-${entry.slug}`} className="mb-2 text-lg font-semibold">{entry.name}</h3>
-      <EntryFields entry={entry} full />
+      <EntryFields entry={entry} full scopes={scopes} />
     </section>
   );
 }

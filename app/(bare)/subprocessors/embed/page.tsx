@@ -1,16 +1,17 @@
 import type { Metadata } from 'next';
 import { FormattedDate } from '@/components/formatted-date';
-import { loadContent } from '@/lib/content';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { formatLocation } from '@/lib/labels';
-import { absoluteUrl, entryPath, href } from '@/lib/urls';
+import { entryPath, href, pageUrl } from '@/lib/urls';
 import { listView } from '@/lib/view';
 
 export const revalidate = 300;
 
-export function generateMetadata(): Metadata {
-  const { site } = loadContent();
-  return { title: 'Subprocessors (embedded)', alternates: { canonical: absoluteUrl(site, '/subprocessors') }, robots: { index: false } };
+type Props = { params: ScopeParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const content = await pageContent(params);
+  return { title: `Subprocessors${content.scope ? ` (${content.scope.title})` : ''} (embedded)`, alternates: { canonical: pageUrl(content, '/subprocessors') }, robots: { index: false } };
 }
 
 /**
@@ -18,13 +19,13 @@ export function generateMetadata(): Metadata {
  * a privacy policy. Which sites may frame it: SUBPROCESSORS_FRAME_ANCESTORS (README).
  * Links open in the top window, where the full list and each entry's page are.
  */
-export default function EmbedPage() {
+export default async function EmbedPage({ params }: Props) {
   const today = renderDate();
-  const content = loadContent();
+  const content = await pageContent(params);
   const view = listView(content, today);
   return (
     <main className="embed p-2 text-sm">
-      <h1 className="sr-only">Subprocessors of {content.site.company.name}</h1>
+      <h1 className="sr-only">Subprocessors of {content.site.company.name}{content.scope && ` (${content.scope.title})`}</h1>
       <p className="text-slate-700">
         Last updated <FormattedDate date={view.lastUpdated} />.{' '}
         {view.upcoming.length > 0 && `${view.upcoming.length} upcoming ${view.upcoming.length === 1 ? 'change' : 'changes'}. `}
@@ -46,7 +47,7 @@ export default function EmbedPage() {
                   <a href={href(entryPath(entry.slug))} target="_top">{entry.name}</a>
                 </th>
                 <td data-label="Purpose">{entry.purpose}</td>
-                <td data-label="Location">{entry.locations.map(formatLocation).join(' \u00b7 ')}</td>
+                <td data-label="Location">{entry.locations.map((location) => formatLocation(location)).join(' \u00b7 ')}</td>
               </tr>
             )),
           )}

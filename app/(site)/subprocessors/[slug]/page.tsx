@@ -8,14 +8,14 @@ import { Notes } from '@/components/prose';
 import { UpcomingChanges } from '@/components/upcoming-changes';
 import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate } from '@/lib/dated-route';
 import { isVisible } from '@/lib/timeline';
 import { entryPath, href } from '@/lib/urls';
 import { entryView } from '@/lib/view';
 
 export const revalidate = 300;
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string; scope?: string }> };
 
 export function generateStaticParams() {
   const today = renderDate();
@@ -25,17 +25,17 @@ export function generateStaticParams() {
 /** The entry as visitors see it today; none until it has been announced. (Former slugs redirect in proxy.ts.) */
 async function find(params: Props['params']) {
   const { slug } = await params;
-  const content = loadContent();
+  const content = await pageContent(params);
   const view = entryView(content, slug, renderDate());
-  return view && { site: content.site, view, slug };
+  return view && { content, site: content.site, view, slug };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await find(params);
   // The page answers 404; notFound() here would leave the page blank without JavaScript.
   if (!found) return { title: 'Page not found' };
-  const { site, view, slug } = found;
-  return pageMetadata(site, {
+  const { content, site, view, slug } = found;
+  return pageMetadata(content, {
     title: view.entry.name,
     description: `${view.entry.name} (${view.entry.entity}) as a subprocessor of ${site.company.name}: ${view.entry.purpose}`,
     path: entryPath(slug),
@@ -45,7 +45,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EntryPage({ params }: Props) {
   const found = await find(params);
   if (!found) notFound();
-  const { site, view } = found;
+  const { content, site, view } = found;
   const { entry } = view;
   return (
     <>
@@ -55,6 +55,7 @@ export default async function EntryPage({ params }: Props) {
         </a>
       </p>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">{entry.name}</h1>
+      {content.scope && <p className="text-slate-700">As a subprocessor for {content.scope.title}: only its locations there</p>}
       {view.former.filter(({ field }) => field === 'name').map(({ value, until }) => (
         <p key={until} className="text-slate-700">Previously named {value}, until <FormattedDate date={until} /></p>
       ))}
@@ -78,7 +79,7 @@ export default async function EntryPage({ params }: Props) {
       <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} timeZone={site.timezone} />
       <section aria-labelledby="details" className="mt-8">
         <h2 id="details" className="mb-4 text-2xl font-semibold">Details</h2>
-        <EntryFields entry={entry} full former={view.former} />
+        <EntryFields entry={entry} full former={view.former} scopes={content.scope ? undefined : site.scopes} />
       </section>
       <Notes markdown={entry.notes} slug={entry.slug} heading="Notes" />
       <section aria-labelledby="history" className="mt-8">

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { FormattedDate } from '@/components/formatted-date';
-import { loadContent } from '@/lib/content';
+import { ScopeSwitcher } from '@/components/scope-switcher';
 import { pageMetadata } from '@/lib/metadata';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { locationName } from '@/lib/countries';
 import { dataCategories } from '@/lib/search';
 import { listAsOf } from '@/lib/timeline';
@@ -10,9 +10,12 @@ import { href } from '@/lib/urls';
 
 export const revalidate = 300;
 
-export function generateMetadata(): Metadata {
-  const { site } = loadContent();
-  return pageMetadata(site, {
+type Props = { params: ScopeParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const content = await pageContent(params);
+  const { site } = content;
+  return pageMetadata(content, {
     title: 'Subprocessors by data category',
     description: `Which subprocessors of ${site.company.name} process each kind of personal data, and where.`,
     path: '/subprocessors/by-data',
@@ -20,15 +23,17 @@ export function generateMetadata(): Metadata {
 }
 
 /** The list turned inside out: for each kind of data, who processes it and where. */
-export default function ByDataPage() {
+export default async function ByDataPage({ params }: Props) {
   const today = renderDate();
-  const groups = dataCategories(listAsOf(loadContent(), today));
+  const content = await pageContent(params);
+  const groups = dataCategories(listAsOf(content, today));
   return (
     <>
       <p className="text-sm">
         <a href={href('/subprocessors')} className="back">Full list</a>
       </p>
-      <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessors by data category</h1>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessors by data category{content.scope && <>: {content.scope.title}</>}</h1>
+      <ScopeSwitcher content={content} path="/subprocessors/by-data" />
       <p className="mt-2 text-slate-700">
         Which subprocessors process each kind of personal data, as of <FormattedDate date={today} />. Each name links to its entry on the list.
       </p>

@@ -2,37 +2,39 @@ import type { Metadata } from 'next';
 import { ChangeFilter } from '@/components/change-filter';
 import { ChangeList } from '@/components/change-list';
 import { FormattedDate } from '@/components/formatted-date';
+import { ScopeSwitcher } from '@/components/scope-switcher';
 import { SubscribeForm } from '@/components/subscribe-form';
-import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { todayIn } from '@/lib/dates';
 import { emailedOn, subscriptionsOpen } from '@/lib/notify/server';
 import { CHANGES, type ChangeType } from '@/lib/schema';
-import { absoluteUrl, href, STATIC_EXPORT } from '@/lib/urls';
+import { href, STATIC_EXPORT } from '@/lib/urls';
 import { changesView } from '@/lib/view';
 
-type Props = { searchParams: Promise<{ change?: string; entry?: string }> };
+type Props = { params: ScopeParams; searchParams: Promise<{ change?: string; entry?: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { site } = loadContent();
-  return pageMetadata(site, {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const content = await pageContent(params);
+  const { site } = content;
+  return pageMetadata(content, {
     title: 'Subprocessor changes',
     description: `Every addition, change and removal of a subprocessor of ${site.company.name}, and every past version of the list.`,
     path: '/subprocessors/changes',
-    types: { 'application/atom+xml': absoluteUrl(site, '/subprocessors/feed.xml') },
+    types: { 'application/atom+xml': '/subprocessors/feed.xml' },
   });
 }
 
-export default async function ChangesPage({ searchParams }: Props) {
+export default async function ChangesPage({ params, searchParams }: Props) {
   const today = renderDate();
   const query = await searchParams;
   const filter = {
     change: CHANGES.includes(query.change as ChangeType) ? (query.change as ChangeType) : undefined,
     entry: typeof query.entry === 'string' && query.entry ? query.entry : undefined,
   };
-  const { site } = loadContent();
-  const view = changesView(loadContent(), today, filter);
+  const content = await pageContent(params);
+  const { site } = content;
+  const view = changesView(content, today, filter);
   const sent = await emailedOn(site);
   // The day the notice of an announcement day first went out, in the site's time zone.
   const emailed = (announced: string) => {
@@ -44,7 +46,8 @@ export default async function ChangesPage({ searchParams }: Props) {
       <p className="text-sm">
         <a href={href('/subprocessors')} className="back">Current list</a>
       </p>
-      <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes</h1>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes{content.scope && <>: {content.scope.title}</>}</h1>
+      <ScopeSwitcher content={content} path="/subprocessors/changes" />
       <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
       {subscriptionsOpen(site) && <SubscribeForm id="subscribe-changes" />}
       {!STATIC_EXPORT && <ChangeFilter entries={view.entries} filter={filter} />}

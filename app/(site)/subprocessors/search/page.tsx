@@ -2,31 +2,31 @@ import type { Metadata } from 'next';
 import { CategorySection } from '@/components/category-section';
 import { FormattedDate } from '@/components/formatted-date';
 import { ListSearch } from '@/components/list-search';
-import { loadContent } from '@/lib/content';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { searchView, type ListFilter } from '@/lib/search';
-import { absoluteUrl, entryPath, href } from '@/lib/urls';
+import { entryPath, href, pageUrl } from '@/lib/urls';
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: ScopeParams; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export function generateMetadata(): Metadata {
-  const { site } = loadContent();
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const content = await pageContent(params);
   // Result pages are not documents of their own: search engines index the list.
-  return { title: 'Search subprocessors', alternates: { canonical: absoluteUrl(site, '/subprocessors') }, robots: { index: false } };
+  return { title: `Search subprocessors${content.scope ? ` (${content.scope.title})` : ''}`, alternates: { canonical: pageUrl(content, '/subprocessors') }, robots: { index: false } };
 }
 
 /** Rendered on request (it depends on the query); the list page stays cached. */
-export default async function SearchPage({ searchParams }: Props) {
+export default async function SearchPage({ params, searchParams }: Props) {
   const today = renderDate();
   const query = await searchParams;
   const text = (key: keyof ListFilter) => (typeof query[key] === 'string' && query[key].trim() ? query[key].trim().slice(0, 200) : undefined);
-  const view = searchView(loadContent(), today, { q: text('q'), category: text('category'), country: text('country'), data: text('data') });
+  const content = await pageContent(params);
+  const view = searchView(content, today, { q: text('q'), category: text('category'), country: text('country'), data: text('data') });
   return (
     <>
       <p className="text-sm">
         <a href={href('/subprocessors')} className="back">Full list</a>
       </p>
-      <h1 className="mt-4 text-3xl font-bold tracking-tight">Search subprocessors</h1>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">Search subprocessors{content.scope && <>: {content.scope.title}</>}</h1>
       <ListSearch options={view.options} filter={view.filter} />
       <p role="status" className="mt-6 font-semibold">
         {view.found === 0 ? 'No subprocessors match.' : `${view.found} of ${view.total} subprocessors match.`}
@@ -45,7 +45,7 @@ export default async function SearchPage({ searchParams }: Props) {
         </ul>
       )}
       {view.categories.map(({ category, entries }) => (
-        <CategorySection key={category.id} category={category} entries={entries} />
+        <CategorySection key={category.id} category={category} entries={entries} scopes={content.scope ? undefined : content.site.scopes} />
       ))}
     </>
   );

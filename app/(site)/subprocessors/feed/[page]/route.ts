@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { datedResponse } from '@/lib/dated-route';
+import { datedResponse, pageContent } from '@/lib/dated-route';
 import { atomFeed } from '@/lib/exports';
 
 export const revalidate = 300;
@@ -10,11 +10,11 @@ export function generateStaticParams(): { page: string }[] {
   return [];
 }
 
-export async function GET(_: Request, { params }: { params: Promise<{ page: string }> }): Promise<Response> {
+export async function GET(_: Request, { params }: { params: Promise<{ page: string; scope?: string }> }): Promise<Response> {
   const match = /^([1-9][0-9]{0,8})\.xml$/.exec((await params).page);
   if (!match) notFound();
   try {
-    return datedResponse('application/atom+xml; charset=utf-8', (content, date) => atomFeed(content, date, Number(match[1])));
+    return datedResponse(await pageContent(params), 'application/atom+xml; charset=utf-8', (content, date) => atomFeed(content, date, Number(match[1])));
   } catch (error) {
     if (error instanceof RangeError) notFound();
     throw error;

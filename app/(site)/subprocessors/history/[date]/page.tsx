@@ -3,17 +3,17 @@ import { notFound } from 'next/navigation';
 import { CategorySection } from '@/components/category-section';
 import { Fingerprint } from '@/components/fingerprint';
 import { FormattedDate } from '@/components/formatted-date';
+import { ScopeSwitcher } from '@/components/scope-switcher';
 import { VersionChanges } from '@/components/version-changes';
-import { loadContent } from '@/lib/content';
 import { pageMetadata } from '@/lib/metadata';
-import { renderDate } from '@/lib/dated-route';
+import { pageContent, renderDate } from '@/lib/dated-route';
 import { formatDate, isIsoDate } from '@/lib/dates';
 import { href } from '@/lib/urls';
 import { versionView } from '@/lib/view';
 
 export const revalidate = 300;
 
-type Props = { params: Promise<{ date: string }> };
+type Props = { params: Promise<{ date: string; scope?: string }> };
 
 // Past versions are rendered on their first request, then cached.
 export function generateStaticParams() {
@@ -23,17 +23,17 @@ export function generateStaticParams() {
 /** The list as it stood on the date in the URL; none outside [published, today]. */
 async function find(params: Props['params']) {
   const { date } = await params;
-  const content = loadContent();
+  const content = await pageContent(params);
   const view = isIsoDate(date) ? versionView(content, date, renderDate()) : undefined;
-  return view && { site: content.site, view };
+  return view && { content, site: content.site, view };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await find(params);
   // The page answers 404; notFound() here would leave the page blank without JavaScript.
   if (!found) return { title: 'Page not found' };
-  const { site, view } = found;
-  return pageMetadata(site, {
+  const { content, site, view } = found;
+  return pageMetadata(content, {
     title: `Subprocessors on ${formatDate(view.date)}`,
     description: `The list of subprocessors of ${site.company.name} as it stood on ${formatDate(view.date)}.`,
     path: `/subprocessors/history/${view.date}`,
@@ -43,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function VersionPage({ params }: Props) {
   const found = await find(params);
   if (!found) notFound();
-  const { site, view } = found;
+  const { content, site, view } = found;
   const unrecorded = view.categories.flatMap(({ entries }) => entries.filter((entry) => !entry.fieldsRecorded));
   return (
     <>
@@ -59,9 +59,10 @@ export default async function VersionPage({ params }: Props) {
         Subprocessors on <FormattedDate date={view.date} />
       </h1>
       <p className="mt-2 text-slate-700">
-        The list of {site.company.name} as it stood on that day: the version in force since <FormattedDate date={view.version} />.{' '}
+        The list of {site.company.name}{content.scope && ` for ${content.scope.title}`} as it stood on that day: the version in force since <FormattedDate date={view.version} />.{' '}
         <a href={href(`/subprocessors/history/${view.date}`)} className="copy-link">Link to this version</a>
       </p>
+      <ScopeSwitcher content={content} path={`/subprocessors/history/${view.date}`} />
       <nav aria-label="Versions" className="mt-4 flex flex-wrap justify-between gap-2">
         {view.previous ? <a href={href(`/subprocessors/history/${view.previous}`)} className="back">Previous version (<FormattedDate date={view.previous} />)</a> : <span>This is the first published version.</span>}
         {view.next ? <a href={href(`/subprocessors/history/${view.next}`)} className="forward">Next version (<FormattedDate date={view.next} />)</a> : <span>This version is still in force.</span>}
@@ -81,7 +82,7 @@ export default async function VersionPage({ params }: Props) {
       <section aria-labelledby="current" className="mt-10">
         <h2 id="current" className="text-2xl font-semibold">Subprocessors in force</h2>
         {view.categories.map(({ category, entries }) => (
-          <CategorySection key={category.id} category={category} entries={entries} empty="None on that date." />
+          <CategorySection key={category.id} category={category} entries={entries} empty="None on that date." scopes={content.scope ? undefined : site.scopes} />
         ))}
       </section>
       <Fingerprint value={view.fingerprint} date={view.date} />

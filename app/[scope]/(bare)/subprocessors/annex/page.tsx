@@ -1,0 +1,9 @@
+// /<scope>/… : the same page for one scope's list (app/(bare)/subprocessors/annex/page.tsx).
+export { default, generateMetadata } from '@/app/(bare)/subprocessors/annex/page';
+
+export const revalidate = 300;
+
+// Rendered when first asked for, then cached like the full list's pages.
+export function generateStaticParams() {
+  return [];
+}

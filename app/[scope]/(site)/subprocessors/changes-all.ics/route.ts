@@ -1,0 +1,10 @@
+// /<scope>/… : the same export for one scope's list (app/(site)/subprocessors/changes-all.ics/route.ts).
+export { GET } from '@/app/(site)/subprocessors/changes-all.ics/route';
+
+export const revalidate = 300;
+export const dynamic = 'force-static';
+
+// Rendered when first asked for, then cached like the full list's pages.
+export function generateStaticParams() {
+  return [];
+}
