@@ -10,6 +10,7 @@ import { checkContent } from '@/lib/content';
 import { EXPORT_SCHEMAS } from '@/lib/export-schemas';
 import { atomFeed, changesCalendar, historyJson, jsonText, listCsv, listJson, listJsonV1, sitemap } from '@/lib/exports';
 import { exportSchemas, serialise } from '@/lib/json-schemas';
+import { scopedContent } from '@/lib/scopes';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 const TODAY = '2026-11-23';
@@ -175,11 +176,14 @@ describe('JSON Schemas of the exports', () => {
     ['/subprocessors.json', listJson],
     ['/subprocessors-history.json', historyJson],
     ['/subprocessors.v1.json', listJsonV1],
-  ] as const)('%s passes its schema, for every content folder', (path_, build) => {
+  ] as const)('%s passes its schema, for every content folder and each of its scopes', (path_, build) => {
     const validate = ajv.compile(schema(EXPORT_SCHEMAS[path_].file));
-    for (const folder of ['content', 'examples/backend-chat', 'tests/fixtures/base-path', 'tests/fixtures/hostile']) {
-      const exported = JSON.parse(jsonText(build(checkContent(folder, { today: TODAY }).content!, TODAY)));
-      expect(validate(exported) || validate.errors, folder).toBe(true);
+    for (const folder of ['content', 'examples/backend-chat', 'examples/two-cloud', 'tests/fixtures/base-path', 'tests/fixtures/hostile']) {
+      const full = checkContent(folder, { today: TODAY }).content!;
+      for (const scoped of [full, ...(full.site.scopes ?? []).map((scope) => scopedContent(full, scope.id)!)]) {
+        const exported = JSON.parse(jsonText(build(scoped, TODAY)));
+        expect(validate(exported) || validate.errors, `${folder} ${scoped.scope?.id ?? '(all)'}`).toBe(true);
+      }
     }
   });
 
