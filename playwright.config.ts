@@ -17,6 +17,8 @@ export const NOTIFY = {
 const servers: { name: string; port: number; env: Record<string, string>; base?: string }[] = [
   { name: 'sample', port: 3100, env: {} },
   { name: 'backend-chat', port: 3101, env: { CONTENT_DIR: 'examples/backend-chat', NEXT_DIST_DIR: '.next-example' } },
+  // Scopes: a US and an EU cloud in one list.
+  { name: 'two-cloud', port: 3108, env: { CONTENT_DIR: 'examples/two-cloud', NEXT_DIST_DIR: '.next-two-cloud' } },
   // Injection attempts in every field: nothing may run.
   { name: 'hostile', port: 3103, env: { CONTENT_DIR: 'tests/fixtures/hostile', NEXT_DIST_DIR: '.next-hostile' } },
   // Served under https://example.com/legal, and allowed in frames on one other site.

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formerSlugTarget, isPublicAddress } from '@/lib/addresses';
 import { loadContent } from '@/lib/content';
 import { EXPORTS } from '@/lib/conditional';
+import { scopedContent } from '@/lib/scopes';
 import { config } from '@/proxy';
 
 // The sample content: published 2025-03-03; Stripe announced 2026-11-16; OpenAI's former slug llm-provider.
@@ -55,15 +56,33 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
     expect(fixed).toEqual(['annex', 'annex.css', 'by-data', 'changes', 'changes-all.ics', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
     expect(matcher.test('/subprocessors/subscribe/confirm')).toBe(false);
     expect(matcher.test('/subprocessors/feed')).toBe(false);
+
+    // The same in a scope's list, which has no subscription pages.
+    const scoped = new RegExp(`^${(config.matcher[1] as string).replace(':scope', '[^/]+')}$`);
+    for (const name of fixed.filter((page) => page !== 'subscribe' && page !== 'unsubscribe')) expect(scoped.test(`/eu/subprocessors/${name}`), name).toBe(false);
+    for (const pathname of ['/eu/subprocessors/x', '/eu/subprocessors/history/2026-01-01', '/eu/subprocessors/feed/1.xml', '/eu/subprocessors/subscribe']) expect(scoped.test(pathname), pathname).toBe(true);
+    expect(scoped.test('/eu/subprocessors')).toBe(false);
   });
 
-  it('conditional requests run the proxy for exactly the exports, whichever validator they send', () => {
-    const conditional = config.matcher.slice(1) as { source: string; has: { key: string }[] }[];
-    expect(conditional.map((matcher) => matcher.has.map((header) => header.key))).toEqual([['if-none-match'], ['if-modified-since']]);
-    for (const { source } of conditional) {
-      const matcher = new RegExp(`^${source}$`);
-      for (const pathname of EXPORTS) expect(matcher.test(pathname), pathname).toBe(true);
-      for (const pathname of ['/subprocessors', '/subprocessors/changes', '/subprocessors/openai', '/subprocessorsxjson']) expect(matcher.test(pathname), pathname).toBe(false);
+  it('conditional requests run the proxy for exactly the exports, whichever validator they send, in the full list and in each scope', () => {
+    const conditional = config.matcher.slice(2) as { source: string; has: { key: string }[] }[];
+    expect(conditional.map((matcher) => matcher.has.map((header) => header.key))).toEqual([['if-none-match'], ['if-modified-since'], ['if-none-match'], ['if-modified-since']]);
+    for (const [index, { source }] of conditional.entries()) {
+      const matcher = new RegExp(`^${source.replace(':scope', '[^/]+')}$`);
+      const scope = index < 2 ? '' : '/eu';
+      for (const pathname of EXPORTS.filter((path) => !scope || path !== '/sitemap.xml')) expect(matcher.test(scope + pathname), scope + pathname).toBe(true);
+      for (const pathname of ['/subprocessors', '/subprocessors/changes', '/subprocessors/openai', '/subprocessorsxjson']) expect(matcher.test(scope + pathname), scope + pathname).toBe(false);
     }
+  });
+
+  it('a scope’s addresses follow the scope’s own list', () => {
+    const sc = loadContent('examples/two-cloud');
+    const eu = scopedContent(sc, 'eu')!;
+    expect(isPublicAddress(eu, '/subprocessors/mailjet', '2026-11-23')).toBe(true);
+    // Postmark left the EU Cloud: its page there says so. Anthropic is announced for the US Cloud only.
+    expect(isPublicAddress(eu, '/subprocessors/postmark', '2026-11-23')).toBe(true);
+    expect(isPublicAddress(eu, '/subprocessors/anthropic', '2026-11-23')).toBe(false);
+    expect(isPublicAddress(scopedContent(sc, 'us')!, '/subprocessors/anthropic', '2026-11-23')).toBe(true);
+    expect(isPublicAddress(eu, '/subprocessors/history/2025-02-03', '2026-11-23')).toBe(true);
   });
 });

@@ -46,6 +46,11 @@ function unknownAddresses(): { path: string; init?: RequestInit }[] {
     (i: number) => ({ path: `/subprocessors/history/${addDays('2025-03-03', i)}.rsc` }), // a past version, with the suffix the proxy does not see
     (i: number) => ({ path: `/subprocessors/stripe?unannounced=${i}` }),
     (i: number) => ({ path: `/subprocessors/made-up-${i}/deeper` }),
+    // Scopes this content does not have (it has none): the same pages under /<scope>/.
+    (i: number) => ({ path: `/made-up-${i}/subprocessors` }),
+    (i: number) => ({ path: `/made-up-${i}/subprocessors/cloudflare` }),
+    (i: number) => ({ path: `/made-up-${i}/subprocessors.json` }),
+    (i: number) => ({ path: `/made-up-${i}/subprocessors/history/2026-01-01.rsc` }),
   ];
   return Array.from({ length: 1000 }, (_, i) => shapes[i % shapes.length](i));
 }

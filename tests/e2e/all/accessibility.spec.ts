@@ -5,9 +5,12 @@ import { expect, test, type Page } from '@playwright/test';
 async function pageTypes(page: Page): Promise<[string, string, number][]> {
   await page.goto('/subprocessors');
   const entry = await page.locator('main .entries tbody th > a:first-child').first().getAttribute('href');
+  // With scopes, the list of the first one too.
+  const scoped = await page.getByRole('navigation', { name: 'Scope' }).getByRole('link').nth(1).getAttribute('href', { timeout: 1000 }).catch(() => null);
   await page.goto('/subprocessors/changes');
   const version = await page.getByRole('region', { name: 'Past versions of the list' }).getByRole('link').last().getAttribute('href');
   return [
+    ...(scoped ? [['scoped list', scoped, 200] as [string, string, number]] : []),
     ['list', '/subprocessors', 200],
     ['entry', entry!, 200],
     ['changes', '/subprocessors/changes', 200],
