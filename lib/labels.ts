@@ -49,10 +49,12 @@ export function formatLocation(location: Location, titles?: ReadonlyMap<string, 
   return location.scopes ? `${place} (${location.scopes.map((id) => titles?.get(id) ?? id).join(', ')})` : place;
 }
 
-/** A field's value as plain text, for before/after comparisons. */
-export function formatFieldValue(field: keyof DescribingFields, value: unknown): string {
+/** A field's value as plain text, for before/after comparisons; `titles` names scopes (ids without it). */
+export function formatFieldValue(field: keyof DescribingFields, value: unknown, titles?: ReadonlyMap<string, string>): string {
+  // An entry without `scopes` applies in every scope.
+  if (field === 'scopes') return value ? (value as string[]).map((id) => titles?.get(id) ?? id).join('; ') : 'all scopes';
   if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return '(none)';
-  if (field === 'locations') return (value as Location[]).map((location) => formatLocation(location)).join('; ');
+  if (field === 'locations') return (value as Location[]).map((location) => formatLocation(location, titles)).join('; ');
   if (field === 'transfers') return (value as string[]).map((t) => TRANSFER_LABELS[t] ?? t).join('; ');
   if (field === 'links') return Object.entries(value as Record<string, string>).map(([kind, url]) => `${LINK_LABELS[kind as keyof typeof LINK_LABELS]}: ${url}`).join('; ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';

@@ -32,7 +32,7 @@ export function entryPath(slug: string): string {
 
 /** The address of a page in one scope's list, `/eu/subprocessors/…`; unchanged for the full list. */
 export function scopePath(path: string, scope: string | undefined): string {
-  return scope && (path === '/subprocessors' || /^\/subprocessors[/.-]/.test(path)) ? `/${scope}${path}` : path;
+  return scope && /^\/subprocessors(?:$|[/.#?-])/.test(path) ? `/${scope}${path}` : path;
 }
 
 /** An absolute URL of a page of this content's list: one scope's (lib/scopes.ts) or the full one. */

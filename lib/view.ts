@@ -51,16 +51,16 @@ export function entryView(content: Content, slug: string, date: IsoDate) {
     removal: removal(entry, date),
     upcoming: upcomingChanges({ site: content.site, subprocessors: [entry] }, date),
     history: publicHistory(entry, date),
-    former: formerValues(entry, date),
+    former: formerValues(entry, date, new Map(content.site.scopes?.map((scope) => [scope.id, scope.title]))),
   };
 }
 
 /** Recorded former values of changes in effect on `date`, newest first: "previously: United States, until March 3, 2026". */
-export function formerValues(entry: Content['subprocessors'][number], date: IsoDate): { field: keyof DescribingFields; value: string; until: IsoDate }[] {
+export function formerValues(entry: Content['subprocessors'][number], date: IsoDate, titles?: ReadonlyMap<string, string>): { field: keyof DescribingFields; value: string; until: IsoDate }[] {
   return entry.history
     .filter((event) => event.previous && event.effective <= date && event.effective > entry.history[0].effective)
     .reverse()
-    .flatMap((event) => (Object.keys(event.previous!) as (keyof DescribingFields)[]).map((field) => ({ field, value: formatFieldValue(field, event.previous![field]), until: event.effective })));
+    .flatMap((event) => (Object.keys(event.previous!) as (keyof DescribingFields)[]).map((field) => ({ field, value: formatFieldValue(field, event.previous![field], titles), until: event.effective })));
 }
 
 /** Former addresses (`aliases`) and the entry page each now leads to, for entries public on `date`: a redirect must not reveal an unannounced one. */
