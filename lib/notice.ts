@@ -3,7 +3,7 @@ import { deadlineLine, deadlineTime } from './deadline';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
 import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
 import { entryAsOf, objectionDeadline, upcomingChanges } from './timeline';
-import { absoluteUrl, entryPath } from './urls';
+import { entryPath, pageUrl } from './urls';
 import { PLAIN, type Format } from './formats';
 
 /** Text with some words emphasised: Markdown bold, HTML <strong>, plain in a text e-mail. */
@@ -27,7 +27,7 @@ export type ChangeNotice = {
  * The notice of one change, from the same model as the site, so the command, the e-mail and
  * the page never disagree. `npm run notice` prints it as Markdown; e-mails render it as text and HTML.
  */
-export function changeNotice(content: Pick<Content, 'site'>, file: Subprocessor, event: ChangeEvent): ChangeNotice {
+export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Subprocessor, event: ChangeEvent): ChangeNotice {
   const { site } = content;
   // What the entry will say once the change takes effect.
   const entry = entryAsOf(file, event.effective);
@@ -48,7 +48,8 @@ export function changeNotice(content: Pick<Content, 'site'>, file: Subprocessor,
     }),
     objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, at: deadlineTime(deadline, site.timezone), subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
     questions: site.contact.privacy,
-    url: absoluteUrl(site, entryPath(entry.slug)),
+    // On one scope's list (lib/scopes.ts), the entry's page in that list.
+    url: pageUrl(content, entryPath(entry.slug)),
   };
 }
 

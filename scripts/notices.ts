@@ -1,26 +1,45 @@
 /**
  * `npm run notices [-- --csv]`: the proof of notice. Per change: when it was announced, when
  * its e-mails went out, how many were sent, failed or are pending, and the notice period
- * counted from the real sending time, flagged when shorter than `notice_period_days`.
- * `--csv` writes one row per recipient instead.
+ * counted from the real sending time, flagged when shorter than `notice_period_days`. With
+ * scopes in site.yaml, the same for the full list and for each scope's list the change
+ * concerns, as that list called it (joining a scope is an addition there).
+ * `--csv` writes one row per recipient instead, with the scope of the list it was about
+ * (empty: the full list).
  */
 import { stringify } from 'csv-stringify/sync';
 import { loadContent } from '../lib/content';
 import { daysBetween, todayIn } from '../lib/dates';
 import { allEvents, eventKey } from '../lib/history';
 import { database } from '../lib/notify/db';
-import { deliveryLog, noticeStats } from '../lib/notify/queries';
+import { deliveryLog, noticeId, noticeStats, parseNoticeId } from '../lib/notify/queries';
+import type { Content } from '../lib/schema';
+import { scopedContent } from '../lib/scopes';
 import { resolveToday } from '../lib/today';
 
 async function main() {
   const content = loadContent();
   const { site } = content;
   const db = await database();
+  // The full list, then each scope's.
+  const lists: { scope?: string; label: string; content: Content }[] = [
+    { label: 'full list', content },
+    ...(site.scopes ?? []).map((scope) => ({ scope: scope.id, label: `${scope.title} (${scope.id})`, content: scopedContent(content, scope.id)! })),
+  ];
   if (process.argv.includes('--csv')) {
-    process.stdout.write(stringify([['address', 'notice', 'changes', 'status', 'list_fingerprint', 'sent_at', 'message_id', 'smtp_response', 'resent_after_interruption']]));
-    const changesOn = (noticeId: string) => allEvents(content).filter(({ event }) => noticeId === `day:${event.announced}`).map(({ entry, event }) => eventKey(entry, event)).join(' ');
+    process.stdout.write(stringify([['address', 'notice', 'scope', 'changes', 'status', 'list_fingerprint', 'sent_at', 'message_id', 'smtp_response', 'resent_after_interruption']]));
+    const changes = new Map<string, string>();
+    const changesOn = (id: string) => {
+      if (!changes.has(id)) {
+        const { kind, day, scope } = parseNoticeId(id);
+        const list = scope ? scopedContent(content, scope) : content;
+        const events = kind === 'day' && list ? allEvents(list).filter(({ event }) => event.announced === day) : [];
+        changes.set(id, events.map(({ entry, event }) => eventKey(entry, event)).join(' '));
+      }
+      return changes.get(id)!;
+    };
     for await (const row of deliveryLog(db)) {
-      process.stdout.write(stringify([[row.address, row.notice_id, changesOn(row.notice_id), row.status, row.fingerprint ?? '', row.sent_at ?? '', row.message_id ?? '', row.smtp_response ?? '', row.resent ? 'yes' : 'no']]));
+      process.stdout.write(stringify([[row.address, row.notice_id, row.scope ?? '', changesOn(row.notice_id), row.status, row.fingerprint ?? '', row.sent_at ?? '', row.message_id ?? '', row.smtp_response ?? '', row.resent ? 'yes' : 'no']]));
     }
   } else {
     const stats = await noticeStats(db);
@@ -29,18 +48,27 @@ async function main() {
     let short = 0;
     const events = allEvents(content).filter(({ event }) => event.announced <= today && event.announced > site.published).sort((a, b) => b.event.announced.localeCompare(a.event.announced));
     for (const { entry, event } of events) {
-      const s = stats.get(`day:${event.announced}`);
-      const sentOn = day(s?.firstSent);
-      const period = sentOn ? daysBetween(sentOn, event.effective) : undefined;
-      const tooShort = period !== undefined && event.change !== 'removed' && !event.urgent && period < site.notice_period_days;
-      if (tooShort) short++;
       console.log(`${eventKey(entry, event)}: announced ${event.announced}, effective ${event.effective}`);
-      console.log(
-        s
-          ? `  e-mailed ${sentOn ?? 'not yet'}${s.lastSent && day(s.lastSent) !== sentOn ? ` to ${day(s.lastSent)}` : ''}: ${s.sent} sent, ${s.failed} failed, ${s.pending} pending${s.resent ? `, ${s.resent} re-sent after an interruption` : ''}`
-          : '  no subscriber to e-mail (nobody had confirmed before the announcement day)',
-      );
-      if (period !== undefined) console.log(`  notice period from sending: ${period} days${tooShort ? ` — SHORTER than notice_period_days (${site.notice_period_days})` : ''}`);
+      let tooShortAnywhere = false;
+      for (const list of lists) {
+        // The change as this list saw it; none when it does not concern the scope.
+        const seen = list.scope ? list.content.subprocessors.find((file) => file.slug === entry.slug)?.history.find((other) => other.announced === event.announced && other.effective === event.effective) : event;
+        if (!seen) continue;
+        const [first, then] = site.scopes ? [`  ${list.label}: `, '    '] : ['  ', '  '];
+        const s = stats.get(noticeId('day', event.announced, list.scope));
+        const sentOn = day(s?.firstSent);
+        const period = sentOn ? daysBetween(sentOn, seen.effective) : undefined;
+        const tooShort = period !== undefined && seen.change !== 'removed' && !seen.urgent && period < site.notice_period_days;
+        tooShortAnywhere ||= tooShort;
+        console.log(
+          first +
+            (s
+              ? `e-mailed ${sentOn ?? 'not yet'}${s.lastSent && day(s.lastSent) !== sentOn ? ` to ${day(s.lastSent)}` : ''}: ${s.sent} sent, ${s.failed} failed, ${s.pending} pending${s.resent ? `, ${s.resent} re-sent after an interruption` : ''}`
+              : 'no subscriber to e-mail (nobody had confirmed before the announcement day)'),
+        );
+        if (period !== undefined) console.log(`${then}notice period from sending: ${period} days${tooShort ? ` — SHORTER than notice_period_days (${site.notice_period_days})` : ''}`);
+      }
+      if (tooShortAnywhere) short++;
     }
     const welcomes = [...stats.values()].filter((s) => s.noticeId.startsWith('welcome:'));
     console.log(`welcome e-mails: ${welcomes.reduce((n, s) => n + s.sent, 0)} sent, ${welcomes.reduce((n, s) => n + s.failed, 0)} failed, ${welcomes.reduce((n, s) => n + s.pending, 0)} pending`);

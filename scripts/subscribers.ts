@@ -1,5 +1,6 @@
 /**
- * `npm run subscribers`: counts by state. `--export` prints the confirmed addresses as CSV;
+ * `npm run subscribers`: counts by state. `--export` prints the confirmed addresses as CSV,
+ * with the scopes each chose (space-separated ids; empty: the full list);
  * `--erase ADDRESS` removes an address everywhere (right to erasure), keeping the counts in
  * the delivery log.
  */
@@ -21,8 +22,8 @@ async function main() {
     const found = await eraseAddress(db, parsed.address);
     console.log(found ? `Erased ${parsed.address}: subscription, tokens and rate limits deleted; the delivery log keeps its rows without the address.` : `${parsed.address} is not a subscriber; any delivery log rows with it were anonymised.`);
   } else if (args.includes('--export')) {
-    process.stdout.write(stringify([['address', 'confirmed_at']]));
-    for await (const row of confirmedSubscribers(db)) process.stdout.write(stringify([[row.email, row.confirmed_at ?? '']]));
+    process.stdout.write(stringify([['address', 'confirmed_at', 'scopes']]));
+    for await (const row of confirmedSubscribers(db)) process.stdout.write(stringify([[row.email, row.confirmed_at ?? '', row.scopes ?? '']]));
   } else {
     const counts = await subscriberCounts(db);
     console.log(`${describeDatabase()}: ${counts.confirmed ?? 0} confirmed, ${counts.pending ?? 0} waiting for confirmation, ${counts.unsubscribed ?? 0} unsubscribed`);

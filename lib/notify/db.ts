@@ -19,8 +19,11 @@ export type Tables = {
     confirmed_at: string | null;
     confirmed_on: string | null;
     unsubscribed_at: string | null;
+    /** The chosen scope ids, space-separated; null: the full list. */
+    scopes: string | null;
   };
-  tokens: { hash: string; purpose: 'confirm' | 'unsubscribe'; subscriber_id: number; created_at: string; expires_at: string | null };
+  /** `scopes`: the choice made with a confirmation request, applied on confirming. */
+  tokens: { hash: string; purpose: 'confirm' | 'unsubscribe'; subscriber_id: number; created_at: string; expires_at: string | null; scopes: string | null };
   rate_limits: { key: string; window_start: string; count: number };
   notices: { id: string; created_at: string; first_sent_at: string | null };
   deliveries: {
@@ -39,6 +42,8 @@ export type Tables = {
     fingerprint: string | null;
     sent_at: string | null;
     smtp_response: string | null;
+    /** The scope whose list the notice was of; null: the full list. */
+    scope: string | null;
   };
 };
 

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates';
-import type { Content } from '../schema';
+import type { Content, Site } from '../schema';
+import { scopeTitles } from '../scopes';
 import { absoluteUrl, href } from '../urls';
 import { parseAddress } from './address';
 import type { Db } from './db';
@@ -53,6 +54,17 @@ async function form(request: Request): Promise<URLSearchParams | undefined> {
   return new URLSearchParams(text);
 }
 
+/**
+ * The scopes ticked in the form (field `scopes`, once per box), in site.yaml's order; none is
+ * the full list. Undefined when a value is not a scope in site.yaml: no page of this site
+ * sends one, so it gets the answer a bot gets and nothing is stored.
+ */
+export function formScopes(values: string[], site: Pick<Site, 'scopes'>): string[] | undefined {
+  const ids = (site.scopes ?? []).map((scope) => scope.id);
+  if (values.some((value) => !ids.includes(value))) return undefined;
+  return ids.filter((id) => values.includes(id));
+}
+
 export async function handleSubscribe(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return plain(403, 'Forms on this site can be sent only from its own pages.');
   const now = deps.now.toISOString();
@@ -63,13 +75,16 @@ export async function handleSubscribe(request: Request, deps: FormDeps): Promise
   if (!fields) return redirect('/subprocessors/subscribe?error=long');
   // A field hidden from people: only a bot fills it in. It gets the same answer as anyone.
   if (fields.get('website')) return redirect('/subprocessors/subscribe?status=sent');
+  const { site } = deps.content;
+  const scopes = formScopes(fields.getAll('scopes'), site);
+  if (!scopes) return redirect('/subprocessors/subscribe?status=sent');
   const parsed = parseAddress(fields.get('email') ?? '');
-  if (!parsed.ok) return redirect(`/subprocessors/subscribe?error=${parsed.problem}`);
+  // The form comes back with the same boxes ticked.
+  if (!parsed.ok) return redirect(`/subprocessors/subscribe?error=${parsed.problem}${scopes.map((id) => `&scopes=${id}`).join('')}`);
   if (!(await hitRateLimit(deps.db, `address:${parsed.address}`, LIMITS.address, LIMITS.windowMs, now))) return redirect('/subprocessors/subscribe?status=sent');
   const token = deps.token();
-  if (await requestSubscription(deps.db, parsed.address, token, now)) {
-    const { site } = deps.content;
-    const message = confirmMessage({ site, confirmUrl: absoluteUrl(site, `/subprocessors/subscribe/confirm?token=${token}`), days: CONFIRM_DAYS });
+  if (await requestSubscription(deps.db, parsed.address, token, now, scopes)) {
+    const message = confirmMessage({ site, scopes: scopeTitles(site, scopes), confirmUrl: absoluteUrl(site, `/subprocessors/subscribe/confirm?token=${token}`), days: CONFIRM_DAYS });
     try {
       await deps.mailer?.send({ to: parsed.address, messageId: messageIdFor(site, `confirm.${token.slice(0, 16)}`), message });
     } catch (error) {
@@ -84,7 +99,8 @@ const tokenOf = (request: Request) => new URL(request.url).searchParams.get('tok
 
 export async function handleConfirm(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return plain(403, 'Forms on this site can be sent only from its own pages.');
-  const confirmed = await confirmSubscription(deps.db, tokenOf(request), deps.now.toISOString(), deps.today);
+  const siteScopes = (deps.content.site.scopes ?? []).map((scope) => scope.id);
+  const confirmed = await confirmSubscription(deps.db, tokenOf(request), deps.now.toISOString(), deps.today, siteScopes);
   return redirect(confirmed ? '/subprocessors/subscribe/confirm?status=confirmed' : '/subprocessors/subscribe/confirm?status=invalid');
 }
 

@@ -5,11 +5,12 @@ import { allEvents } from '../history';
 import { changeNotice } from '../notice';
 import type { Content } from '../schema';
 import { listAsOf, upcomingChanges } from '../timeline';
-import { absoluteUrl } from '../urls';
+import { scopedContent } from '../scopes';
+import { absoluteUrl, pageUrl } from '../urls';
 import type { Db } from './db';
 import { failureKind, messageIdFor, type Mailer } from './mailer';
 import { dayMessage, welcomeMessage, type Message } from './messages';
-import { addUnsubscribeTokens, claimDeliveries, deleteExpired, enqueueDayNotice, markNoticeSent, queueState, recordOutcome, type Claimed } from './queries';
+import { addUnsubscribeTokens, claimDeliveries, deleteExpired, enqueueDayNotice, markNoticeSent, parseNoticeId, queueState, recordOutcome, type Claimed } from './queries';
 
 export type NotifyOptions = {
   db: Db;
@@ -38,29 +39,58 @@ export type NotifyResult = { queued: number; sent: number; failed: number; retry
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const randomToken = () => randomBytes(32).toString('base64url');
 
-/** The e-mail of each notice, built once per run; only the unsubscribe link differs per recipient. */
-function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => ((unsubscribeUrl: string) => Message) | undefined {
-  const { site } = content;
-  const built = new Map<string, ((unsubscribeUrl: string) => Message) | undefined>();
+/** A notice's e-mail with the fingerprint of its list, or why it cannot be sent. */
+type Built = { build: (unsubscribeUrl: string) => Message; fingerprint: string } | { missing: string; fingerprint?: string };
+
+/**
+ * The e-mail of each notice, built once per run; only the unsubscribe link differs per
+ * recipient. A scope's notice (`day:…:eu`) is built from that scope's list, as its pages show
+ * it: only the changes that concern it (joining the scope is an addition there), its
+ * locations, its page addresses and its fingerprint.
+ */
+function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => Built {
+  const built = new Map<string, Built>();
+  const fingerprints = new Map<Content, string>();
   return (noticeId) => {
-    if (built.has(noticeId)) return built.get(noticeId);
-    const [kind, day] = noticeId.split(':');
-    let build: ((unsubscribeUrl: string) => Message) | undefined;
-    if (kind === 'day') {
-      const notices = allEvents(content).filter(({ event }) => event.announced === day).map(({ entry, event }) => changeNotice(content, entry, event));
-      const view = { site, day, notices, versionUrl: absoluteUrl(site, `/subprocessors/history/${day}`), changesUrl: absoluteUrl(site, '/subprocessors/changes') };
-      if (notices.length) build = (unsubscribeUrl) => dayMessage({ ...view, unsubscribeUrl });
-    } else if (kind === 'welcome') {
-      const open = upcomingChanges(content, today).filter(({ objectionDeadline }) => objectionDeadline !== undefined && objectionDeadline >= today);
-      const notices = open.map(({ entry, event }) => changeNotice(content, content.subprocessors.find((file) => file.slug === entry.slug)!, event));
-      build = (unsubscribeUrl) => welcomeMessage({ site, today, notices, listUrl: absoluteUrl(site, '/subprocessors'), unsubscribeUrl });
+    const cached = built.get(noticeId);
+    if (cached) return cached;
+    const { kind, day, scope } = parseNoticeId(noticeId);
+    const list = scope ? scopedContent(content, scope) : content;
+    let result: Built;
+    if (!list) {
+      result = { missing: `not sent: site.yaml no longer has the scope '${scope}'` };
+    } else {
+      const { site } = list;
+      if (!fingerprints.has(list)) fingerprints.set(list, fingerprint(listAsOf(list, today)));
+      const listFingerprint = fingerprints.get(list)!;
+      const scopeTitle = list.scope?.title;
+      result = { missing: 'not sent: the content no longer has an announcement on this day', fingerprint: listFingerprint };
+      if (kind === 'day') {
+        const notices = allEvents(list).filter(({ event }) => event.announced === day).map(({ entry, event }) => changeNotice(list, entry, event));
+        const view = { site, scope: scopeTitle, day, notices, versionUrl: pageUrl(list, `/subprocessors/history/${day}`), changesUrl: pageUrl(list, '/subprocessors/changes') };
+        if (notices.length) result = { build: (unsubscribeUrl) => dayMessage({ ...view, unsubscribeUrl }), fingerprint: listFingerprint };
+      } else if (kind === 'welcome') {
+        const open = upcomingChanges(list, today).filter(({ objectionDeadline }) => objectionDeadline !== undefined && objectionDeadline >= today);
+        const notices = open.map(({ entry, event }) => changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event));
+        result = { build: (unsubscribeUrl) => welcomeMessage({ site, scope: scopeTitle, today, notices, listUrl: pageUrl(list, '/subprocessors'), unsubscribeUrl }), fingerprint: listFingerprint };
+      }
     }
-    built.set(noticeId, build);
-    return build;
+    built.set(noticeId, result);
+    return result;
   };
 }
 
-/** Announcement days that have come: each is one notice. */
+/**
+ * The lists that have notices: the full one, and each scope's (site.yaml order), with the
+ * days something concerning it was announced. A scope's list leaves out the changes that do
+ * not touch it, so a day without any sends its subscribers nothing.
+ */
+function noticeLists(content: Content): { scope?: string; days: Set<IsoDate> }[] {
+  const daysOf = (list: Content) => new Set(allEvents(list).map(({ event }) => event.announced));
+  return [{ days: daysOf(content) }, ...(content.site.scopes ?? []).map((scope) => ({ scope: scope.id, days: daysOf(scopedContent(content, scope.id)!) }))];
+}
+
+/** Announcement days that have come: each is one notice of the full list, and of each scope it concerns. */
 export function announcementDays(content: Content, today: IsoDate): IsoDate[] {
   return [...new Set(allEvents(content).map(({ event }) => event.announced))].filter((day) => day <= today).sort();
 }
@@ -84,7 +114,15 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
 
   await deleteExpired(db, iso());
   let queued = 0;
-  for (const day of announcementDays(content, today)) queued += await enqueueDayNotice(db, day, iso());
+  // A subscriber who chose several scopes gets one e-mail per scope on a day that concerns
+  // more than one: each is the notice of one list, with that list's changes, dates, page
+  // addresses and fingerprint, and one row in the delivery log naming its scope. A combined
+  // e-mail would have no single list to link to or fingerprint to record as proof.
+  const lists = noticeLists(content);
+  const siteScopes = (content.site.scopes ?? []).map((scope) => scope.id);
+  for (const day of announcementDays(content, today)) {
+    for (const list of lists) if (list.days.has(day)) queued += await enqueueDayNotice(db, day, iso(), { scope: list.scope, siteScopes });
+  }
   const result: NotifyResult = { queued, sent: 0, failed: 0, retrying: 0, resent: 0 };
   // Deliveries this run left waiting for a retry (a later run takes them).
   const waiting = new Set<number>();
@@ -92,7 +130,6 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
   if (total === 0) return result;
 
   const messageFor = noticeBuilder(content, today);
-  const listFingerprint = fingerprint(listAsOf(content, today));
   const started = Date.now();
   let lastReport = started;
   let nextSlot = Date.now();
@@ -109,10 +146,10 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
   async function deliver(delivery: Claimed, unsubscribeToken: string) {
     const local = `${delivery.notice_id}.${delivery.id}.${createHash('sha256').update(`${delivery.notice_id}:${delivery.id}:${delivery.subscriber_id}`).digest('hex').slice(0, 16)}`;
     const messageId = messageIdFor(content.site, local);
-    const outcome = { messageId, fingerprint: listFingerprint };
-    const build = messageFor(delivery.notice_id);
-    if (!build) {
-      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: 'not sent: the content no longer has an announcement on this day' });
+    const notice = messageFor(delivery.notice_id);
+    const outcome = { messageId, fingerprint: notice.fingerprint };
+    if (!('build' in notice)) {
+      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: notice.missing });
       result.failed++;
       return;
     }
@@ -123,7 +160,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
     }
     const unsubscribeUrl = absoluteUrl(content.site, `/subprocessors/unsubscribe?token=${unsubscribeToken}`);
     try {
-      const response = await mailer.send({ to: delivery.address, messageId, message: build(unsubscribeUrl), unsubscribeUrl });
+      const response = await mailer.send({ to: delivery.address, messageId, message: notice.build(unsubscribeUrl), unsubscribeUrl });
       const at = iso();
       await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at, response });
       if (!firstSent.has(delivery.notice_id)) firstSent.set(delivery.notice_id, at);

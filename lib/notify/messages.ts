@@ -11,11 +11,15 @@ import type { Site } from '../schema';
 export type Message = { subject: string; text: string; html: string };
 
 type Company = Pick<Site, 'company' | 'product'>;
-export type DayView = { site: Company; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string };
-export type WelcomeView = { site: Company; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string };
-export type ConfirmView = { site: Company; confirmUrl: string; days: number };
+/** `scope`: the title of the scope whose list the notice is of (SPEC §8); none for the full list. */
+export type DayView = { site: Company; scope?: string; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string };
+export type WelcomeView = { site: Company; scope?: string; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string };
+/** `scopes`: the titles of the scopes chosen with the request; none for the full list. */
+export type ConfirmView = { site: Company; scopes?: string[]; confirmUrl: string; days: number };
 
-const listName = (site: Company) => `${site.company.name}'s list of subprocessors${site.product ? ` for ${site.product}` : ''}`;
+const listName = (site: Company, scope?: string) => `${site.company.name}'s list of subprocessors${site.product ? ` for ${site.product}` : ''}${scope ? ` (${scope})` : ''}`;
+/** The start of a subject line: the company, and the scope when the notice is of one scope's list. */
+const sender = (site: Company, scope?: string) => `${site.company.name}${scope ? ` (${scope})` : ''}`;
 const textOf = (segments: Segment[]) => segments.map((part) => (typeof part === 'string' ? part : part.strong)).join('');
 const htmlOf = (segments: Segment[]) => segments.map((part) => (typeof part === 'string' ? htmlText(part) : `<strong>${htmlText(part.strong)}</strong>`)).join('');
 const link = (url: string, label = url) => `<a href="${htmlText(url)}">${htmlText(label)}</a>`;
@@ -58,8 +62,8 @@ function noticeHtml(notice: ChangeNotice): string {
   ].join('\n');
 }
 
-function footer(site: Company, unsubscribeUrl: string): { text: string; html: string } {
-  const why = `You receive this because you subscribed to e-mails about changes to ${listName(site)}.`;
+function footer(site: Company, unsubscribeUrl: string, scope?: string): { text: string; html: string } {
+  const why = `You receive this because you subscribed to e-mails about changes to ${listName(site, scope)}.`;
   return {
     text: `--\n${why}\nUnsubscribe (one click, no login): ${unsubscribeUrl}`,
     html: `<hr><p style="font-size:13px;color:#555">${htmlText(why)} ${link(unsubscribeUrl, 'Unsubscribe')} (one click, no login).</p>`,
@@ -70,11 +74,11 @@ const page = (body: string) => `<!doctype html><html><body style="font-family:sa
 
 /** The one e-mail of an announcement day: every change announced that day. */
 export function dayMessage(view: DayView): Message {
-  const { site, notices } = view;
+  const { site, scope, notices } = view;
   const day = formatDate(view.day);
-  const subject = notices.length === 1 ? `${site.company.name}: ${notices[0].subject}` : `${site.company.name}: ${notices.length} subprocessor changes announced on ${day}`;
-  const lead = `${site.company.name} announced ${notices.length === 1 ? 'a change' : `${notices.length} changes`} to ${listName(site)} on ${day}.`;
-  const end = footer(site, view.unsubscribeUrl);
+  const subject = notices.length === 1 ? `${sender(site, scope)}: ${notices[0].subject}` : `${sender(site, scope)}: ${notices.length} subprocessor changes announced on ${day}`;
+  const lead = `${site.company.name} announced ${notices.length === 1 ? 'a change' : `${notices.length} changes`} to ${listName(site, scope)} on ${day}.`;
+  const end = footer(site, view.unsubscribeUrl, scope);
   return {
     subject,
     text: [lead, ...notices.map(noticeText), `The list as of ${day}: ${view.versionUrl}\nEvery change: ${view.changesUrl}`, end.text].join('\n\n'),
@@ -84,14 +88,14 @@ export function dayMessage(view: DayView): Message {
 
 /** Sent on confirming: the changes still open for objection. */
 export function welcomeMessage(view: WelcomeView): Message {
-  const { site, notices } = view;
-  const lead = `You will now receive an e-mail on each day ${site.company.name} announces a change to ${listName(site)}.`;
+  const { site, scope, notices } = view;
+  const lead = `You will now receive an e-mail on each day ${site.company.name} announces a change to ${listName(site, scope)}.`;
   const open = notices.length
     ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} still open for objection:`
     : `No change is open for objection as of ${formatDate(view.today)}.`;
-  const end = footer(site, view.unsubscribeUrl);
+  const end = footer(site, view.unsubscribeUrl, scope);
   return {
-    subject: `${site.company.name}: you are subscribed to subprocessor changes`,
+    subject: `${sender(site, scope)}: you are subscribed to subprocessor changes`,
     text: [lead, open, ...notices.map(noticeText), `The current list: ${view.listUrl}`, end.text].join('\n\n'),
     html: page([paragraph(htmlText(lead)), paragraph(htmlText(open)), ...notices.map(noticeHtml), paragraph(link(view.listUrl, 'The current list')), end.html].join('\n')),
   };
@@ -100,11 +104,12 @@ export function welcomeMessage(view: WelcomeView): Message {
 /** The double opt-in e-mail: a link to a page with a Confirm button. */
 export function confirmMessage(view: ConfirmView): Message {
   const lead = `Someone, hopefully you, asked to receive e-mails about changes to ${listName(view.site)} at this address.`;
+  const scopes = view.scopes?.length ? [`Only the changes that concern: ${view.scopes.join('; ')} (one e-mail for each on a day that concerns several).`] : [];
   const action = `To confirm, open this link within ${view.days} days and press Confirm:`;
   const ignore = 'If it was not you, ignore this e-mail: nothing will be sent to you.';
   return {
     subject: `${view.site.company.name}: confirm your subscription to subprocessor changes`,
-    text: [lead, `${action}\n${view.confirmUrl}`, ignore].join('\n\n'),
-    html: page([paragraph(htmlText(lead)), paragraph(`${htmlText(action)}<br>${link(view.confirmUrl)}`), paragraph(htmlText(ignore))].join('\n')),
+    text: [lead, ...scopes, `${action}\n${view.confirmUrl}`, ignore].join('\n\n'),
+    html: page([paragraph(htmlText(lead)), ...scopes.map((line) => paragraph(htmlText(line))), paragraph(`${htmlText(action)}<br>${link(view.confirmUrl)}`), paragraph(htmlText(ignore))].join('\n')),
   };
 }

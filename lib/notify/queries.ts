@@ -35,51 +35,94 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowMs:
   return row.count <= limit;
 }
 
+/** A notice's id: `day:2026-01-05` for the full list, `day:2026-01-05:eu` for the list of scope `eu`. */
+export function noticeId(kind: 'day' | 'welcome', day: string, scope?: string): string {
+  return `${kind}:${day}${scope ? `:${scope}` : ''}`;
+}
+
+export function parseNoticeId(id: string): { kind: string; day: string; scope?: string } {
+  const [kind, day, scope] = id.split(':');
+  return { kind, day, ...(scope && { scope }) };
+}
+
+/** Chosen scope ids as stored: space-separated; none (null) is the full list. */
+const joinScopes = (ids: readonly string[]): string | null => (ids.length ? ids.join(' ') : null);
+const splitScopes = (stored: string | null | undefined): string[] => (stored ? stored.split(' ').filter(Boolean) : []);
+
 /**
- * Records a request to subscribe `email`. Returns whether to send a confirmation, with its
- * token stored (hashed): not for a confirmed address, nor within 10 minutes of the last one.
+ * The lists a subscriber gets, as scope ids (undefined: the full list): the chosen scopes that
+ * site.yaml still names; the full list when none was chosen or none of them is left.
  */
-export async function requestSubscription(db: Db, email: string, confirmToken: string, now: string): Promise<boolean> {
+function subscribedLists(stored: string | null | undefined, siteScopes: readonly string[]): (string | undefined)[] {
+  const chosen = splitScopes(stored).filter((id) => siteScopes.includes(id));
+  return chosen.length ? chosen : [undefined];
+}
+
+/**
+ * Records a request to subscribe `email` to the lists of `scopes` (none: the full list).
+ * Returns whether to send a confirmation, with its token and the choice stored (hashed): not
+ * for an address confirmed with the same choice, nor within 10 minutes of the last one. A
+ * confirmed subscriber who asks for other scopes stays subscribed as before until the new
+ * link is confirmed; confirming applies the choice made with that link (only the newest works).
+ */
+export async function requestSubscription(db: Db, email: string, confirmToken: string, now: string, scopes: readonly string[] = []): Promise<boolean> {
+  const choice = joinScopes(scopes);
   return db.transaction().execute(async (trx) => {
     await trx.insertInto('subscribers').values({ email, status: 'pending', created_at: now }).onConflict((oc) => oc.column('email').doNothing()).execute();
     const subscriber = await trx.selectFrom('subscribers').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-    if (subscriber.status === 'confirmed') return false;
+    if (subscriber.status === 'confirmed' && (subscriber.scopes ?? null) === choice) return false;
     if (subscriber.confirm_sent_at && subscriber.confirm_sent_at > minus(now, 10 * 60_000)) return false;
-    await trx.updateTable('subscribers').set({ status: 'pending', confirm_sent_at: now }).where('id', '=', subscriber.id).execute();
+    await trx
+      .updateTable('subscribers')
+      .set({ status: subscriber.status === 'confirmed' ? 'confirmed' : 'pending', confirm_sent_at: now })
+      .where('id', '=', subscriber.id)
+      .execute();
     // Only the newest link works: a forwarded older one cannot confirm.
     await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).where('purpose', '=', 'confirm').execute();
     const expires = new Date(Date.parse(now) + CONFIRM_DAYS * DAY_MS).toISOString();
-    await trx.insertInto('tokens').values({ hash: hashToken(confirmToken), purpose: 'confirm', subscriber_id: subscriber.id, created_at: now, expires_at: expires }).execute();
+    await trx.insertInto('tokens').values({ hash: hashToken(confirmToken), purpose: 'confirm', subscriber_id: subscriber.id, created_at: now, expires_at: expires, scopes: choice }).execute();
     return true;
   });
 }
 
-/** The subscriber a still-valid token belongs to (for the pages that show a button; reading changes nothing). */
+/** The subscriber a still-valid token belongs to (for the pages that show a button; reading changes nothing), with the choice of scopes it carries. */
 export async function tokenSubscriber(db: Db, token: string, purpose: 'confirm' | 'unsubscribe', now: string) {
   return db
     .selectFrom('tokens')
     .innerJoin('subscribers', 'subscribers.id', 'tokens.subscriber_id')
-    .select(['subscribers.id', 'subscribers.email', 'subscribers.status'])
+    .select(['subscribers.id', 'subscribers.email', 'subscribers.status', 'tokens.scopes as chosen'])
     .where('tokens.hash', '=', hashToken(token))
     .where('tokens.purpose', '=', purpose)
     .where((eb) => eb.or([eb('tokens.expires_at', 'is', null), eb('tokens.expires_at', '>', now)]))
     .executeTakeFirst();
 }
 
-/** Confirms the subscriber of a confirmation token and queues their welcome; false for an unknown, used or expired link. */
-export async function confirmSubscription(db: Db, token: string, now: string, today: string): Promise<boolean> {
+/**
+ * Confirms the subscriber of a confirmation token with the scopes chosen for it, and queues
+ * their welcome: one per list they get (`siteScopes`: the scope ids in site.yaml). False for
+ * an unknown, used or expired link. `confirmed_on` becomes today also when a confirmed
+ * subscriber changes scopes, so the new lists' past days are not sent to them; the welcome
+ * brings the changes still open for objection.
+ */
+export async function confirmSubscription(db: Db, token: string, now: string, today: string, siteScopes: readonly string[] = []): Promise<boolean> {
   const subscriber = await tokenSubscriber(db, token, 'confirm', now);
   if (!subscriber) return false;
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('subscribers').set({ status: 'confirmed', confirmed_at: now, confirmed_on: today, unsubscribed_at: null }).where('id', '=', subscriber.id).execute();
-    await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).where('purpose', '=', 'confirm').execute();
-    const noticeId = `welcome:${today}`;
-    await trx.insertInto('notices').values({ id: noticeId, created_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
     await trx
-      .insertInto('deliveries')
-      .values({ notice_id: noticeId, subscriber_id: subscriber.id, address: subscriber.email, status: 'pending', created_at: now, next_attempt_at: now })
-      .onConflict((oc) => oc.columns(['notice_id', 'subscriber_id']).doNothing())
+      .updateTable('subscribers')
+      .set({ status: 'confirmed', confirmed_at: now, confirmed_on: today, unsubscribed_at: null, scopes: subscriber.chosen })
+      .where('id', '=', subscriber.id)
       .execute();
+    await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).where('purpose', '=', 'confirm').execute();
+    for (const scope of subscribedLists(subscriber.chosen, siteScopes)) {
+      const id = noticeId('welcome', today, scope);
+      await trx.insertInto('notices').values({ id, created_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+      await trx
+        .insertInto('deliveries')
+        .values({ notice_id: id, subscriber_id: subscriber.id, address: subscriber.email, status: 'pending', created_at: now, next_attempt_at: now, scope: scope ?? null })
+        .onConflict((oc) => oc.columns(['notice_id', 'subscriber_id']).doNothing())
+        .execute();
+    }
   });
   return true;
 }
@@ -95,24 +138,53 @@ export async function unsubscribe(db: Db, token: string, now: string): Promise<b
   return true;
 }
 
-/** Queues the notice of announcement day `day` for every subscriber confirmed before that day who has not had it. */
-export async function enqueueDayNotice(db: Db, day: string, now: string): Promise<number> {
-  const noticeId = `day:${day}`;
+/** Whether a subscriber's stored choice names scope `id` (ids are slugs: no LIKE wildcards). */
+const chose = (id: string) => sql<boolean>`(' ' || ${sql.ref('subscribers.scopes')} || ' ') like ${`% ${id} %`}`;
+
+/**
+ * Queues the notice of announcement day `day` of one list (`scope`, or the full list) for
+ * every subscriber of that list confirmed before that day who has not had it. The full list
+ * goes to those who chose no scope, and to those whose chosen scopes are all gone from
+ * site.yaml (`siteScopes`): so nobody is left without notices, but only for days after the
+ * last day notice they had, so that removing a scope does not send them the past.
+ */
+export async function enqueueDayNotice(db: Db, day: string, now: string, { scope, siteScopes = [] }: { scope?: string; siteScopes?: readonly string[] } = {}): Promise<number> {
+  const id = noticeId('day', day, scope);
   const result = await db
     .insertInto('deliveries')
-    .columns(['notice_id', 'subscriber_id', 'address', 'status', 'created_at', 'next_attempt_at'])
+    .columns(['notice_id', 'subscriber_id', 'address', 'status', 'created_at', 'next_attempt_at', 'scope'])
     .expression((eb) =>
       eb
         .selectFrom('subscribers')
-        .select([sql.lit(noticeId).as('notice_id'), 'id', 'email', sql.lit('pending').as('status'), sql.val(now).as('created_at'), sql.val(now).as('next_attempt_at')])
+        .select([sql.lit(id).as('notice_id'), 'id', 'email', sql.lit('pending').as('status'), sql.val(now).as('created_at'), sql.val(now).as('next_attempt_at'), sql.val(scope ?? null).as('scope')])
         .where('status', '=', 'confirmed')
         .where('confirmed_on', '<', day)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('deliveries as d').select('d.id').where('d.notice_id', '=', noticeId).whereRef('d.subscriber_id', '=', 'subscribers.id')))),
+        .where((eb) =>
+          scope
+            ? chose(scope)
+            : eb.or([
+                eb('subscribers.scopes', 'is', null),
+                eb.and([
+                  ...siteScopes.map((known) => eb.not(chose(known))),
+                  eb.not(
+                    eb.exists(
+                      eb
+                        .selectFrom('deliveries as later')
+                        .select('later.id')
+                        .whereRef('later.subscriber_id', '=', 'subscribers.id')
+                        .where('later.notice_id', '>=', noticeId('day', day))
+                        .where('later.notice_id', 'like', 'day:%'),
+                    ),
+                  ),
+                ]),
+              ]),
+        )
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('deliveries as d').select('d.id').where('d.notice_id', '=', id).whereRef('d.subscriber_id', '=', 'subscribers.id')))),
     )
     .onConflict((oc) => oc.columns(['notice_id', 'subscriber_id']).doNothing())
     .executeTakeFirst();
   const queued = Number(result.numInsertedOrUpdatedRows ?? 0);
-  if (queued) await db.insertInto('notices').values({ id: noticeId, created_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  if (queued) await db.insertInto('notices').values({ id, created_at: now }).onConflict((oc) => oc.column('id').doNothing()).execute();
   return queued;
 }
 
@@ -157,7 +229,7 @@ export async function addUnsubscribeTokens(db: Db, tokens: { token: string; subs
     .execute();
 }
 
-type Outcome = { status: Extract<DeliveryStatus, 'sent' | 'failed' | 'pending'>; at: string; messageId: string; response: string; fingerprint: string; nextAttemptAt?: string };
+type Outcome = { status: Extract<DeliveryStatus, 'sent' | 'failed' | 'pending'>; at: string; messageId: string; response: string; fingerprint?: string; nextAttemptAt?: string };
 
 /** Records what the SMTP server answered, if this run still holds the claim. */
 export async function recordOutcome(db: Db, id: number, runId: string, outcome: Outcome): Promise<void> {
@@ -167,7 +239,7 @@ export async function recordOutcome(db: Db, id: number, runId: string, outcome: 
       status: outcome.status,
       message_id: outcome.messageId,
       smtp_response: outcome.response.slice(0, 1000),
-      fingerprint: outcome.fingerprint,
+      fingerprint: outcome.fingerprint ?? null,
       sent_at: outcome.status === 'sent' ? outcome.at : null,
       ...(outcome.nextAttemptAt && { next_attempt_at: outcome.nextAttemptAt }),
     })
@@ -247,7 +319,7 @@ export async function subscriberCounts(db: Db): Promise<Record<string, number>> 
 export async function* confirmedSubscribers(db: Db, pageSize = 1000) {
   let after = 0;
   for (;;) {
-    const rows = await db.selectFrom('subscribers').select(['id', 'email', 'confirmed_at']).where('status', '=', 'confirmed').where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    const rows = await db.selectFrom('subscribers').select(['id', 'email', 'confirmed_at', 'scopes']).where('status', '=', 'confirmed').where('id', '>', after).orderBy('id').limit(pageSize).execute();
     if (rows.length === 0) return;
     yield* rows;
     after = rows.at(-1)!.id;

@@ -6,7 +6,7 @@ import { ADDRESS_PROBLEMS, type AddressProblem } from '@/lib/notify/address';
 import { subscriptionsOpen } from '@/lib/notify/server';
 import { href } from '@/lib/urls';
 
-type Props = { searchParams: Promise<{ status?: string; error?: string }> };
+type Props = { searchParams: Promise<{ status?: string; error?: string; scopes?: string | string[] }> };
 
 export const metadata: Metadata = { title: 'Subscribe to subprocessor changes', robots: { index: false } };
 
@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: 'Subscribe to subprocessor changes', 
 export default async function SubscribePage({ searchParams }: Props) {
   const { site } = loadContent();
   if (!subscriptionsOpen(site)) notFound();
-  const { status, error } = await searchParams;
+  const { status, error, scopes } = await searchParams;
+  const checked = [scopes ?? []].flat();
   const problem = error && error in ADDRESS_PROBLEMS ? ADDRESS_PROBLEMS[error as AddressProblem] : undefined;
   return (
     <>
@@ -24,15 +25,18 @@ export default async function SubscribePage({ searchParams }: Props) {
       <h1 className="mt-4 text-3xl font-bold tracking-tight">E-mail me before any change</h1>
       {status === 'sent' ? (
         <p role="status" className="mt-4">
-          Check your inbox. If this address is not yet subscribed, we have sent it a link to confirm; it works for 7 days. Nothing is sent until you confirm.
+          {site.scopes
+            ? 'Check your inbox. If this address is not yet subscribed, or subscribed to other lists, we have sent it a link to confirm; it works for 7 days. Nothing changes until you confirm.'
+            : 'Check your inbox. If this address is not yet subscribed, we have sent it a link to confirm; it works for 7 days. Nothing is sent until you confirm.'}
         </p>
       ) : (
         <>
           <p className="mt-2 text-slate-700">
-            {site.company.name} sends one e-mail on each day it announces a change to its subprocessors, before the change takes effect, with the deadline to object. You can unsubscribe from any e-mail with one click.
+            {site.company.name} sends one e-mail on each day it announces a change to its subprocessors, before the change takes effect, with the deadline to object.
+            {site.scopes && ' Tick the lists you use to hear only of the changes that concern them: one e-mail for each list on a day that concerns several.'} You can unsubscribe from any e-mail with one click.
           </p>
           {problem && <p role="alert" className="mt-4 font-medium text-red-800">{problem}</p>}
-          <SubscribeForm />
+          <SubscribeForm checked={checked} />
         </>
       )}
     </>
