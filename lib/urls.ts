@@ -30,9 +30,13 @@ export function entryPath(slug: string): string {
   return `/subprocessors/${slug}`;
 }
 
-/** The address of a page in one scope's list, `/eu/subprocessors/…`; unchanged for the full list. */
+/**
+ * The address of a page in one scope's list, `/eu/subprocessors/…`; unchanged for the full list
+ * and for the subscription pages, which serve every scope.
+ */
 export function scopePath(path: string, scope: string | undefined): string {
-  return scope && /^\/subprocessors(?:$|[/.#?-])/.test(path) ? `/${scope}${path}` : path;
+  const inList = /^\/subprocessors(?:$|[/.#?-])/.test(path) && !/^\/subprocessors\/(?:subscribe|unsubscribe)(?:$|[/?#])/.test(path);
+  return scope && inList ? `/${scope}${path}` : path;
 }
 
 /** An absolute URL of a page of this content's list: one scope's (lib/scopes.ts) or the full one. */

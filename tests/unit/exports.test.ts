@@ -257,3 +257,66 @@ describe('a re-addition announced later shows nothing of itself anywhere before 
     expect(listJson(sample, '2099-01-01').upcoming).toMatchObject([{ name: 'Acme Cloud Two', effective: '2099-02-01', objectionDeadline: '2099-01-31' }]);
   });
 });
+
+describe('the exports of one scope (examples/two-cloud, EU Cloud)', () => {
+  const full = checkContent('examples/two-cloud').content!;
+  const eu = scopedContent(full, 'eu')!;
+  const site = 'https://lantern-analytics.example';
+
+  it('the Atom feed is the scope’s: its title and addresses, only the changes that touch it', () => {
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(atomFeed(eu, TODAY)).feed;
+    expect(feed.title['#text']).toBe('Lantern subprocessor changes (EU Cloud)');
+    expect(feed.id).toBe(`${site}/eu/subprocessors`);
+    const titles = feed.entry.map((entry: { title: { '#text': string } }) => entry.title['#text']);
+    expect(titles).toContain('Added: OpenAI (effective April 1, 2026)');
+    expect(titles).toContain('Removed: Postmark (effective December 3, 2025)');
+    expect(titles.join('\n')).not.toContain('Anthropic');
+    // The US Cloud's Oregon backups (2025-07-02) are not a change of the EU list.
+    expect(titles.filter((title: string) => title.includes('July 2, 2025'))).toEqual([]);
+    for (const entry of feed.entry) expect(entry.link['@_href']).toMatch(new RegExp(`^${site}/eu/subprocessors/`));
+  });
+
+  it('the calendar is the scope’s, with event ids of its own', () => {
+    const events = new ICAL.Component(ICAL.parse(changesCalendar(eu, TODAY))).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events.map((event) => event.summary).slice(0, 3)).toEqual(['Updated: Zendesk takes effect', 'Last day to object: Zendesk', 'Added: OpenAI takes effect']);
+    expect(events.map((event) => event.summary).join('\n')).not.toContain('Anthropic');
+    expect(events[0].uid).toBe('zendesk-updated-2027-01-04-effective@eu.lantern-analytics.example');
+    expect(changesCalendar(full, TODAY)).toContain('Anthropic');
+  });
+
+  it('the JSON exports name the scope and hold only its entries, locations and changes', () => {
+    const list = listJson(eu, TODAY);
+    expect(list.scope).toEqual({ id: 'eu', title: 'EU Cloud' });
+    expect(list.url).toBe(`${site}/eu/subprocessors`);
+    expect(list.historyUrl).toBe(`${site}/eu/subprocessors-history.json`);
+    expect(list.scopes).toBeUndefined();
+    expect(list.subprocessors.find((entry) => entry.slug === 'aws')).toMatchObject({ url: `${site}/eu/subprocessors/aws`, locations: [{ country: 'DE', detail: 'Frankfurt (eu-central-1)' }] });
+    expect(list.subprocessors.some((entry) => 'scopes' in entry)).toBe(false);
+    expect(list.upcoming.map((event) => event.slug)).toEqual(['zendesk']);
+    expect(listJson(full, TODAY).scopes?.map((scope) => scope.id)).toEqual(['us', 'eu']);
+    const history = historyJson(eu, TODAY).events.map((event) => `${event.slug} ${event.change} ${event.effective}`);
+    expect(history).toContain('openai added 2026-04-01');
+    expect(history).toContain('postmark removed 2025-12-03');
+    expect(history).not.toContain('aws updated 2025-07-02');
+    expect(listJsonV1(eu, TODAY).history).toHaveLength(historyJson(eu, TODAY).events.length);
+  });
+
+  it('the CSV has the scope’s rows and pages; the full list’s says where each entry applies', () => {
+    const rows: Record<string, string>[] = parseCsv(listCsv(eu, TODAY), { columns: true, bom: true });
+    expect(rows.map((row) => row.Name)).not.toContain('Postmark');
+    expect(rows.find((row) => row.Name === 'Amazon Web Services')).toMatchObject({ Locations: 'Germany: Frankfurt (eu-central-1)', Page: `${site}/eu/subprocessors/aws` });
+    expect(Object.keys(rows[0])).not.toContain('Scopes');
+    const all: Record<string, string>[] = parseCsv(listCsv(full, TODAY), { columns: true, bom: true });
+    expect(all.find((row) => row.Name === 'Postmark')?.Scopes).toBe('us');
+    expect(all.find((row) => row.Name === 'Stripe')?.Scopes).toBe('us; eu');
+  });
+
+  it('the sitemap lists every scope’s pages', () => {
+    const locs = (new XMLParser().parse(sitemap(full, TODAY)).urlset.url as { loc: string }[]).map(({ loc }) => loc.replace(site, ''));
+    expect(locs).toContain('/eu/subprocessors');
+    expect(locs).toContain('/us/subprocessors/anthropic');
+    expect(locs).not.toContain('/eu/subprocessors/anthropic');
+    expect(locs).toContain('/eu/subprocessors/history/2025-12-03');
+    expect(locs).not.toContain('/eu/subprocessors/history/2025-07-02');
+  });
+});

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as annexCss from '@/app/(bare)/subprocessors/annex.css/route';
 import { checkContent } from '@/lib/content';
 import { publicEvents, versionDates } from '@/lib/history';
 import { RESERVED_SCOPE_IDS, type Content } from '@/lib/schema';
 import { scopedContent } from '@/lib/scopes';
 import { listAsOf, upcomingChanges } from '@/lib/timeline';
+import { scopePath } from '@/lib/urls';
 import { listView } from '@/lib/view';
 import { ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
@@ -170,5 +172,37 @@ describe('validating scopes', () => {
     const root = path.resolve(__dirname, '../..');
     const folders = [...fs.readdirSync(path.join(root, 'app')), ...fs.readdirSync(path.join(root, 'public'))].filter((name) => /^[a-z0-9-]+$/.test(name));
     expect(folders.filter((name) => !RESERVED_SCOPE_IDS.includes(name))).toEqual([]);
+  });
+});
+
+describe('addresses in a scope', () => {
+  it('prefix the pages of the list, not the subscription pages or other files', () => {
+    expect(scopePath('/subprocessors', 'eu')).toBe('/eu/subprocessors');
+    expect(scopePath('/subprocessors#aws', 'eu')).toBe('/eu/subprocessors#aws');
+    expect(scopePath('/subprocessors/changes?change=added', 'eu')).toBe('/eu/subprocessors/changes?change=added');
+    expect(scopePath('/subprocessors.json', 'eu')).toBe('/eu/subprocessors.json');
+    expect(scopePath('/subprocessors-history.json', 'eu')).toBe('/eu/subprocessors-history.json');
+    expect(scopePath('/subprocessors/subscribe', 'eu')).toBe('/subprocessors/subscribe');
+    expect(scopePath('/subprocessors/unsubscribe?token=x', 'eu')).toBe('/subprocessors/unsubscribe?token=x');
+    expect(scopePath('/subprocessors/subscribers-list', 'eu')).toBe('/eu/subprocessors/subscribers-list');
+    expect(scopePath('/schemas/subprocessors.v2.json', 'eu')).toBe('/schemas/subprocessors.v2.json');
+    expect(scopePath('/subprocessorsx', 'eu')).toBe('/subprocessorsx');
+    expect(scopePath('/subprocessors', undefined)).toBe('/subprocessors');
+  });
+});
+
+describe('the annex footer of a scope', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('writes the scope title as CSS text, so it cannot end the string or add rules', async () => {
+    const title = 'EU"; } body { background: url(https://evil.example/x) } @import "x'.slice(0, 200);
+    const dir = writeContent({ 'site.yaml': `${SITE}scopes:\n  - id: eu\n    title: '${title.replaceAll("'", "''")}'\n`, 'subprocessors/a.md': ENTRY });
+    vi.stubEnv('CONTENT_DIR', dir);
+    vi.stubEnv('SUBPROCESSORS_TODAY', '2026-11-23');
+    const css = await (await annexCss.GET(undefined, { params: Promise.resolve({ scope: 'eu' }) })).text();
+    expect(css.match(/"/g)).toHaveLength(6); // three strings: the footer, "Page ", " of "
+    expect(css).not.toContain('evil.example/x)');
+    expect(css).not.toContain('@import');
+    expect(css).toContain('content: "Subprocessors (EU\\22 \\3b  \\7d  body');
   });
 });

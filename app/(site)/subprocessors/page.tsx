@@ -50,7 +50,7 @@ export default async function SubprocessorsPage({ params }: Props) {
       <ScopeSwitcher content={content} path="/subprocessors" />
       <ListSummary {...view} objectionsEmail={site.contact.objections} timeZone={site.timezone} />
       <PageContents categories={view.categories} below={view.below} planned={view.planned.length > 0} />
-      {subscriptionsOpen(site) && <SubscribeForm />}
+      {subscriptionsOpen(site) && <SubscribeForm scope={content.scope?.id} />}
       <Sections sections={view.above} folded={view.above.reduce((length, section) => length + section.html.length, 0) > 1500} />
       <section aria-labelledby="current" className="mt-10">
         <h2 id="current" className="text-2xl font-semibold text-slate-900">

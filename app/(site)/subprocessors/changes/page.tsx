@@ -8,6 +8,7 @@ import { pageMetadata } from '@/lib/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { todayIn } from '@/lib/dates';
 import { emailedOn, subscriptionsOpen } from '@/lib/notify/server';
+import { noticeId } from '@/lib/notify/queries';
 import { CHANGES, type ChangeType } from '@/lib/schema';
 import { href, STATIC_EXPORT } from '@/lib/urls';
 import { changesView } from '@/lib/view';
@@ -38,7 +39,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
   const sent = await emailedOn(site);
   // The day the notice of an announcement day first went out, in the site's time zone.
   const emailed = (announced: string) => {
-    const at = sent.get(`day:${announced}`);
+    const at = sent.get(noticeId('day', announced, content.scope?.id));
     return at ? todayIn(site.timezone, new Date(at)) : undefined;
   };
   return (
@@ -49,7 +50,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes{content.scope && <>: {content.scope.title}</>}</h1>
       <ScopeSwitcher content={content} path="/subprocessors/changes" />
       <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
-      {subscriptionsOpen(site) && <SubscribeForm id="subscribe-changes" />}
+      {subscriptionsOpen(site) && <SubscribeForm id="subscribe-changes" scope={content.scope?.id} />}
       {!STATIC_EXPORT && <ChangeFilter entries={view.entries} filter={filter} />}
       <section aria-labelledby="changes" className="mt-8">
         <h2 id="changes" className="text-2xl font-semibold">
