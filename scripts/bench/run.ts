@@ -4,6 +4,10 @@
  *   (a) the same HTML bytes as a static file served by the same `next start`,
  *   (b) the same bytes, pre-compressed, from memory by a minimal Node server,
  *   (c) an empty App Router page.
+ *
+ * `--scopes N` (alone: only this; with no arguments at all it runs at 1,000 after the sizes):
+ * the same N entries without scopes and with three (SPEC §8), each built twice in turn; then
+ * each scope's list, rendered on its first request and cached, against its own baseline (a).
  */
 import autocannon from 'autocannon';
 import { spawnSync, type ChildProcess } from 'node:child_process';
@@ -12,13 +16,19 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { loadContent } from '../../lib/content';
+import { scopedContent } from '../../lib/scopes';
 import { staticServer } from '../serve-static';
 import { startNext, stop, waitFor } from '../server';
-import { generateContent } from './generate';
+import { BENCH_SCOPES, generateContent } from './generate';
 import { benchNotify } from './notify';
 
 const TODAY = '2026-11-23';
-const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+const ARGS = process.argv.slice(2);
+const SCOPES_AT = ARGS.indexOf('--scopes');
+/** The size of the scoped run: `--scopes N`, or 1,000 when `npm run bench` has no arguments. */
+const SCOPED_SIZE = SCOPES_AT >= 0 ? Number(ARGS[SCOPES_AT + 1]) || 1000 : ARGS.length ? undefined : 1000;
+const SIZES = ARGS.filter((_, index) => SCOPES_AT < 0 || (index !== SCOPES_AT && index !== SCOPES_AT + 1)).map(Number).filter(Boolean);
 const ROOT = process.cwd();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 const env = (extra: Record<string, string>) => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1', SUBPROCESSORS_TODAY: TODAY, ...extra });
@@ -54,6 +64,26 @@ async function load(url: string, connections: number, amount = 3000, headers: Re
   return { rps: (result.requests.total * 1000) / (result.finish.getTime() - result.start.getTime()), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.requests.total - expected };
 }
 
+type Load = Awaited<ReturnType<typeof load>>;
+
+const describe = (result: Load) => `${Math.round(result.rps)}/s (p50 ${result.p50} ms, p99 ${result.p99} ms${result.errors ? `, ${result.errors} errors` : ''})`;
+
+/**
+ * Loads each server (`port/path`) in turn: a warm-up that also sizes each load at about 5 s
+ * (300 to 50,000 requests), then three rounds, taking turns, so that a busy moment on the
+ * machine does not fall on one server only. Each figure is the median round (by requests/s);
+ * errors count from every round.
+ */
+async function inTurns(servers: Record<string, string>, connections: number): Promise<Record<string, Load>> {
+  const amounts = new Map<string, number>();
+  for (const [name, url] of Object.entries(servers)) amounts.set(name, Math.max(300, Math.min(50_000, Math.round((await load(`http://localhost:${url}`, connections, 200)).rps * 5))));
+  const rounds: Record<string, Load[]> = {};
+  for (let round = 0; round < 3; round++) {
+    for (const [name, url] of Object.entries(servers)) (rounds[name] ??= []).push(await load(`http://localhost:${url}`, connections, amounts.get(name)));
+  }
+  return Object.fromEntries(Object.entries(rounds).map(([name, runs]) => [name, { ...runs.sort((x, y) => x.rps - y.rps)[1], errors: runs.reduce((sum, run) => sum + run.errors, 0) }]));
+}
+
 /** What a follower polls, newest first: a poll downloads it all, a conditional poll gets a 304. */
 const EXPORTS = ['/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json'];
 
@@ -71,8 +101,7 @@ async function exportRows(origin: string, size: number): Promise<string[]> {
     const amount = async (headers: Record<string, string>) => Math.max(300, Math.min(50_000, Math.round((await load(origin + path, 10, 200, headers)).rps * 4)));
     const fresh = await load(origin + path, 10, await amount({}));
     const conditional = etag ? await load(origin + path, 10, await amount({ 'if-none-match': etag }), { 'if-none-match': etag }) : undefined;
-    const r = (result: Awaited<ReturnType<typeof load>>) => `${Math.round(result.rps)}/s (p50 ${result.p50} ms, p99 ${result.p99} ms${result.errors ? `, ${result.errors} errors` : ''})`;
-    rows.push(`| ${size} | ${path} | ${kb(raw.length)} KB / ${kb(zlib.gzipSync(raw).length)} KB gz | ${r(fresh)} | ${conditional ? `${r(conditional)}, 0 B body` : 'no ETag'} |`);
+    rows.push(`| ${size} | ${path} | ${kb(raw.length)} KB / ${kb(zlib.gzipSync(raw).length)} KB gz | ${describe(fresh)} | ${conditional ? `${describe(conditional)}, 0 B body` : 'no ETag'} |`);
   }
   return rows;
 }
@@ -111,8 +140,8 @@ function emptyApp(): string {
   return dir;
 }
 
-async function main() {
-  const sizes = SIZES.length ? SIZES : [10, 100, 1000, 5000];
+/** The sizes, each against baselines (a), (b) and (c); prints the tables. */
+async function sizesRun(sizes: number[]) {
   const empty = emptyApp();
   const emptyServer = await start(empty, 3212, {});
   const emptyPage = await bytesOf('http://localhost:3212/');
@@ -145,20 +174,10 @@ async function main() {
     const memory = await memoryServer(3211, list.raw);
     // The static export serves these same bytes (it saves the server's responses) with `npm run serve:static`.
     const exported = staticServer(new Map([['/subprocessors.html', { type: 'text/html; charset=utf-8', body: list.raw, gzip: zlib.gzipSync(list.raw) }]])).listen(3213, 'localhost');
-    const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
+    const results: Record<string, Load> = {};
     const servers = { list: '3210/subprocessors', entry: '3210/subprocessors/vendor-1', json: '3210/subprocessors.json', a: '3210/__bench-a.html', b: '3211/', export: '3213/subprocessors' };
     for (const connections of [10, 50]) {
-      // Warm each cache and size each load at about 5 s (300 to 50,000 requests). Then three
-      // rounds, taking turns, so that a busy moment on the machine does not fall on one server
-      // only; each figure is the median round (by requests/s).
-      const amounts = new Map<string, number>();
-      for (const [name, url] of Object.entries(servers)) amounts.set(name, Math.max(300, Math.min(50_000, Math.round((await load(`http://localhost:${url}`, connections, 200)).rps * 5))));
-      const rounds: Record<string, Awaited<ReturnType<typeof load>>[]> = {};
-      for (let round = 0; round < 3; round++) {
-        for (const [name, url] of Object.entries(servers)) (rounds[name] ??= []).push(await load(`http://localhost:${url}`, connections, amounts.get(name)));
-      }
-      // Errors count from every round.
-      for (const [name, runs] of Object.entries(rounds)) results[`${name}@${connections}`] = { ...runs.sort((x, y) => x.rps - y.rps)[1], errors: runs.reduce((sum, run) => sum + run.errors, 0) };
+      for (const [name, result] of Object.entries(await inTurns(servers, connections))) results[`${name}@${connections}`] = result;
     }
     memory.close();
     exported.close();
@@ -166,7 +185,7 @@ async function main() {
     stop(server);
     fs.rmSync(staticFile);
 
-    const r = (key: string) => `${Math.round(results[key].rps)}/s (p50 ${results[key].p50} ms, p99 ${results[key].p99} ms${results[key].errors ? `, ${results[key].errors} errors` : ''})`;
+    const r = (key: string) => describe(results[key]);
     rows.push(
       `| ${size} | ${validate < 50 ? '< 0.05' : seconds(validate)} s | ${seconds(build)} s, ${pages} pages | ${kb(list.raw.length)} KB / ${kb(list.gzip)} KB gz (${size ? Math.round(list.gzip / size) : 0} B/entry gz) | ${kb(js)} KB JS (+${kb(js - floorJs)} over empty), ${kb(css)} KB CSS | ` +
         `${r('list@10')} = ${(results['list@10'].rps / results['a@10'].rps).toFixed(2)}× (a), ${(results['list@10'].rps / results['b@10'].rps).toFixed(2)}× (b) | ${r('list@50')} | ${r('entry@10')} | ${r('json@10')} | ${r('export@10')} = ${(results['export@10'].rps / results['b@10'].rps).toFixed(2)}× (b) | (a) ${r('a@10')}; (b) ${r('b@10')} |`,
@@ -181,11 +200,122 @@ async function main() {
   for (const row of exportTable) console.log(row);
   const [first, last] = [buildTimes[0], buildTimes.at(-1)!];
   console.log(`\nBuild time per entry: ${(first[1] / first[0]).toFixed(1)} ms at ${first[0]}, ${(last[1] / last[0]).toFixed(1)} ms at ${last[0]}.`);
-  fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(empty, { recursive: true, force: true });
   fs.rmSync(path.join(ROOT, '.next-bench'), { recursive: true, force: true });
+}
+
+/** The scoped run's `next start` (beside 3210–3213 above; the tests use 3100–3105, 3191–3194 and 3300–3325). */
+const SCOPED_PORT = 3214;
+
+/** One request, timed to the end of its body, with the page cache's verdict (`x-nextjs-cache`: MISS, HIT, STALE). */
+async function timedFetch(url: string) {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { 'accept-encoding': 'gzip' }, redirect: 'manual' });
+  const raw = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, ms: performance.now() - started, cache: response.headers.get('x-nextjs-cache') ?? 'none', raw };
+}
+
+/**
+ * The cost of scopes at `size` entries: build time without scopes and with three (the same
+ * entries; built in turn, twice), then each scope's list page, rendered on its first request,
+ * against its own baseline (a), the same bytes as a static file of the same `next start`, in
+ * the same rounds; the full list of the same build beside them. Then a scoped entry page and
+ * JSON export, once each.
+ */
+async function scopedRun(size: number) {
+  const plain = generateContent(path.join(work, `scoped-run-${size}-none`), size);
+  const scoped = generateContent(path.join(work, `scoped-run-${size}-three`), size, { scopes: true });
+  const dist = '.next-bench-scopes';
+  const build = (dir: string) => {
+    fs.rmSync(path.join(ROOT, dist), { recursive: true, force: true });
+    const ms = timed(path.join(ROOT, 'node_modules/.bin/next'), ['build'], { cwd: ROOT, env: env({ CONTENT_DIR: dir, NEXT_DIST_DIR: dist }) });
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, dist, 'prerender-manifest.json'), 'utf8'));
+    return { ms, pages: Object.keys(manifest.routes).length };
+  };
+  // In turn, so that a busy moment on the machine does not fall on one kind only; the last
+  // build, with scopes, is the one served below.
+  const builds: { none: ReturnType<typeof build>[]; three: ReturnType<typeof build>[] } = { none: [], three: [] };
+  for (let i = 0; i < 2; i++) {
+    builds.none.push(build(plain));
+    builds.three.push(build(scoped));
+  }
+
+  const origin = `http://localhost:${SCOPED_PORT}`;
+  const lists = [...BENCH_SCOPES.map((scope) => ({ name: scope.id, path: `/${scope.id}/subprocessors` })), { name: 'full', path: '/subprocessors' }];
+  const staticFile = (name: string) => path.join(ROOT, 'public', `__bench-a-${name}.html`);
+  const first = new Map<string, Awaited<ReturnType<typeof timedFetch>>>();
+  const bytes = new Map<string, Buffer>();
+  const cacheAfter = new Map<string, string[]>();
+  const results: Record<string, Load> = {};
+  const once: string[] = [];
+  let server: ChildProcess | undefined;
+  try {
+    server = await start(ROOT, SCOPED_PORT, { CONTENT_DIR: scoped, NEXT_DIST_DIR: dist });
+    // The first request renders a scope's list (and, for the first, loads the content); the
+    // second is what every later visitor gets. Its bytes become that list's baseline (a).
+    for (const list of lists) {
+      first.set(list.name, await timedFetch(origin + list.path));
+      const second = await fetch(origin + list.path);
+      if (second.status !== 200) throw new Error(`${list.path} answered ${second.status}`);
+      bytes.set(list.name, Buffer.from(await second.arrayBuffer()));
+    }
+    // `next start` reads public/ when it starts: restart it with the static files there.
+    stop(server);
+    fs.mkdirSync(path.join(ROOT, 'public'), { recursive: true });
+    for (const list of lists) fs.writeFileSync(staticFile(list.name), bytes.get(list.name)!);
+    server = await start(ROOT, SCOPED_PORT, { CONTENT_DIR: scoped, NEXT_DIST_DIR: dist });
+    for (const list of lists) cacheAfter.set(list.name, [(await timedFetch(origin + list.path)).cache]);
+
+    const servers: Record<string, string> = {};
+    for (const list of lists) {
+      servers[list.name] = `${SCOPED_PORT}${list.path}`;
+      servers[`${list.name} (a)`] = `${SCOPED_PORT}/__bench-a-${list.name}.html`;
+    }
+    Object.assign(results, await inTurns(servers, 10));
+    for (const list of lists) cacheAfter.get(list.name)!.push((await timedFetch(origin + list.path)).cache);
+
+    // A scoped entry page and export, for information: the first entry of the EU list.
+    const entry = scopedContent(loadContent(scoped), 'eu')!.subprocessors.find((candidate) => candidate.history.at(-1)!.change !== 'removed')!;
+    for (const url of [`/eu/subprocessors/${entry.slug}`, '/eu/subprocessors.json']) {
+      const firstRequest = await timedFetch(origin + url);
+      if (firstRequest.status !== 200) throw new Error(`${url} answered ${firstRequest.status}`);
+      const amount = Math.max(300, Math.min(50_000, Math.round((await load(origin + url, 10, 200)).rps * 5)));
+      once.push(`| \`${url}\` | ${kb(firstRequest.raw.length)} KB | ${Math.round(firstRequest.ms)} ms (${firstRequest.cache}) | ${describe(await load(origin + url, 10, amount))} | ${(await timedFetch(origin + url)).cache} |`);
+    }
+  } finally {
+    if (server) stop(server);
+    for (const list of lists) fs.rmSync(staticFile(list.name), { force: true });
+    fs.rmSync(path.join(ROOT, dist), { recursive: true, force: true });
+  }
+
+  const mean = (runs: { ms: number }[]) => runs.reduce((sum, run) => sum + run.ms, 0) / runs.length;
+  const ratio = mean(builds.three) / mean(builds.none);
+  const scopeIds = BENCH_SCOPES.map((scope) => scope.id).join(', ');
+  console.log(`\nScopes at ${size} entries (${scopeIds}), built in turn:`);
+  console.log(`Build without scopes: ${builds.none.map((run) => `${seconds(run.ms)} s`).join(', ')} (${builds.none[0].pages} pages); with 3 scopes: ${builds.three.map((run) => `${seconds(run.ms)} s`).join(', ')} (${builds.three[0].pages} pages).`);
+  console.log(`Build time with scopes / without: ${ratio.toFixed(2)} (means; each pair ${builds.three.map((run, i) => (run.ms / builds.none[i].ms).toFixed(2)).join(', ')}); goal ≤ 1.20.\n`);
+  console.log('| list | bytes | first request (x-nextjs-cache) | @10 | baseline (a) @10 | ratio to (a) | x-nextjs-cache before / after the rounds |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const list of lists) {
+    const raw = bytes.get(list.name)!;
+    const seen = first.get(list.name)!;
+    console.log(
+      `| \`${list.path}\` | ${kb(raw.length)} KB / ${kb(zlib.gzipSync(raw).length)} KB gz | ${Math.round(seen.ms)} ms (${seen.cache}) | ${describe(results[list.name])} | ${describe(results[`${list.name} (a)`])} | ` +
+        `${(results[list.name].rps / results[`${list.name} (a)`].rps).toFixed(2)}× | ${cacheAfter.get(list.name)!.join(' / ')} |`,
+    );
+  }
+  console.log('\n| once each | bytes | first request (x-nextjs-cache) | @10 | x-nextjs-cache after |');
+  console.log('|---|---|---|---|---|');
+  for (const row of once) console.log(row);
+}
+
+async function main() {
+  const sizes = SCOPES_AT < 0 || SIZES.length > 0;
+  if (sizes) await sizesRun(SIZES.length ? SIZES : [10, 100, 1000, 5000]);
+  if (SCOPED_SIZE) await scopedRun(SCOPED_SIZE);
+  fs.rmSync(work, { recursive: true, force: true });
   // E-mail notices: 1,000 and 10,000 subscribers on both databases, and the subscribe form.
-  await benchNotify([1000, 10_000]);
+  if (sizes) await benchNotify([1000, 10_000]);
 }
 
 main().catch((error) => {
