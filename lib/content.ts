@@ -321,7 +321,13 @@ export function checkContent(dir: string, options: { today?: IsoDate } = {}): { 
   return { content: { site, categories, sections, subprocessors, planned }, problems };
 }
 
-const cache = new Map<string, Content>();
+/**
+ * Kept on the process, not in this module: the server bundles this module once per route, and
+ * each copy would read and check the whole folder again on its first request (1.4 s at 1,000
+ * entries), which a visitor of a scope's page, rendered on first request, would wait for.
+ */
+const shared = globalThis as typeof globalThis & { subprocessorContent?: Map<string, Content> };
+const cache = (shared.subprocessorContent ??= new Map<string, Content>());
 
 /**
  * The validated content, read once per server process: pages re-render every few minutes

@@ -15,7 +15,8 @@ test('the list, its links and its redirects stay under the base path', async ({ 
   await expect(page.locator('link[rel=alternate][type="application/atom+xml"]')).toHaveAttribute('href', 'https://example.com/legal/subprocessors/feed.xml');
   const hrefs = await page.locator('main a[href^="/"], header a[href^="/"], form[action]').evaluateAll((elements) => elements.map((e) => e.getAttribute('href') ?? e.getAttribute('action')!));
   expect(hrefs.length).toBeGreaterThan(8);
-  for (const href of hrefs) expect(href).toMatch(/^\/legal\/subprocessors/);
+  // The list's own pages, and the same page in each scope (the switcher).
+  for (const href of hrefs) expect(href).toMatch(/^\/legal\/((eu|us)\/)?subprocessors/);
   for (const href of new Set(hrefs)) expect((await request.get(href)).status(), href).toBe(200);
 
   await page.getByRole('link', { name: 'CloudHost', exact: true }).click();
@@ -33,6 +34,24 @@ test('former slugs, feeds, exports and the sitemap use the base path', async ({ 
   const sitemap = await (await request.get('/legal/sitemap.xml')).text();
   expect(sitemap).toContain('<loc>https://example.com/legal/subprocessors/cloudhost</loc>');
   expect(await (await request.get('/legal/robots.txt')).text()).toContain('Sitemap: https://example.com/legal/sitemap.xml');
+});
+
+test('a scope’s pages, redirects and exports are under the base path, in front of the scope', async ({ page, request }) => {
+  await page.goto('/legal/eu/subprocessors');
+  await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', 'https://example.com/legal/eu/subprocessors');
+  await expect(page.locator('main .entries tbody tr')).toHaveText([/^CloudHost/]);
+  const hrefs = await page.locator('main a[href^="/"], header a[href^="/"]').evaluateAll((elements) => elements.map((e) => e.getAttribute('href')!));
+  expect(hrefs.filter((href) => !href.startsWith('/legal/eu/subprocessors'))).toEqual(['/legal/subprocessors', '/legal/us/subprocessors']);
+  for (const href of new Set(hrefs)) expect((await request.get(href)).status(), href).toBe(200);
+
+  const alias = await request.get('/legal/eu/subprocessors/old-host', { maxRedirects: 0 });
+  expect(alias.status()).toBe(308);
+  expect(alias.headers().location).toBe('/legal/eu/subprocessors/cloudhost');
+  for (const path of ['/eu/subprocessors', '/legal/apac/subprocessors', '/legal/eu/subprocessors/mailer']) expect((await request.get(path)).status(), path).toBe(404);
+  const json = await request.get('/legal/eu/subprocessors.json');
+  expect((await json.json()).url).toBe('https://example.com/legal/eu/subprocessors');
+  expect((await request.get('/legal/eu/subprocessors.json', { headers: { 'if-none-match': json.headers().etag } })).status()).toBe(304);
+  expect(await (await request.get('/legal/sitemap.xml')).text()).toContain('<loc>https://example.com/legal/us/subprocessors/mailer</loc>');
 });
 
 test('conditional polls of the exports get a 304 under the base path too', async ({ request }) => {
