@@ -337,7 +337,7 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     expect(await log('gone@example.com')).toEqual(['day:2026-12-01:apac apac sent', 'day:2026-12-07 - sent']);
   });
 
-  it.runIf(kind === 'sqlite')('npm run notices and npm run subscribers show the scope', () => {
+  it('npm run notices and npm run subscribers show the scope', () => {
     const run = (script: string, args: string[] = []) =>
       execFileSync(process.execPath, ['--import', 'tsx', `scripts/${script}`, ...args], { env: { ...process.env, ...env, CONTENT_DIR: dir, SUBPROCESSORS_TODAY: '2026-12-10' }, encoding: 'utf8' });
     const rows = parse(run('notices.ts', ['--csv']), { columns: true }) as Record<string, string>[];
