@@ -16,7 +16,8 @@ import { loadContent } from '../lib/content';
 import { feedArchivePages, feedArchivePath } from '../lib/exports';
 import { resolveToday } from '../lib/today';
 import { startNext, stop, waitFor } from './server';
-import { basePathOf } from '../lib/urls';
+import { scopedContent } from '../lib/scopes';
+import { basePathOf, scopePath } from '../lib/urls';
 import { formerAddresses } from '../lib/view';
 
 const OUT = path.resolve(process.argv[2] ?? 'out');
@@ -42,8 +43,14 @@ async function main() {
     await waitFor(PORT);
     const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
     const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname.slice(base.length));
-    const archives = Array.from({ length: feedArchivePages(content, today) }, (_, index) => feedArchivePath(index + 1));
-    const files = ['/subprocessors/embed', '/subprocessors/feed.xml', ...archives, '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv', '/sitemap.xml', '/robots.txt', '/icon.svg'];
+    // The full list and each scope's (the sitemap has their pages, not their feeds and exports).
+    const lists = [content, ...(content.site.scopes ?? []).map((scope) => scopedContent(content, scope.id)!)];
+    const listFiles = lists.flatMap((list) => {
+      const archives = Array.from({ length: feedArchivePages(list, today) }, (_, index) => feedArchivePath(index + 1));
+      const paths = ['/subprocessors/embed', '/subprocessors/feed.xml', ...archives, '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv'];
+      return paths.map((urlPath) => scopePath(urlPath, list.scope?.id));
+    });
+    const files = [...listFiles, '/sitemap.xml', '/robots.txt', '/icon.svg'];
     fs.rmSync(OUT, { recursive: true, force: true });
     for (const urlPath of [...pages, ...files]) {
       const response = await fetch(origin + urlPath, { redirect: 'manual' });
@@ -54,7 +61,9 @@ async function main() {
     write('404.html', Buffer.from(await missing.arrayBuffer()));
     // A static host cannot redirect: `/` and former slugs get pages that send the browser on.
     write('index.html', redirectPage(`${base}/subprocessors`));
-    for (const { from, to } of formerAddresses(content, today)) write(fileFor(from), redirectPage(base + to));
+    for (const list of lists) {
+      for (const { from, to } of formerAddresses(list, today)) write(fileFor(scopePath(from, list.scope?.id)), redirectPage(base + scopePath(to, list.scope?.id)));
+    }
     fs.cpSync(path.join(DIST, 'static'), path.join(OUT, '_next/static'), { recursive: true });
     if (fs.existsSync('public')) fs.cpSync('public', OUT, { recursive: true });
     console.log(`Wrote ${pages.length + files.length + 2} pages and files and the static assets to ${path.relative(process.cwd(), OUT) || '.'}/ (served under '${base || '/'}').`);

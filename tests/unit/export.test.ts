@@ -73,3 +73,28 @@ describe('npm run export', () => {
     expect((await fetch(`${origin}/subprocessors/nobody`)).status).toBe(404);
   });
 });
+
+// The same for a folder with scopes: each scope's pages, feeds and exports, as its own files.
+describe('npm run export with scopes', () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'export-scopes-'));
+  const read = (file: string) => fs.readFileSync(path.join(out, file), 'utf8');
+
+  beforeAll(() => {
+    const env = { ...process.env, CONTENT_DIR: 'examples/two-cloud', SUBPROCESSORS_TODAY: '2026-11-23', EXPORT_PORT: '3192' };
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/export.ts', out], { env, stdio: 'pipe' });
+  }, 240_000);
+  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  it('writes every scope’s pages, feeds and exports', () => {
+    const locs = [...read('sitemap.xml').matchAll(/<loc>https:\/\/lantern-analytics\.example([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locs).toContain('/eu/subprocessors/mailjet');
+    for (const loc of locs) expect(fs.existsSync(path.join(out, fileFor(loc))), loc).toBe(true);
+    for (const scope of ['us', 'eu']) {
+      for (const file of ['subprocessors/embed.html', 'subprocessors/feed.xml', 'subprocessors/changes.ics', 'subprocessors/changes-all.ics', 'subprocessors-history.json', 'subprocessors.v1.json', 'subprocessors.csv']) expect(fs.existsSync(path.join(out, scope, file)), `${scope}/${file}`).toBe(true);
+      expect(JSON.parse(read(`${scope}/subprocessors.json`)).scope.id).toBe(scope);
+    }
+    expect(read('eu/subprocessors.html')).toContain('<tr id="mailjet">');
+    expect(read('eu/subprocessors.html')).not.toContain('<tr id="postmark">');
+    expect(read('eu/subprocessors.html')).toContain('href="/eu/subprocessors/mailjet"');
+  });
+});
