@@ -70,13 +70,15 @@ export function scopedEntry(entry: Subprocessor, scope: string): Subprocessor | 
     else if (inScope && event.change === 'updated' && !event.previous) history.push(event); // what it changed was not recorded
     else if (inScope) {
       const previous = difference(shown!, state);
-      if (previous) history.push({ ...facts, change: 'updated', previous });
+      // An update that changes no field at all (`previous: {}`: its summary says what changed) concerns every scope.
+      if (previous || !difference(states[index - 1], states[index])) history.push({ ...facts, change: 'updated', previous: previous ?? {} });
     }
     if (inScope) shown = state;
     listed = inScope;
   });
   if (!shown) return undefined;
-  return { ...omit(entry, 'scopes'), ...shown, history } as Subprocessor;
+  // The whole entry as it last stood there (entryStates), without a field it gained after leaving the scope.
+  return { ...shown, history } as Subprocessor;
 }
 
 const scoped = new WeakMap<Content, Map<string, Content>>();

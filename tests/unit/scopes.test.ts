@@ -8,7 +8,7 @@ import { RESERVED_SCOPE_IDS, type Content } from '@/lib/schema';
 import { scopedContent } from '@/lib/scopes';
 import { listAsOf, upcomingChanges } from '@/lib/timeline';
 import { scopePath } from '@/lib/urls';
-import { listView } from '@/lib/view';
+import { entryView, listView } from '@/lib/view';
 import { ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
 const SCOPED_SITE = `${SITE}scopes:
@@ -137,6 +137,50 @@ describe('the list of a scope', () => {
   it('is built once per scope, and not at all for an unknown one', () => {
     expect(scopedContent(content, 'us')).toBe(us);
     expect(scopedContent(content, 'apac')).toBeUndefined();
+  });
+});
+
+describe('changes as each scope sees them', () => {
+  it('keeps, in every scope, an update that records no former values (`previous: {}`): its summary says what changed', () => {
+    const terms = `---
+name: Terms
+entity: Terms, Inc.
+category: email
+purpose: Terms.
+data: [Messages]
+locations: [{ country: US, scopes: [us] }, { country: IE, scopes: [eu] }]
+history:
+  - { change: added, announced: 2025-01-01, effective: 2025-01-01 }
+  - { change: updated, announced: 2025-08-20, effective: 2025-10-01, summary: New data processing terms., previous: {} }
+---
+`;
+    const content = load({ 'subprocessors/terms.md': terms });
+    for (const scope of ['us', 'eu']) {
+      expect(publicEvents(scopedContent(content, scope)!, '2025-12-01').map(({ event }) => `${event.change} ${event.effective} ${event.summary}`)).toEqual(['updated 2025-10-01 New data processing terms.', 'added 2025-01-01 undefined']);
+    }
+  });
+
+  it('shows an entry that left a scope there as it last was, not with details it gained later (here not yet announced)', () => {
+    const left = `---
+name: Left
+entity: Left, Inc.
+category: email
+purpose: Left.
+data: [Messages]
+scopes: [us]
+contact: privacy@left.example
+transfers: [DPF]
+locations: [{ country: US }]
+history:
+  - { change: added, announced: 2025-01-01, effective: 2025-01-01 }
+  - { change: updated, announced: 2025-02-01, effective: 2025-03-05, summary: Leaves the EU cloud., previous: { scopes: null } }
+  - { change: updated, announced: 2026-01-05, effective: 2026-02-05, summary: Joins the Data Privacy Framework., previous: { contact: null, transfers: null } }
+---
+`;
+    const eu = scopedContent(load({ 'subprocessors/left.md': left }), 'eu')!;
+    const { entry, removal } = entryView(eu, 'left', '2025-12-01')!;
+    expect(removal?.effective).toBe('2025-03-05');
+    expect([entry.contact, entry.transfers]).toEqual([undefined, undefined]);
   });
 });
 
