@@ -9,7 +9,7 @@ import { scopedContent } from '@/lib/scopes';
 import { listAsOf, upcomingChanges } from '@/lib/timeline';
 import { scopePath } from '@/lib/urls';
 import { entryView, listView } from '@/lib/view';
-import { ENTRY, problemsFor, SITE, writeContent } from './fixtures';
+import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
 const SCOPED_SITE = `${SITE}scopes:
   - id: us
@@ -203,6 +203,21 @@ describe('validating scopes', () => {
     const before = STORAGE.replace('previous:\n      locations: [{ country: US, detail: Virginia, scopes: [us] }, { country: DE, scopes: [eu] }]', 'previous:\n      locations: [{ country: US, detail: Virginia, scopes: [us] }]');
     expect(problemsFor({ 'site.yaml': SCOPED_SITE, 'subprocessors/a.md': before })).toContain(
       "content/subprocessors/a.md:17: history[1].previous: applies in scope 'eu' before this update, but none of its locations does\n    fix: Add a location for eu (`scopes: [eu]`, or none for every scope), or leave `eu` out of the entry's `scopes`.",
+    );
+  });
+
+  it('refuses an id listed twice, and a location limited to a scope the entry did not apply in before an update', () => {
+    expect(problemsFor({ 'site.yaml': SCOPED_SITE, 'subprocessors/a.md': entry('scopes: [eu, eu]\nlocations:\n  - country: US\n') })).toContain(
+      "content/subprocessors/a.md:8: scopes[1]: 'eu' is listed twice\n    fix: Delete one of the two.",
+    );
+    // Joins the EU cloud with a Frankfurt location, but `previous` records only the former scopes.
+    const joined = edit(
+      entry('scopes: [us, eu]\nlocations:\n  - { country: US, scopes: [us] }\n  - { country: DE, scopes: [eu] }\n'),
+      '    effective: 2025-01-01\n',
+      '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-02-01\n    effective: 2025-03-05\n    previous:\n      scopes: [us]\n',
+    );
+    expect(problemsFor({ 'site.yaml': SCOPED_SITE, 'subprocessors/a.md': joined })).toContain(
+      "content/subprocessors/a.md:19: history[1].previous: 'eu' is not one of the entry's scopes (us) before this update\n    fix: Under `previous`, copy the `locations` as they were before this update (without the one for eu), or correct the former `scopes`.",
     );
   });
 
