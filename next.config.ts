@@ -113,8 +113,9 @@ export default function config(phase: string): NextConfig {
       if (phase === PHASE_DEVELOPMENT_SERVER) return [];
       return [
         { source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS?.trim() || undefined) },
-        // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy.
+        // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy; each scope's too.
         { source: '/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
+        { source: '/:scope/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
       ];
     },
   };
