@@ -46,6 +46,8 @@ test('the full list shows which scopes each entry and location apply in', async 
   await expect(page.locator('tr#postmark th .badge')).toHaveText(['US Cloud']);
   await expect(page.locator('tr#mailjet th .badge')).toHaveText(['EU Cloud']);
   await expect(page.locator('tr#stripe th .badge')).toHaveCount(0);
+  // A planned entry too: the EU model provider is planned for the EU Cloud only.
+  await expect(page.locator('tr#eu-model-provider th .badge')).toHaveText(['EU Cloud']);
   await expect(page.locator('tr#aws')).toContainText('United States: Northern Virginia (us-east-1) (US Cloud)');
   await expect(page.locator('tr#aws')).toContainText('Germany: Frankfurt (eu-central-1) (EU Cloud)');
   await page.goto('/subprocessors/postmark');
