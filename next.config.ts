@@ -71,6 +71,9 @@ export default function config(phase: string): NextConfig {
     // most another five while the next version renders; an older page is never served: the
     // request waits for a new one. Cache-Control tells CDNs the same.
     expireTime: 600,
+    // Redirects and rewrites match letter case exactly, like the pages: otherwise `/EU/subprocessors`
+    // passes the rewrite below as a known scope, and each spelling's 404 is rendered and cached.
+    experimental: { caseSensitiveRoutes: true },
     async redirects() {
       // Former slugs (`aliases`) redirect in the entry route, at request time: they must start on the entry's announcement day.
       return [{ source: '/', destination: '/subprocessors', permanent: false }];
@@ -110,8 +113,9 @@ export default function config(phase: string): NextConfig {
       if (phase === PHASE_DEVELOPMENT_SERVER) return [];
       return [
         { source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS?.trim() || undefined) },
-        // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy.
+        // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy; each scope's too.
         { source: '/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
+        { source: '/:scope/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
       ];
     },
   };

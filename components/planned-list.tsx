@@ -1,10 +1,12 @@
-import type { PlannedSubprocessor } from '@/lib/schema';
+import type { PlannedSubprocessor, Site } from '@/lib/schema';
+import { scopeTitles } from '@/lib/scopes';
 import { Notes } from './prose';
 
-type Props = { planned: PlannedSubprocessor[]; noticeDays: number };
+/** `scopes`: site.yaml's, on the full list, to show which scopes each planned entry is limited to. */
+type Props = { planned: PlannedSubprocessor[]; noticeDays: number; scopes?: Site['scopes'] };
 
 /** Tentative future subprocessors: disclosed early, never part of the authoritative list. */
-export function PlannedList({ planned, noticeDays }: Props) {
+export function PlannedList({ planned, noticeDays, scopes }: Props) {
   if (planned.length === 0) return null;
   return (
     <section aria-labelledby="planned" className="mt-10">
@@ -27,7 +29,14 @@ export function PlannedList({ planned, noticeDays }: Props) {
           <tbody>
             {planned.map((entry) => (
               <tr key={entry.slug} id={entry.slug} className="border-b border-slate-200 align-top">
-                <th scope="row" className="py-2 pr-4 font-semibold">{entry.name}</th>
+                <th scope="row" className="py-2 pr-4 font-semibold">
+                  {entry.name}
+                  {scopeTitles({ scopes }, entry.scopes).map((title) => (
+                    <span key={title} className="badge">
+                      {title}
+                    </span>
+                  ))}
+                </th>
                 <td className="py-2 pr-4" data-label="Purpose and data">
                   <p>{entry.purpose}</p>
                   <p className="text-slate-700">Data: {entry.data.join(' \u00b7 ')}</p>

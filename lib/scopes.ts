@@ -70,13 +70,15 @@ export function scopedEntry(entry: Subprocessor, scope: string): Subprocessor | 
     else if (inScope && event.change === 'updated' && !event.previous) history.push(event); // what it changed was not recorded
     else if (inScope) {
       const previous = difference(shown!, state);
-      if (previous) history.push({ ...facts, change: 'updated', previous });
+      // An update that changes no field at all (`previous: {}`: its summary says what changed) concerns every scope.
+      if (previous || !difference(states[index - 1], states[index])) history.push({ ...facts, change: 'updated', previous: previous ?? {} });
     }
     if (inScope) shown = state;
     listed = inScope;
   });
   if (!shown) return undefined;
-  return { ...omit(entry, 'scopes'), ...shown, history } as Subprocessor;
+  // The whole entry as it last stood there (entryStates), without a field it gained after leaving the scope.
+  return { ...shown, history } as Subprocessor;
 }
 
 const scoped = new WeakMap<Content, Map<string, Content>>();
@@ -104,16 +106,17 @@ export function scopeTitles(site: Pick<Site, 'scopes'>, ids: readonly string[] |
 }
 
 /**
- * Scope mistakes in one entry: ids that site.yaml does not name (with "did you mean"), a
- * location limited to a scope the entry does not apply to, and a scope the entry applies to
- * with none of its locations, now or in any former state recorded under `previous`.
+ * Scope mistakes in one entry: ids that site.yaml does not name (with "did you mean") or that
+ * are listed twice, a location limited to a scope the entry does not apply to, and a scope the
+ * entry applies to with none of its locations, now or in any former state recorded under `previous`.
  */
 export function scopeIssues(entry: DescribingFields & { history?: Subprocessor['history'] }, scopes: readonly Scope[] | undefined): RuleIssue[] {
   const ids = (scopes ?? []).map((scope) => scope.id);
   const issues: RuleIssue[] = [];
   const known = (values: readonly string[] | null | undefined, path: PropertyKey[]) =>
     values?.forEach((id, index) => {
-      if (ids.includes(id)) return;
+      if (values.indexOf(id) < index) issues.push({ path: [...path, index], message: `'${id}' is listed twice`, hint: 'Delete one of the two.' });
+      if (ids.includes(id) || values.indexOf(id) < index) return;
       const guess = closest(id, ids);
       issues.push({
         path: [...path, index],
@@ -129,21 +132,27 @@ export function scopeIssues(entry: DescribingFields & { history?: Subprocessor['
   entry.history?.forEach((event, index) => references(event.previous as DescribingFields | undefined, ['history', index, 'previous']));
   if (issues.length || !ids.length || !entry.locations) return issues;
 
-  entry.locations.forEach((location, index) => {
-    const outside = location.scopes?.find((id) => !appliesIn(entry.scopes, id));
-    if (outside) issues.push({ path: ['locations', index, 'scopes'], message: `'${outside}' is not one of the entry's scopes (${entry.scopes!.join(', ')})`, hint: `Add \`${outside}\` to the entry's \`scopes\`, or remove it here.` });
-  });
   const states = entry.history ? entryStates(entry as Subprocessor) : [entry as State];
   states.forEach((state, index) => {
+    const current = index === states.length - 1;
+    // A former state is reported on the update that recorded it, under `previous`, unless that left these fields as they were.
+    const next = states[index + 1];
+    if (!current && state.scopes === next.scopes && state.locations === next.locations) return;
+    const before = current ? '' : ' before this update';
+    state.locations.forEach((location, place) => {
+      const outside = location.scopes?.find((id) => !appliesIn(state.scopes, id));
+      if (!outside) return;
+      issues.push({
+        path: current ? ['locations', place, 'scopes'] : ['history', index + 1, 'previous'],
+        message: `'${outside}' is not one of the entry's scopes (${state.scopes!.join(', ')})${before}`,
+        hint: current ? `Add \`${outside}\` to the entry's \`scopes\`, or remove it here.` : `Under \`previous\`, copy the \`locations\` as they were before this update (without the one for ${outside}), or correct the former \`scopes\`.`,
+      });
+    });
     const missing = ids.find((id) => appliesIn(state.scopes, id) && !state.locations.some((location) => appliesIn(location.scopes, id)));
     if (!missing) return;
-    const current = index === states.length - 1;
-    // A former state is reported on the update that recorded it, under `previous`.
-    const at = current ? ['locations'] : ['history', index + 1, 'previous'];
-    if (!current && states[index] === states[index + 1]) return;
     issues.push({
-      path: at,
-      message: `applies in scope '${missing}'${current ? '' : ' before this update'}, but none of its locations does`,
+      path: current ? ['locations'] : ['history', index + 1, 'previous'],
+      message: `applies in scope '${missing}'${before}, but none of its locations does`,
       hint: `Add a location for ${missing} (\`scopes: [${missing}]\`, or none for every scope), or leave \`${missing}\` out of the entry's \`scopes\`.`,
     });
   });

@@ -13,10 +13,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../lib/content';
+import type { IsoDate } from '../lib/dates';
 import { feedArchivePages, feedArchivePath } from '../lib/exports';
+import { versionDates } from '../lib/history';
+import type { Content } from '../lib/schema';
+import { scopedContent } from '../lib/scopes';
 import { resolveToday } from '../lib/today';
 import { startNext, stop, waitFor } from './server';
-import { scopedContent } from '../lib/scopes';
 import { basePathOf, scopePath } from '../lib/urls';
 import { formerAddresses } from '../lib/view';
 
@@ -32,6 +35,26 @@ export function fileFor(urlPath: string): string {
   return path.extname(urlPath) ? urlPath.slice(1) : `${urlPath.slice(1)}.html`;
 }
 
+/** The full list and each scope's (SPEC §8): every one has the same pages and exports under its prefix. */
+const lists = (content: Content) => [content, ...(content.site.scopes ?? []).map((scope) => scopedContent(content, scope.id)!)];
+
+/**
+ * What the pages link to besides the sitemap's pages, for each list: its feeds and their
+ * archive pages, calendars, exports, embed and the annex's print stylesheet; today's version
+ * ("Link to this version") and, as the scope switcher of a version links to the same day in
+ * every list, each list's versions in every other; then the site's own files.
+ */
+export function exportedFiles(content: Content, today: IsoDate): string[] {
+  const days = new Set([...lists(content).flatMap((list) => versionDates(list, today)), today]);
+  const perList = lists(content).flatMap((list) => {
+    const archives = Array.from({ length: feedArchivePages(list, today) }, (_, index) => feedArchivePath(index + 1));
+    const versions = [...days].map((day) => `/subprocessors/history/${day}`);
+    const files = ['/subprocessors/embed', '/subprocessors/annex.css', ...versions, '/subprocessors/feed.xml', ...archives, '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv'];
+    return files.map((file) => scopePath(file, list.scope?.id));
+  });
+  return [...perList, '/sitemap.xml', '/robots.txt', '/icon.svg'];
+}
+
 async function main() {
   if (spawnSync(next, ['build'], { env, stdio: 'inherit' }).status !== 0) process.exit(1);
   const content = loadContent();
@@ -43,14 +66,7 @@ async function main() {
     await waitFor(PORT);
     const sitemap = await (await fetch(`${origin}/sitemap.xml`)).text();
     const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname.slice(base.length));
-    // The full list and each scope's (the sitemap has their pages, not their feeds and exports).
-    const lists = [content, ...(content.site.scopes ?? []).map((scope) => scopedContent(content, scope.id)!)];
-    const listFiles = lists.flatMap((list) => {
-      const archives = Array.from({ length: feedArchivePages(list, today) }, (_, index) => feedArchivePath(index + 1));
-      const paths = ['/subprocessors/embed', '/subprocessors/feed.xml', ...archives, '/subprocessors/changes.ics', '/subprocessors/changes-all.ics', '/subprocessors.json', '/subprocessors-history.json', '/subprocessors.v1.json', '/subprocessors.csv'];
-      return paths.map((urlPath) => scopePath(urlPath, list.scope?.id));
-    });
-    const files = [...listFiles, '/sitemap.xml', '/robots.txt', '/icon.svg'];
+    const files = exportedFiles(content, today).filter((file) => !pages.includes(file));
     fs.rmSync(OUT, { recursive: true, force: true });
     for (const urlPath of [...pages, ...files]) {
       const response = await fetch(origin + urlPath, { redirect: 'manual' });
@@ -61,7 +77,7 @@ async function main() {
     write('404.html', Buffer.from(await missing.arrayBuffer()));
     // A static host cannot redirect: `/` and former slugs get pages that send the browser on.
     write('index.html', redirectPage(`${base}/subprocessors`));
-    for (const list of lists) {
+    for (const list of lists(content)) {
       for (const { from, to } of formerAddresses(list, today)) write(fileFor(scopePath(from, list.scope?.id)), redirectPage(base + scopePath(to, list.scope?.id)));
     }
     fs.cpSync(path.join(DIST, 'static'), path.join(OUT, '_next/static'), { recursive: true });

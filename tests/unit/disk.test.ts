@@ -30,6 +30,9 @@ function bytes(dir: string): number {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((sum, file) => sum + (file.isFile() ? fs.statSync(path.join(file.parentPath, file.name)).size : 0), 0);
 }
 
+/** `subprocessors` with a capital letter where `i` has a binary 1: Subprocessors, sUbprocessors, SUbprocessors… */
+const spelling = (i: number) => [...'subprocessors'].map((letter, bit) => ((i >> bit) & 1 ? letter.toUpperCase() : letter)).join('');
+
 /** 1,000 distinct addresses that are no page, in every shape the review and its siblings tried. */
 function unknownAddresses(): { path: string; init?: RequestInit }[] {
   const shapes = [
@@ -51,6 +54,10 @@ function unknownAddresses(): { path: string; init?: RequestInit }[] {
     (i: number) => ({ path: `/made-up-${i}/subprocessors/cloudflare` }),
     (i: number) => ({ path: `/made-up-${i}/subprocessors.json` }),
     (i: number) => ({ path: `/made-up-${i}/subprocessors/history/2026-01-01.rsc` }),
+    // The list's own name in other letter cases, as a scope (/SubProcessors/subprocessors): rewrites match regardless of case.
+    (i: number) => ({ path: `/${spelling(i)}/subprocessors` }),
+    (i: number) => ({ path: `/${spelling(i)}/subprocessors/by-data` }),
+    (i: number) => ({ path: `/${spelling(i)}/subprocessors.json` }),
   ];
   return Array.from({ length: 1000 }, (_, i) => shapes[i % shapes.length](i));
 }

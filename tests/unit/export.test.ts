@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fileFor } from '@/scripts/export';
+import { loadContent } from '@/lib/content';
+import { exportedFiles, fileFor } from '@/scripts/export';
 import { loadExport, staticServer } from '@/scripts/serve-static';
 
 describe('file names of a static export', () => {
@@ -16,6 +17,18 @@ describe('file names of a static export', () => {
     ['/subprocessors.json', 'subprocessors.json'],
     ['/subprocessors/feed.xml', 'subprocessors/feed.xml'],
   ])('%s is written to %s', (url, file) => expect(fileFor(url)).toBe(file));
+});
+
+describe('files of a static export besides the pages of the sitemap', () => {
+  it('are what the pages link to, for the full list and for each scope', () => {
+    const files = exportedFiles(loadContent('examples/two-cloud'), '2026-11-23');
+    // 2025-07-02: a version of the US list only (Oregon backups), linked from the EU list's switcher on that day.
+    for (const list of ['', '/us', '/eu']) {
+      for (const file of ['/subprocessors/feed.xml', '/subprocessors/changes.ics', '/subprocessors.json', '/subprocessors.csv', '/subprocessors/embed', '/subprocessors/annex.css', '/subprocessors/history/2026-11-23', '/subprocessors/history/2025-07-02']) {
+        expect(files).toContain(`${list}${file}`);
+      }
+    }
+  });
 });
 
 // Builds the sample site with `npm run export` and checks the files a static host would serve.
@@ -41,7 +54,7 @@ describe('npm run export', () => {
     const locs = [...read('sitemap.xml').matchAll(/<loc>https:\/\/securicomnet\.com([^<]+)<\/loc>/g)].map((match) => match[1]);
     expect(locs.length).toBeGreaterThan(15);
     for (const loc of locs) expect(fs.existsSync(path.join(out, fileFor(loc))), loc).toBe(true);
-    for (const file of ['subprocessors/embed.html', 'subprocessors/feed.xml', 'subprocessors/changes.ics', 'subprocessors/changes-all.ics', 'subprocessors.json', 'subprocessors-history.json', 'subprocessors.v1.json', 'schemas/subprocessors.v2.json', 'subprocessors.csv', 'robots.txt', '404.html']) expect(fs.existsSync(path.join(out, file)), file).toBe(true);
+    for (const file of ['subprocessors/embed.html', 'subprocessors/annex.css', 'subprocessors/history/2026-11-23.html', 'subprocessors/feed.xml', 'subprocessors/changes.ics', 'subprocessors/changes-all.ics', 'subprocessors.json', 'subprocessors-history.json', 'subprocessors.v1.json', 'schemas/subprocessors.v2.json', 'subprocessors.csv', 'robots.txt', '404.html']) expect(fs.existsSync(path.join(out, file)), file).toBe(true);
     expect(JSON.parse(read('subprocessors.json')).asOf).toBe('2026-11-23');
     expect(read('404.html')).toContain('Page not found');
   });

@@ -8,8 +8,8 @@ import { RESERVED_SCOPE_IDS, type Content } from '@/lib/schema';
 import { scopedContent } from '@/lib/scopes';
 import { listAsOf, upcomingChanges } from '@/lib/timeline';
 import { scopePath } from '@/lib/urls';
-import { listView } from '@/lib/view';
-import { ENTRY, problemsFor, SITE, writeContent } from './fixtures';
+import { entryView, listView } from '@/lib/view';
+import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
 const SCOPED_SITE = `${SITE}scopes:
   - id: us
@@ -140,6 +140,50 @@ describe('the list of a scope', () => {
   });
 });
 
+describe('changes as each scope sees them', () => {
+  it('keeps, in every scope, an update that records no former values (`previous: {}`): its summary says what changed', () => {
+    const terms = `---
+name: Terms
+entity: Terms, Inc.
+category: email
+purpose: Terms.
+data: [Messages]
+locations: [{ country: US, scopes: [us] }, { country: IE, scopes: [eu] }]
+history:
+  - { change: added, announced: 2025-01-01, effective: 2025-01-01 }
+  - { change: updated, announced: 2025-08-20, effective: 2025-10-01, summary: New data processing terms., previous: {} }
+---
+`;
+    const content = load({ 'subprocessors/terms.md': terms });
+    for (const scope of ['us', 'eu']) {
+      expect(publicEvents(scopedContent(content, scope)!, '2025-12-01').map(({ event }) => `${event.change} ${event.effective} ${event.summary}`)).toEqual(['updated 2025-10-01 New data processing terms.', 'added 2025-01-01 undefined']);
+    }
+  });
+
+  it('shows an entry that left a scope there as it last was, not with details it gained later (here not yet announced)', () => {
+    const left = `---
+name: Left
+entity: Left, Inc.
+category: email
+purpose: Left.
+data: [Messages]
+scopes: [us]
+contact: privacy@left.example
+transfers: [DPF]
+locations: [{ country: US }]
+history:
+  - { change: added, announced: 2025-01-01, effective: 2025-01-01 }
+  - { change: updated, announced: 2025-02-01, effective: 2025-03-05, summary: Leaves the EU cloud., previous: { scopes: null } }
+  - { change: updated, announced: 2026-01-05, effective: 2026-02-05, summary: Joins the Data Privacy Framework., previous: { contact: null, transfers: null } }
+---
+`;
+    const eu = scopedContent(load({ 'subprocessors/left.md': left }), 'eu')!;
+    const { entry, removal } = entryView(eu, 'left', '2025-12-01')!;
+    expect(removal?.effective).toBe('2025-03-05');
+    expect([entry.contact, entry.transfers]).toEqual([undefined, undefined]);
+  });
+});
+
 describe('validating scopes', () => {
   const entry = (fields: string) => ENTRY.replace('locations:\n  - country: US\n', fields);
 
@@ -159,6 +203,21 @@ describe('validating scopes', () => {
     const before = STORAGE.replace('previous:\n      locations: [{ country: US, detail: Virginia, scopes: [us] }, { country: DE, scopes: [eu] }]', 'previous:\n      locations: [{ country: US, detail: Virginia, scopes: [us] }]');
     expect(problemsFor({ 'site.yaml': SCOPED_SITE, 'subprocessors/a.md': before })).toContain(
       "content/subprocessors/a.md:17: history[1].previous: applies in scope 'eu' before this update, but none of its locations does\n    fix: Add a location for eu (`scopes: [eu]`, or none for every scope), or leave `eu` out of the entry's `scopes`.",
+    );
+  });
+
+  it('refuses an id listed twice, and a location limited to a scope the entry did not apply in before an update', () => {
+    expect(problemsFor({ 'site.yaml': SCOPED_SITE, 'subprocessors/a.md': entry('scopes: [eu, eu]\nlocations:\n  - country: US\n') })).toContain(
+      "content/subprocessors/a.md:8: scopes[1]: 'eu' is listed twice\n    fix: Delete one of the two.",
+    );
+    // Joins the EU cloud with a Frankfurt location, but `previous` records only the former scopes.
+    const joined = edit(
+      entry('scopes: [us, eu]\nlocations:\n  - { country: US, scopes: [us] }\n  - { country: DE, scopes: [eu] }\n'),
+      '    effective: 2025-01-01\n',
+      '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-02-01\n    effective: 2025-03-05\n    previous:\n      scopes: [us]\n',
+    );
+    expect(problemsFor({ 'site.yaml': SCOPED_SITE, 'subprocessors/a.md': joined })).toContain(
+      "content/subprocessors/a.md:19: history[1].previous: 'eu' is not one of the entry's scopes (us) before this update\n    fix: Under `previous`, copy the `locations` as they were before this update (without the one for eu), or correct the former `scopes`.",
     );
   });
 

@@ -64,7 +64,7 @@ export default async function SubprocessorsPage({ params }: Props) {
           <CategorySection key={category.id} category={category} entries={entries} scopes={content.scope ? undefined : site.scopes} />
         ))}
       </section>
-      <PlannedList planned={view.planned} noticeDays={site.notice_period_days} />
+      <PlannedList planned={view.planned} noticeDays={site.notice_period_days} scopes={content.scope ? undefined : site.scopes} />
       <Sections sections={view.below} />
       <FollowLinks date={view.date} />
       <Fingerprint value={view.fingerprint} date={view.date} />
