@@ -2,7 +2,7 @@ import { formatDate, type IsoDate } from './dates';
 import { deadlineLine, deadlineTime } from './deadline';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
 import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
-import { entryAsOf, objectionDeadline, upcomingChanges } from './timeline';
+import { entryAsKnown, objectionDeadline, upcomingChanges } from './timeline';
 import { entryPath, pageUrl } from './urls';
 import { PLAIN, type Format } from './formats';
 
@@ -27,10 +27,10 @@ export type ChangeNotice = {
  * The notice of one change, from the same model as the site, so the command, the e-mail and
  * the page never disagree. `npm run notice` prints it as Markdown; e-mails render it as text and HTML.
  */
-export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Subprocessor, event: ChangeEvent): ChangeNotice {
+export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Subprocessor, event: ChangeEvent, known: IsoDate = event.announced): ChangeNotice {
   const { site } = content;
-  // What the entry will say once the change takes effect.
-  const entry = entryAsOf(file, event.effective);
+  // What the entry will say once the change takes effect, as customers know it on `known` (by default the announcement day).
+  const entry = entryAsKnown(file, event.effective, known);
   const effective = formatDate(event.effective);
   const what = { added: ['will add ', ' to'], updated: ['will change the entry for ', ' on'], removed: ['will remove ', ' from'] }[event.change];
   const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', 'data', 'subjects', 'locations', 'transfers'];
@@ -60,7 +60,7 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
 export function noticeText(content: Content, slug: string, today: IsoDate, { strong, text }: Format = PLAIN): string | undefined {
   const change = upcomingChanges(content, today).find(({ entry }) => entry.slug === slug);
   if (!change) return undefined;
-  const notice = changeNotice(content, content.subprocessors.find((candidate) => candidate.slug === slug)!, change.event);
+  const notice = changeNotice(content, content.subprocessors.find((candidate) => candidate.slug === slug)!, change.event, today);
   return [
     `Subject: ${text(notice.subject)}`,
     '',

@@ -2,6 +2,7 @@ import { canonicalJson } from './fingerprint';
 import type { RuleIssue } from './rules';
 import { DESCRIBING_FIELDS, type ChangeEvent, type Content, type DescribingFields, type Location, type PlannedSubprocessor, type Scope, type Site, type Subprocessor } from './schema';
 import { closest } from './suggest';
+import { entryStates, type EntryState } from './timeline';
 
 /**
  * Scopes (SPEC §8): one content folder, several lists. The list of a scope is the same content
@@ -14,25 +15,11 @@ import { closest } from './suggest';
  *   a change there at all.
  */
 
-type State = DescribingFields & Pick<Subprocessor, 'name' | 'locations'>;
+type State = EntryState;
 
 /** Whether something limited to `scopes` (none: everywhere) applies in `scope`. */
 export const appliesIn = (scopes: readonly string[] | undefined, scope: string) => !scopes || scopes.includes(scope);
 
-/** The entry's details in effect after each event (index by index): the file's values, walked back through `previous`. */
-export function entryStates(entry: Subprocessor): State[] {
-  const states: State[] = [];
-  let fields: State = { ...entry };
-  for (let index = entry.history.length - 1; index >= 0; index--) {
-    states[index] = fields;
-    const event = entry.history[index];
-    if (!event.previous || event.change === 'removed') continue;
-    fields = { ...fields, ...event.previous } as State;
-    // `null` in `previous` records a field that was not set before.
-    for (const [key, value] of Object.entries(event.previous)) if (value === null) delete fields[key as keyof State];
-  }
-  return states;
-}
 
 /** `object` without `key`. */
 function omit<T extends object, K extends keyof T>(object: T, key: K): Omit<T, K> {

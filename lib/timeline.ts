@@ -60,6 +60,46 @@ export function entryAsOf(entry: Subprocessor, date: IsoDate): EntryAsOf {
   return restored as EntryAsOf;
 }
 
+/** An entry's details at one point of its history. */
+export type EntryState = DescribingFields & Pick<Subprocessor, 'name' | 'locations'>;
+
+/** The entry's details in effect after each event (index by index): the file's values, walked back through `previous`. */
+export function entryStates(entry: Subprocessor): EntryState[] {
+  const states: EntryState[] = [];
+  let fields: EntryState = { ...entry };
+  for (let index = entry.history.length - 1; index >= 0; index--) {
+    states[index] = fields;
+    const event = entry.history[index];
+    if (!event.previous || event.change === 'removed') continue;
+    fields = { ...fields, ...event.previous } as EntryState;
+    // `null` in `previous` records a field that was not set before.
+    for (const [key, value] of Object.entries(event.previous)) if (value === null) delete fields[key as keyof EntryState];
+  }
+  return states;
+}
+
+/**
+ * The entry as it will read on `date`, as far as customers know on `known`: a change announced
+ * after `known` is left out even if it takes effect by `date` (two updates on one day, the
+ * second announced later). Replayed forward from the first state, each known change setting
+ * the fields its `previous` names to the values they took with it.
+ */
+export function entryAsKnown(entry: Subprocessor, date: IsoDate, known: IsoDate): EntryAsOf {
+  const asOf = entryAsOf(entry, date);
+  if (entry.history.every((event) => event.effective > date || event.announced <= known)) return asOf;
+  const states = entryStates(entry);
+  const fields: Record<string, unknown> = { ...states[0] };
+  entry.history.forEach((event, index) => {
+    if (index === 0 || event.effective > date || event.announced > known || !event.previous) return;
+    for (const key of Object.keys(event.previous)) {
+      const value = states[index][key as keyof EntryState];
+      if (value === undefined) delete fields[key];
+      else fields[key] = value;
+    }
+  });
+  return { ...(fields as Subprocessor), fieldsRecorded: asOf.fieldsRecorded };
+}
+
 /** The authoritative list on `date`, in file (slug) order. */
 export function listAsOf(content: Pick<Records, 'subprocessors'>, date: IsoDate): EntryAsOf[] {
   return content.subprocessors.filter((entry) => isListed(entry, date)).map((entry) => entryAsOf(entry, date));
@@ -84,7 +124,7 @@ export function upcomingChanges(content: Records, date: IsoDate): UpcomingChange
       entry.history
         .filter((event) => isPublic(event, date) && event.effective > date)
         // Described as it will be: once announced, what is coming is public.
-        .map((event) => ({ entry: entryAsOf(entry, event.effective), event, objectionDeadline: objectionDeadline(event, content.site) })),
+        .map((event) => ({ entry: entryAsKnown(entry, event.effective, date), event, objectionDeadline: objectionDeadline(event, content.site) })),
     )
     .sort((a, b) => a.event.effective.localeCompare(b.event.effective) || a.entry.name.localeCompare(b.entry.name));
 }

@@ -71,7 +71,7 @@ function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => 
         if (notices.length) result = { build: (unsubscribeUrl) => dayMessage({ ...view, unsubscribeUrl }), fingerprint: listFingerprint };
       } else if (kind === 'welcome') {
         const open = upcomingChanges(list, today).filter(({ objectionDeadline }) => objectionDeadline !== undefined && objectionDeadline >= today);
-        const notices = open.map(({ entry, event }) => changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event));
+        const notices = open.map(({ entry, event }) => changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event, today));
         result = { build: (unsubscribeUrl) => welcomeMessage({ site, scope: scopeTitle, today, notices, listUrl: pageUrl(list, '/subprocessors'), unsubscribeUrl }), fingerprint: listFingerprint };
       }
     }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeEvent, Subprocessor } from '@/lib/schema';
-import { entryAsOf, isListed, isVisible, lastUpdated, latestAnnouncement, listChanged, listedSince, objectionDeadline, upcomingChanges } from '@/lib/timeline';
+import { loadContent } from '@/lib/content';
+import { changeNotice } from '@/lib/notice';
+import { entryAsKnown, entryAsOf, isListed, isVisible, lastUpdated, latestAnnouncement, listChanged, listedSince, objectionDeadline, upcomingChanges } from '@/lib/timeline';
 
 const ev = (change: ChangeEvent['change'], announced: string, effective: string, extra: Partial<ChangeEvent> = {}): ChangeEvent => ({ change, announced, effective, ...extra });
 
@@ -138,5 +140,30 @@ describe('the two dates a reader needs: the list in force, and the latest announ
   ])('on %s the list last changed on %s; the latest announcement was on %s', (date, changed, announced) => {
     expect(listChanged({ site, subprocessors: [e] }, date)).toBe(changed);
     expect(latestAnnouncement({ site, subprocessors: [e] }, date)?.event.announced).toBe(announced);
+  });
+});
+
+describe('a change announced later on the same effective day shows nothing of itself before its announcement', () => {
+  // Two updates take effect on December 25: a new contact (announced November 20), DPF (announced November 25).
+  const file = entry([
+    { change: 'added', announced: '2025-01-01', effective: '2025-01-01' },
+    { change: 'updated', announced: '2026-11-20', effective: '2026-12-25', previous: { contact: 'old@acme.example' } },
+    { change: 'updated', announced: '2026-11-25', effective: '2026-12-25', previous: { transfers: null } },
+  ]);
+  const detailed = { ...file, contact: 'new@acme.example', transfers: ['DPF' as const] };
+  const records = { site: { published: '2025-01-01' }, subprocessors: [detailed] };
+
+  it('the upcoming change reads as customers know it on the day', () => {
+    const [first] = upcomingChanges(records, '2026-11-23');
+    expect(first.entry.contact).toBe('new@acme.example');
+    expect(first.entry.transfers).toBeUndefined();
+    const later = upcomingChanges(records, '2026-11-26');
+    expect(later.map(({ entry }) => entry.transfers)).toEqual([['DPF'], ['DPF']]);
+  });
+
+  it('so does the notice of the first, sent on its announcement day', () => {
+    const notice = changeNotice({ site: loadContent('content').site }, detailed, detailed.history[1]);
+    expect(notice.fields.map(({ label }) => label)).not.toContain('Transfer safeguards');
+    expect(entryAsKnown(detailed, '2026-12-25', '2026-11-25').transfers).toEqual(['DPF']);
   });
 });
