@@ -33,7 +33,10 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
   const entry = entryAsKnown(file, event.effective, known);
   const effective = formatDate(event.effective);
   const what = { added: ['will add ', ' to'], updated: ['will change the entry for ', ' on'], removed: ['will remove ', ' from'] }[event.change];
-  const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', 'data', 'subjects', 'locations', 'transfers'];
+  // The full list of a site with scopes says where the entry applies; one scope's list is only that scope.
+  const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', ...(site.scopes && !content.scope ? (['scopes'] as const) : []), 'data', 'subjects', 'locations', 'transfers'];
+  const titles = new Map(site.scopes?.map((scope) => [scope.id, scope.title]));
+  const value = (field: keyof DescribingFields, of: unknown) => formatFieldValue(field, of, titles);
   const deadline = objectionDeadline(event, site);
   const objectionSubject = `Objection: ${entry.name} — effective ${effective}`;
   return {
@@ -41,10 +44,10 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
     intro: [`${site.company.name} ${what[0]}`, { strong: entry.name }, `${what[1]} its list of subprocessors${site.product ? ` for ${site.product}` : ''} on `, { strong: effective }, '.'],
     summary: eventSummary(entry.name, event),
     urgent: event.urgent ? `This is an urgent change made without the usual ${site.notice_period_days}-day notice: ${event.reason}` : undefined,
-    fields: fields.filter((field) => entry[field] !== undefined).map((field) => ({ label: FIELD_LABELS[field], value: formatFieldValue(field, entry[field]) })),
+    fields: fields.filter((field) => entry[field] !== undefined || field === 'scopes').map((field) => ({ label: FIELD_LABELS[field], value: value(field, entry[field]) })),
     changes: Object.keys(event.previous ?? {}).map((key) => {
       const field = key as keyof DescribingFields;
-      return { label: FIELD_LABELS[field], before: formatFieldValue(field, event.previous![field]), after: formatFieldValue(field, entry[field]) };
+      return { label: FIELD_LABELS[field], before: value(field, event.previous![field]), after: value(field, entry[field]) };
     }),
     objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, at: deadlineTime(deadline, site.timezone), subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
     questions: site.contact.privacy,

@@ -15,11 +15,8 @@ import { entryStates, type EntryState } from './timeline';
  *   a change there at all.
  */
 
-type State = EntryState;
-
 /** Whether something limited to `scopes` (none: everywhere) applies in `scope`. */
 export const appliesIn = (scopes: readonly string[] | undefined, scope: string) => !scopes || scopes.includes(scope);
-
 
 /** `object` without `key`. */
 function omit<T extends object, K extends keyof T>(object: T, key: K): Omit<T, K> {
@@ -37,7 +34,7 @@ function project<T extends DescribingFields>(fields: T, scope: string): T {
 }
 
 /** The former values of the fields that differ between two states, as `previous` records them. */
-function difference(before: State, after: State): ChangeEvent['previous'] {
+function difference(before: EntryState, after: EntryState): ChangeEvent['previous'] {
   const fields = DESCRIBING_FIELDS.filter((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
   return fields.length ? (Object.fromEntries(fields.map((field) => [field, before[field] ?? null])) as ChangeEvent['previous']) : undefined;
 }
@@ -46,7 +43,7 @@ function difference(before: State, after: State): ChangeEvent['previous'] {
 export function scopedEntry(entry: Subprocessor, scope: string): Subprocessor | undefined {
   const states = entryStates(entry);
   const history: ChangeEvent[] = [];
-  let shown: State | undefined; // the details last shown in the scope
+  let shown: EntryState | undefined; // the details last shown in the scope
   let listed = false;
   entry.history.forEach((event, index) => {
     const state = project(states[index], scope);
@@ -119,7 +116,7 @@ export function scopeIssues(entry: DescribingFields & { history?: Subprocessor['
   entry.history?.forEach((event, index) => references(event.previous as DescribingFields | undefined, ['history', index, 'previous']));
   if (issues.length || !ids.length || !entry.locations) return issues;
 
-  const states = entry.history ? entryStates(entry as Subprocessor) : [entry as State];
+  const states = entry.history ? entryStates(entry as Subprocessor) : [entry as EntryState];
   states.forEach((state, index) => {
     const current = index === states.length - 1;
     // A former state is reported on the update that recorded it, under `previous`, unless that left these fields as they were.

@@ -230,7 +230,9 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     expect(us.text).toContain('The list as of November 30, 2026: http://localhost:3300/us/subprocessors/history/2026-11-30');
     expect(us.text).toContain('Every change: http://localhost:3300/us/subprocessors/changes');
     const all = smtp.messages.slice(before).find((m) => m.to_ === 'all@example.com')!;
-    expect(all.text).toContain('- Locations: United States: Virginia (us); United States: Oregon (us); Germany (eu)\n');
+    expect(all.text).toContain('- Locations: United States: Virginia (US cloud); United States: Oregon (US cloud); Germany (EU cloud)\n');
+    expect(all.text).toContain('- Scopes: all scopes\n');
+    expect(us.text).not.toContain('- Scopes:');
     expect(all.text).toContain('Details: http://localhost:3300/subprocessors/storage');
     expect(await log('eu@example.com')).toEqual(['welcome:2026-11-23:eu eu sent']);
     expect(await log('us@example.com')).toEqual(['welcome:2026-11-23:us us sent', 'day:2026-11-30:us us sent']);
