@@ -4,6 +4,7 @@ import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { contentDir, loadContent } from './lib/content';
 import { ContentError } from './lib/problems';
+import { SLUG } from './lib/schema';
 import { formatGrouped } from './lib/report';
 import { securityHeaders } from './lib/security-headers';
 import { basePathOf } from './lib/urls';
@@ -19,8 +20,7 @@ function siteYaml(): { url?: unknown; scopes?: unknown } {
 }
 
 /** The site's base path comes from `url` in site.yaml: https://example.com/legal serves the list at /legal/subprocessors. */
-function basePath(): string {
-  const { url } = siteYaml();
+function basePath({ url }: ReturnType<typeof siteYaml>): string {
   try {
     return typeof url === 'string' ? basePathOf(url) : '';
   } catch {
@@ -29,9 +29,8 @@ function basePath(): string {
 }
 
 /** The ids of site.yaml's scopes that can be in an address (validation refuses the rest). */
-function scopeIds(): string[] {
-  const { scopes } = siteYaml();
-  return Array.isArray(scopes) ? scopes.flatMap((scope: { id?: unknown }) => (typeof scope?.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(scope.id) ? [scope.id] : [])) : [];
+function scopeIds({ scopes }: ReturnType<typeof siteYaml>): string[] {
+  return Array.isArray(scopes) ? scopes.flatMap((scope: { id?: unknown }) => (typeof scope?.id === 'string' && SLUG.test(scope.id) ? [scope.id] : [])) : [];
 }
 
 export default function config(phase: string): NextConfig {
@@ -45,7 +44,8 @@ export default function config(phase: string): NextConfig {
       process.exit(1);
     }
   }
-  const base = basePath();
+  const site = siteYaml();
+  const base = basePath(site);
   const content = path.relative(process.cwd(), contentDir());
   return {
     basePath: base,
@@ -85,7 +85,7 @@ export default function config(phase: string): NextConfig {
       const form = [{ type: 'header' as const, key: 'content-type', value: '(application/x-www-form-urlencoded|multipart/form-data).*' }];
       // `/<scope>/subprocessors…` for a scope site.yaml does not name: the 404 page, before the
       // scope routes render (and cache) anything. After files, so /schemas/… stays a file.
-      const known = ['subprocessors', ...scopeIds()].join('|');
+      const known = ['subprocessors', ...scopeIds(site)].join('|');
       const unknown = `:scope((?!(?:${known})/)[^/]+)`;
       return {
         // The proxy sees `/subprocessors/<x>.rsc` without its suffix, while the page is rendered

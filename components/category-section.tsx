@@ -5,13 +5,14 @@ import { href } from '@/lib/urls';
 import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT } from '@/lib/labels';
 import type { Category, Scope } from '@/lib/schema';
 import type { EntryAsOf } from '@/lib/timeline';
+import { scopeTitleMap } from '@/lib/scopes';
 
 /**
  * One table's rows and the terms they refer to, as `EntryRows` takes them. Slugs need no
  * escaping (validated as lowercase letters, digits and dashes).
  */
 function tableRows(entries: EntryAsOf[], scopes: readonly Scope[] = []): { rows: EntryRow[]; terms: string[] } {
-  const titles = new Map(scopes.map((scope) => [scope.id, scope.title]));
+  const titles = scopeTitleMap(scopes);
   const positions = new Map<string, number>();
   const position = (term: string) => {
     const known = positions.get(term);

@@ -2,6 +2,7 @@ import { FIELD_LABELS as L, formatLocation, LINK_LABELS, TRANSFER_LABELS } from 
 import { FormattedDate } from './formatted-date';
 import type { DescribingFields, Scope } from '@/lib/schema';
 import type { IsoDate } from '@/lib/dates';
+import { scopeTitleMap } from '@/lib/scopes';
 
 type Former = { field: keyof DescribingFields; value: string; until: IsoDate };
 /** `scopes`: site.yaml's, on the full list, to say which scopes the entry and each location apply in. */
@@ -9,7 +10,7 @@ type Props = { entry: DescribingFields; full?: boolean; former?: Former[]; scope
 
 /** The facts about one subprocessor as a definition list; `full` adds identity details for its own page. */
 export function EntryFields({ entry, full = false, former = [], scopes }: Props) {
-  const titles = new Map(scopes?.map((scope) => [scope.id, scope.title]));
+  const titles = scopeTitleMap(scopes);
   const links = Object.entries(entry.links ?? {}).filter((link): link is [keyof typeof LINK_LABELS, string] => Boolean(link[1]));
   const rows: [string, React.ReactNode][] = [
     [L.entity, full && entry.entity],

@@ -5,6 +5,7 @@ import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './sch
 import { entryAsKnown, objectionDeadline, upcomingChanges } from './timeline';
 import { entryPath, pageUrl } from './urls';
 import { PLAIN, type Format } from './formats';
+import { scopeTitleMap } from './scopes';
 
 /** Text with some words emphasised: Markdown bold, HTML <strong>, plain in a text e-mail. */
 export type Segment = string | { strong: string };
@@ -35,7 +36,7 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
   const what = { added: ['will add ', ' to'], updated: ['will change the entry for ', ' on'], removed: ['will remove ', ' from'] }[event.change];
   // The full list of a site with scopes says where the entry applies; one scope's list is only that scope.
   const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', ...(site.scopes && !content.scope ? (['scopes'] as const) : []), 'data', 'subjects', 'locations', 'transfers'];
-  const titles = new Map(site.scopes?.map((scope) => [scope.id, scope.title]));
+  const titles = scopeTitleMap(site.scopes);
   const value = (field: keyof DescribingFields, of: unknown) => formatFieldValue(field, of, titles);
   const deadline = objectionDeadline(event, site);
   const objectionSubject = `Objection: ${entry.name} — effective ${effective}`;

@@ -83,6 +83,9 @@ export function scopedContent(content: Content, id: string): Content | undefined
   return result;
 }
 
+/** Each scope's title by its id, to name scopes on the page and in notices. */
+export const scopeTitleMap = (scopes: readonly Scope[] | undefined): ReadonlyMap<string, string> => new Map(scopes?.map((scope) => [scope.id, scope.title]));
+
 /** The titles of the scopes something limited to `ids` applies in, in site.yaml's order; none when it applies in all. */
 export function scopeTitles(site: Pick<Site, 'scopes'>, ids: readonly string[] | undefined): string[] {
   if (!ids || !site.scopes) return [];

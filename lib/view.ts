@@ -6,6 +6,7 @@ import { formatFieldValue } from './labels';
 import type { ChangeType, Content, DescribingFields } from './schema';
 import { entryPath } from './urls';
 import { byCategory, entryAsOf, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, publicHistory, removal, upcomingChanges } from './timeline';
+import { scopeTitleMap } from './scopes';
 
 /** What the pages show, derived from the content and a date so routes only lay it out. */
 
@@ -51,7 +52,7 @@ export function entryView(content: Content, slug: string, date: IsoDate) {
     removal: removal(entry, date),
     upcoming: upcomingChanges({ site: content.site, subprocessors: [entry] }, date),
     history: publicHistory(entry, date),
-    former: formerValues(entry, date, new Map(content.site.scopes?.map((scope) => [scope.id, scope.title]))),
+    former: formerValues(entry, date, scopeTitleMap(content.site.scopes)),
   };
 }
 
