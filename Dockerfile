@@ -11,7 +11,7 @@ RUN npm ci --no-audit --no-fund
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 NEXT_OUTPUT=standalone
-# Read at build time: which sites may show the list in a frame (see README).
+# Read at build time: which sites may show the list in a frame (see docs/deployment.md).
 ARG SUBPROCESSORS_FRAME_ANCESTORS
 ENV SUBPROCESSORS_FRAME_ANCESTORS=$SUBPROCESSORS_FRAME_ANCESTORS
 COPY --from=deps /app/node_modules ./node_modules

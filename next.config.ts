@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { contentDir, loadContent } from './lib/content';
-import { ContentError } from './lib/problems';
-import { SLUG } from './lib/schema';
-import { formatGrouped } from './lib/report';
+import { contentDir, loadContent } from './lib/content/load';
+import { ContentError } from './lib/content/problems';
+import { SLUG } from './lib/content/schema';
+import { formatGrouped } from './lib/content/report';
 import { securityHeaders } from './lib/security-headers';
-import { basePathOf } from './lib/urls';
+import { basePathOf } from './lib/publish/urls';
 import { parse } from 'yaml';
 
 /** site.yaml as written, for what the routes need before the content is validated (the build validates it below). */
@@ -49,7 +49,7 @@ export default function config(phase: string): NextConfig {
   const content = path.relative(process.cwd(), contentDir());
   return {
     basePath: base,
-    // SUBPROCESSORS_BUILT_AT: part of every ETag and Last-Modified (lib/conditional.ts), so that a
+    // SUBPROCESSORS_BUILT_AT: part of every ETag and Last-Modified (lib/publish/conditional.ts), so that a
     // new build, which may render the same content differently, is never answered with a 304.
     env: { NEXT_PUBLIC_BASE_PATH: base, SUBPROCESSORS_BUILT_AT: phase === PHASE_PRODUCTION_BUILD ? String(Math.floor(Date.now() / 1000)) : (process.env.SUBPROCESSORS_BUILT_AT ?? '0') },
     // NEXT_OUTPUT=standalone (the Dockerfile sets it) adds a self-contained server for

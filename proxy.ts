@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { formerSlugTarget, isPublicAddress } from '@/lib/addresses';
-import { EXPORTS, isNotModified, validatorFor } from '@/lib/conditional';
-import { loadContent } from '@/lib/content';
-import { resolveToday } from '@/lib/today';
-import { scopedContent } from '@/lib/scopes';
-import { entryPath, scopePath } from '@/lib/urls';
+import { formerSlugTarget, isPublicAddress } from '@/lib/publish/addresses';
+import { EXPORTS, isNotModified, validatorFor } from '@/lib/publish/conditional';
+import { loadContent } from '@/lib/content/load';
+import { resolveToday } from '@/lib/content/today';
+import { scopedContent } from '@/lib/timeline/scopes';
+import { entryPath, scopePath } from '@/lib/publish/urls';
 
 /**
  * Three jobs, each only on the addresses that need it (see `matcher`); the list and the other
@@ -21,7 +21,7 @@ import { entryPath, scopePath } from '@/lib/urls';
  *
  * A poll of an export that sends back its `ETag` (or `Last-Modified`) gets a 304 here, without
  * reading the cache: the validators are a function of the build, the content and the date
- * (lib/conditional.ts), and the export's route handler stored the same ones with its body.
+ * (lib/publish/conditional.ts), and the export's route handler stored the same ones with its body.
  */
 export function proxy(request: NextRequest) {
   const full = loadContent();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { loadContent } from '@/lib/content';
-import { href } from '@/lib/urls';
+import { loadContent } from '@/lib/content/load';
+import { href } from '@/lib/publish/urls';
 import './globals.css';
 
 export function generateMetadata(): Metadata {

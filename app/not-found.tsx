@@ -1,7 +1,7 @@
 import { FormattedDate } from '@/components/formatted-date';
 import { SiteChrome } from '@/components/site-chrome';
-import { loadContent } from '@/lib/content';
-import { href } from '@/lib/urls';
+import { loadContent } from '@/lib/content/load';
+import { href } from '@/lib/publish/urls';
 
 /** Every 404 of the site (proxy.ts sends unknown entries and dates here): one frame, rendered on the server. */
 export default function NotFound() {

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { loadContent } from '@/lib/content';
-import { absoluteUrl, href } from '@/lib/urls';
+import { loadContent } from '@/lib/content/load';
+import { absoluteUrl, href } from '@/lib/publish/urls';
 
 /** Crawl everything public except pages that are views of the list rather than documents. */
 export default function robots(): MetadataRoute.Robots {

@@ -1,11 +1,11 @@
 import { EntryRows, type EntryRow } from './entry-rows';
 import { Prose } from './prose';
-import { htmlText } from '@/lib/html';
-import { href } from '@/lib/urls';
-import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT } from '@/lib/labels';
-import type { Category, Scope } from '@/lib/schema';
-import type { EntryAsOf } from '@/lib/timeline';
-import { scopeTitleMap } from '@/lib/scopes';
+import { htmlText } from '@/lib/content/html';
+import { href } from '@/lib/publish/urls';
+import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT } from '@/lib/publish/labels';
+import type { Category, Scope } from '@/lib/content/schema';
+import type { EntryAsOf } from '@/lib/timeline/timeline';
+import { scopeTitleMap } from '@/lib/timeline/scopes';
 
 /**
  * One table's rows and the terms they refer to, as `EntryRows` takes them. Slugs need no

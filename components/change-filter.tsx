@@ -1,6 +1,6 @@
-import { CHANGE_LABELS } from '@/lib/labels';
-import type { ChangeFilter as Filter } from '@/lib/view';
-import { href } from '@/lib/urls';
+import { CHANGE_LABELS } from '@/lib/publish/labels';
+import type { ChangeFilter as Filter } from '@/lib/publish/view';
+import { href } from '@/lib/publish/urls';
 
 type Props = { entries: { slug: string; name: string }[]; filter: Filter };
 

@@ -1,8 +1,8 @@
 import { FormattedDate } from './formatted-date';
-import type { IsoDate } from '@/lib/dates';
-import { eventKey, type EntryEvent } from '@/lib/history';
-import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
-import { entryPath, href } from '@/lib/urls';
+import type { IsoDate } from '@/lib/content/dates';
+import { eventKey, type EntryEvent } from '@/lib/timeline/history';
+import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
+import { entryPath, href } from '@/lib/publish/urls';
 
 type Props = { events: EntryEvent[]; date: IsoDate; versionOf: (effective: IsoDate) => IsoDate | undefined; emailed?: (announced: IsoDate) => IsoDate | undefined };
 

@@ -1,8 +1,8 @@
-import { FIELD_LABELS as L, formatLocation, LINK_LABELS, TRANSFER_LABELS } from '@/lib/labels';
+import { FIELD_LABELS as L, formatLocation, LINK_LABELS, TRANSFER_LABELS } from '@/lib/publish/labels';
 import { FormattedDate } from './formatted-date';
-import type { DescribingFields, Scope } from '@/lib/schema';
-import type { IsoDate } from '@/lib/dates';
-import { scopeTitleMap } from '@/lib/scopes';
+import type { DescribingFields, Scope } from '@/lib/content/schema';
+import type { IsoDate } from '@/lib/content/dates';
+import { scopeTitleMap } from '@/lib/timeline/scopes';
 
 type Former = { field: keyof DescribingFields; value: string; until: IsoDate };
 /** `scopes`: site.yaml's, on the full list, to say which scopes the entry and each location apply in. */

@@ -1,7 +1,7 @@
 import { FormattedDate } from './formatted-date';
-import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
-import type { ChangeEvent } from '@/lib/schema';
-import type { IsoDate } from '@/lib/dates';
+import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
+import type { ChangeEvent } from '@/lib/content/schema';
+import type { IsoDate } from '@/lib/content/dates';
 
 type Props = { name: string; events: ChangeEvent[]; date: IsoDate };
 

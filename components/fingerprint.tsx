@@ -1,5 +1,5 @@
 import { FormattedDate } from './formatted-date';
-import type { IsoDate } from '@/lib/dates';
+import type { IsoDate } from '@/lib/content/dates';
 
 type Props = { value: string; date: IsoDate };
 

@@ -1,5 +1,5 @@
-import type { IsoDate } from '@/lib/dates';
-import { href } from '@/lib/urls';
+import type { IsoDate } from '@/lib/content/dates';
+import { href } from '@/lib/publish/urls';
 
 type Props = { date: IsoDate };
 

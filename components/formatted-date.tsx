@@ -1,4 +1,4 @@
-import { formatDate, type IsoDate } from '@/lib/dates';
+import { formatDate, type IsoDate } from '@/lib/content/dates';
 
 type Props = { date: IsoDate };
 

@@ -1,5 +1,5 @@
-import type { ListFilter } from '@/lib/search';
-import { href } from '@/lib/urls';
+import type { ListFilter } from '@/lib/publish/search';
+import { href } from '@/lib/publish/urls';
 
 type Option = { value: string; label: string };
 type Props = { options: { categories: Option[]; countries: Option[]; data: Option[] }; filter?: ListFilter };

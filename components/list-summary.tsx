@@ -1,10 +1,10 @@
 import { FormattedDate } from './formatted-date';
 import { UpcomingChanges } from './upcoming-changes';
-import type { IsoDate } from '@/lib/dates';
-import { CHANGE_LABELS } from '@/lib/labels';
-import type { ChangeEvent, Subprocessor } from '@/lib/schema';
-import type { UpcomingChange } from '@/lib/timeline';
-import { href } from '@/lib/urls';
+import type { IsoDate } from '@/lib/content/dates';
+import { CHANGE_LABELS } from '@/lib/publish/labels';
+import type { ChangeEvent, Subprocessor } from '@/lib/content/schema';
+import type { UpcomingChange } from '@/lib/timeline/timeline';
+import { href } from '@/lib/publish/urls';
 
 type Props = {
   count: number;

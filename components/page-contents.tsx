@@ -1,4 +1,4 @@
-import type { Category, Section } from '@/lib/schema';
+import type { Category, Section } from '@/lib/content/schema';
 
 type Props = { categories: { category: Category }[]; below: Section[]; planned: boolean };
 

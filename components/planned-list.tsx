@@ -1,5 +1,5 @@
-import type { PlannedSubprocessor, Site } from '@/lib/schema';
-import { scopeTitles } from '@/lib/scopes';
+import type { PlannedSubprocessor, Site } from '@/lib/content/schema';
+import { scopeTitles } from '@/lib/timeline/scopes';
 import { Notes } from './prose';
 
 /** `scopes`: site.yaml's, on the full list, to show which scopes each planned entry is limited to. */

@@ -1,5 +1,5 @@
-import type { Content } from '@/lib/schema';
-import { BASE_PATH, scopePath } from '@/lib/urls';
+import type { Content } from '@/lib/content/schema';
+import { BASE_PATH, scopePath } from '@/lib/publish/urls';
 
 type Props = { content: Pick<Content, 'site' | 'scope'>; path: string };
 

@@ -1,6 +1,6 @@
 import { sectionId } from './page-contents';
 import { Prose } from './prose';
-import type { Section } from '@/lib/schema';
+import type { Section } from '@/lib/content/schema';
 
 type Props = { sections: Section[]; folded?: boolean };
 

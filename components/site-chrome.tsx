@@ -1,6 +1,6 @@
 import { CopyLinks } from './copy-links';
-import { loadContent } from '@/lib/content';
-import { href } from '@/lib/urls';
+import { loadContent } from '@/lib/content/load';
+import { href } from '@/lib/publish/urls';
 
 /** Skip link, header with the company's name, and the footer with the privacy contact: every full page has them. */
 export function SiteChrome({ children }: { children: React.ReactNode }) {

@@ -1,5 +1,5 @@
-import { loadContent } from '@/lib/content';
-import { href } from '@/lib/urls';
+import { loadContent } from '@/lib/content/load';
+import { href } from '@/lib/publish/urls';
 
 /**
  * `scope`: on a page of one scope's list, that scope's id, ticked to begin with. `checked`:

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
-import { loadContent } from '@/lib/content';
+import { loadContent } from '@/lib/content/load';
 import { database } from '@/lib/notify/db';
 import { tokenSubscriber } from '@/lib/notify/queries';
 import { subscriptionsOpen } from '@/lib/notify/server';
-import { href } from '@/lib/urls';
+import { href } from '@/lib/publish/urls';
 
 type Props = { purpose: 'confirm' | 'unsubscribe'; token?: string; status?: string; title: string; action: string; button: string; done: string; prompt: string };
 

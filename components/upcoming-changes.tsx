@@ -1,11 +1,11 @@
 import { FormattedDate } from './formatted-date';
-import { htmlText } from '@/lib/html';
-import { formatDate, type IsoDate } from '@/lib/dates';
-import { deadlineLine } from '@/lib/deadline';
-import { CHANGE_LABELS, eventSummary } from '@/lib/labels';
-import { eventKey } from '@/lib/history';
-import type { UpcomingChange } from '@/lib/timeline';
-import { entryPath, href } from '@/lib/urls';
+import { htmlText } from '@/lib/content/html';
+import { formatDate, type IsoDate } from '@/lib/content/dates';
+import { deadlineLine } from '@/lib/timeline/deadline';
+import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
+import { eventKey } from '@/lib/timeline/history';
+import type { UpcomingChange } from '@/lib/timeline/timeline';
+import { entryPath, href } from '@/lib/publish/urls';
 
 type Props = { changes: UpcomingChange[]; objectionsEmail: string; date: IsoDate; timeZone: string };
 
@@ -24,7 +24,7 @@ export function UpcomingChanges({ changes, objectionsEmail, date, timeZone }: Pr
             <li key={eventKey(entry, event)}>
               {objectionDeadline && (
                 <p className="text-lg font-bold text-slate-900" data-testid="objection-deadline">
-                  {/* The dash as a character reference: pages keep to Latin-1 (see lib/html.ts). */}
+                  {/* The dash as a character reference: pages keep to Latin-1 (see lib/content/html.ts). */}
                   <span dangerouslySetInnerHTML={{ __html: htmlText(deadlineLine(objectionDeadline, timeZone, date)) }} />
                   {objectionDeadline >= date && (
                     <span className="font-normal">

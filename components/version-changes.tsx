@@ -1,6 +1,6 @@
-import { eventKey, type VersionChange } from '@/lib/history';
-import { CHANGE_LABELS, eventSummary, FIELD_LABELS, itemChanges } from '@/lib/labels';
-import { entryPath, href } from '@/lib/urls';
+import { eventKey, type VersionChange } from '@/lib/timeline/history';
+import { CHANGE_LABELS, eventSummary, FIELD_LABELS, itemChanges } from '@/lib/publish/labels';
+import { entryPath, href } from '@/lib/publish/urls';
 
 type Props = { changes: VersionChange[] };
 

@@ -1,12 +1,12 @@
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
-import { validatorFor } from './conditional';
-import { loadContent } from './content';
-import type { IsoDate } from './dates';
-import { setPageScope } from './page-scope';
-import type { Content } from './schema';
-import { scopedContent } from './scopes';
-import { resolveToday } from './today';
+import { validatorFor } from './publish/conditional';
+import { loadContent } from './content/load';
+import type { IsoDate } from './content/dates';
+import { setPageScope } from './publish/page-scope';
+import type { Content } from './content/schema';
+import { scopedContent } from './timeline/scopes';
+import { resolveToday } from './content/today';
 
 /**
  * The date a page is rendered for: the one place that reads the clock. Pages are rendered

@@ -6,11 +6,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkContent, contentDir } from '../lib/content';
-import { describeDiff, diffMarkdown, diffText } from '../lib/diff';
-import { MARKDOWN, PLAIN } from '../lib/formats';
-import { formatGrouped } from '../lib/report';
-import { resolveToday } from '../lib/today';
+import { contentDir } from '../lib/content/load';
+import { checkContent } from '../lib/content/check';
+import { describeDiff, diffMarkdown, diffText } from '../lib/publish/diff';
+import { MARKDOWN, PLAIN } from '../lib/publish/formats';
+import { formatGrouped } from '../lib/content/report';
+import { resolveToday } from '../lib/content/today';
 
 const args = process.argv.slice(2);
 const ref = args.find((arg) => !arg.startsWith('--'));

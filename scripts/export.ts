@@ -12,16 +12,16 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadContent } from '../lib/content';
-import type { IsoDate } from '../lib/dates';
-import { feedArchivePages, feedArchivePath } from '../lib/exports';
-import { versionDates } from '../lib/history';
-import type { Content } from '../lib/schema';
-import { scopedContent } from '../lib/scopes';
-import { resolveToday } from '../lib/today';
+import { loadContent } from '../lib/content/load';
+import type { IsoDate } from '../lib/content/dates';
+import { feedArchivePages, feedArchivePath } from '../lib/publish/exports';
+import { versionDates } from '../lib/timeline/history';
+import type { Content } from '../lib/content/schema';
+import { scopedContent } from '../lib/timeline/scopes';
+import { resolveToday } from '../lib/content/today';
 import { startNext, stop, waitFor } from './server';
-import { basePathOf, scopePath } from '../lib/urls';
-import { formerAddresses } from '../lib/view';
+import { basePathOf, scopePath } from '../lib/publish/urls';
+import { formerAddresses } from '../lib/publish/view';
 
 const OUT = path.resolve(process.argv[2] ?? 'out');
 const DIST = '.next-export';

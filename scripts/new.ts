@@ -4,11 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { contentDir } from '../lib/content';
-import { addDays } from '../lib/dates';
-import { siteSchema } from '../lib/schema';
-import { parseYaml } from '../lib/source';
-import { resolveToday } from '../lib/today';
+import { contentDir } from '../lib/content/load';
+import { addDays } from '../lib/content/dates';
+import { siteSchema } from '../lib/content/schema';
+import { parseYaml } from '../lib/content/source';
+import { resolveToday } from '../lib/content/today';
 
 const name = process.argv.slice(2).join(' ').trim();
 if (!name) {

@@ -2,10 +2,10 @@
  * `npm run notice -- <slug> [--markdown | --text]`: prints the customer notification for
  * the entry's upcoming change, as plain text and as Markdown (or only one of them).
  */
-import { loadContent } from '../lib/content';
-import { MARKDOWN } from '../lib/formats';
-import { noticeText } from '../lib/notice';
-import { resolveToday } from '../lib/today';
+import { loadContent } from '../lib/content/load';
+import { MARKDOWN } from '../lib/publish/formats';
+import { noticeText } from '../lib/publish/notice';
+import { resolveToday } from '../lib/content/today';
 
 const args = process.argv.slice(2);
 const slug = args.find((arg) => !arg.startsWith('--'));

@@ -8,14 +8,14 @@
  * (empty: the full list).
  */
 import { stringify } from 'csv-stringify/sync';
-import { loadContent } from '../lib/content';
-import { daysBetween, todayIn } from '../lib/dates';
-import { allEvents, eventKey } from '../lib/history';
+import { loadContent } from '../lib/content/load';
+import { daysBetween, todayIn } from '../lib/content/dates';
+import { allEvents, eventKey } from '../lib/timeline/history';
 import { database } from '../lib/notify/db';
 import { deliveryLog, noticeId, noticeStats, parseNoticeId } from '../lib/notify/queries';
-import type { Content } from '../lib/schema';
-import { scopedContent } from '../lib/scopes';
-import { resolveToday } from '../lib/today';
+import type { Content } from '../lib/content/schema';
+import { scopedContent } from '../lib/timeline/scopes';
+import { resolveToday } from '../lib/content/today';
 
 async function main() {
   const content = loadContent();

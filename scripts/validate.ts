@@ -4,8 +4,9 @@
  * Under GitHub Actions it also prints annotations that show on the pull request's lines.
  */
 import path from 'node:path';
-import { checkContent, contentDir } from '../lib/content';
-import { formatGrouped, githubAnnotations } from '../lib/report';
+import { contentDir } from '../lib/content/load';
+import { checkContent } from '../lib/content/check';
+import { formatGrouped, githubAnnotations } from '../lib/content/report';
 
 const dir = path.resolve(process.argv[2] ?? contentDir());
 const { problems } = checkContent(dir);

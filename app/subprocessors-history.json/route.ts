@@ -1,5 +1,5 @@
 import { datedRoute } from '@/lib/dated-route';
-import { historyJson, jsonText } from '@/lib/exports';
+import { historyJson, jsonText } from '@/lib/publish/exports';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';

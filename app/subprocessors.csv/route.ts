@@ -1,5 +1,5 @@
 import { datedRoute } from '@/lib/dated-route';
-import { listCsv } from '@/lib/exports';
+import { listCsv } from '@/lib/publish/exports';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';

@@ -1,5 +1,5 @@
 import { datedRoute } from '@/lib/dated-route';
-import { jsonText, listJson } from '@/lib/exports';
+import { jsonText, listJson } from '@/lib/publish/exports';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';

@@ -1,5 +1,5 @@
 import { datedRoute } from '@/lib/dated-route';
-import { jsonText, listJsonV1 } from '@/lib/exports';
+import { jsonText, listJsonV1 } from '@/lib/publish/exports';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';

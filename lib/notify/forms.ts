@@ -1,7 +1,7 @@
-import type { IsoDate } from '../dates';
-import type { Content, Site } from '../schema';
-import { scopeTitles } from '../scopes';
-import { absoluteUrl, href } from '../urls';
+import type { IsoDate } from '../content/dates';
+import type { Content, Site } from '../content/schema';
+import { scopeTitles } from '../timeline/scopes';
+import { absoluteUrl, href } from '../publish/urls';
 import { parseAddress } from './address';
 import type { Db } from './db';
 import type { Mailer } from './mailer';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Site } from '../schema';
-import { STATIC_EXPORT } from '../urls';
+import type { Site } from '../content/schema';
+import { STATIC_EXPORT } from '../publish/urls';
 import { dataDir } from './db';
 import type { Message } from './messages';
 

@@ -1,7 +1,7 @@
-import { formatDate, type IsoDate } from '../dates';
-import { htmlText } from '../html';
-import type { ChangeNotice, Segment } from '../notice';
-import type { Site } from '../schema';
+import { formatDate, type IsoDate } from '../content/dates';
+import { htmlText } from '../content/html';
+import type { ChangeNotice, Segment } from '../publish/notice';
+import type { Site } from '../content/schema';
 
 /**
  * E-mails as pure functions of a view: `{ subject, text, html }`, the text and the HTML

@@ -1,5 +1,5 @@
-import { loadContent } from '../content';
-import { resolveToday } from '../today';
+import { loadContent } from '../content/load';
+import { resolveToday } from '../content/today';
 import { database } from './db';
 import { runNotify, type NotifyResult } from './job';
 import { createMailer, mailMode } from './mailer';

@@ -1,4 +1,4 @@
-import { loadContent } from '../content';
+import { loadContent } from '../content/load';
 import { database, describeDatabase } from './db';
 import { mailMode } from './mailer';
 import { notifySoon } from './run';

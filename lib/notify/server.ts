@@ -1,6 +1,6 @@
-import { loadContent } from '../content';
-import type { Site } from '../schema';
-import { resolveToday } from '../today';
+import { loadContent } from '../content/load';
+import type { Site } from '../content/schema';
+import { resolveToday } from '../content/today';
 import { database } from './db';
 import type { FormDeps } from './forms';
 import { randomToken } from './job';

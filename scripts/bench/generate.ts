@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { addDays } from '../../lib/dates';
+import { addDays } from '../../lib/content/dates';
 
 /** Deterministic pseudo-random numbers, so every run generates the same content. */
 function random(seed: number) {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formerSlugTarget, isPublicAddress } from '@/lib/addresses';
-import { loadContent } from '@/lib/content';
-import { EXPORTS } from '@/lib/conditional';
-import { scopedContent } from '@/lib/scopes';
+import { formerSlugTarget, isPublicAddress } from '@/lib/publish/addresses';
+import { loadContent } from '@/lib/content/load';
+import { EXPORTS } from '@/lib/publish/conditional';
+import { scopedContent } from '@/lib/timeline/scopes';
 import { config } from '@/proxy';
 
 // The sample content: published 2025-03-03; Stripe announced 2026-11-16; OpenAI's former slug llm-provider.

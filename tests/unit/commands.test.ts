@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonSchemas, serialise } from '@/lib/json-schemas';
+import { jsonSchemas, serialise } from '@/lib/publish/json-schemas';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 function run(script: string, args: string[], env: Record<string, string>) {
@@ -102,7 +102,7 @@ describe('npm run diff', () => {
 });
 
 describe('JSON Schemas for editors', () => {
-  it.each(Object.entries(jsonSchemas()))('schemas/%s is up to date (run `npm run schemas` after changing lib/schema.ts)', (file, schema) => {
+  it.each(Object.entries(jsonSchemas()))('schemas/%s is up to date (run `npm run schemas` after changing lib/content/schema.ts)', (file, schema) => {
     expect(fs.readFileSync(path.join('schemas', file), 'utf8')).toBe(serialise(schema));
   });
 

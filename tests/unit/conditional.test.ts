@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isNotModified, validatorFor } from '@/lib/conditional';
-import { checkContent, loadContent } from '@/lib/content';
+import { isNotModified, validatorFor } from '@/lib/publish/conditional';
+import { loadContent } from '@/lib/content/load';
+import { checkContent } from '@/lib/content/check';
 
 const content = loadContent('content');
 const today = validatorFor(content, '2026-11-23');

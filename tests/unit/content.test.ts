@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, loadContent } from '@/lib/content';
-import { ContentError } from '@/lib/problems';
+import { loadContent } from '@/lib/content/load';
+import { checkContent } from '@/lib/content/check';
+import { ContentError } from '@/lib/content/problems';
 import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
 const sub = (text: string, name = 'acme-cloud.md') => ({ [`subprocessors/${name}`]: text });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, endOfDayIn, formatDate, isIsoDate, startOfDayIn, todayIn, zoneName } from '@/lib/dates';
-import { deadlineInstant, deadlineLine, deadlineTime } from '@/lib/deadline';
-import { resolveToday } from '@/lib/today';
+import { addDays, daysBetween, endOfDayIn, formatDate, isIsoDate, startOfDayIn, todayIn, zoneName } from '@/lib/content/dates';
+import { deadlineInstant, deadlineLine, deadlineTime } from '@/lib/timeline/deadline';
+import { resolveToday } from '@/lib/content/today';
 
 describe('calendar dates', () => {
   it.each([

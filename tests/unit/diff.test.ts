@@ -4,9 +4,9 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { describeDiff, diffMarkdown } from '@/lib/diff';
-import { MARKDOWN } from '@/lib/formats';
+import { checkContent } from '@/lib/content/check';
+import { describeDiff, diffMarkdown } from '@/lib/publish/diff';
+import { MARKDOWN } from '@/lib/publish/formats';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 const TODAY = '2026-11-23';

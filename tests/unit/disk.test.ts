@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '@/lib/dates';
+import { addDays } from '@/lib/content/dates';
 
 // A production build of the sample content made on 2026-11-10, before Stripe was announced
 // (2026-11-16): anything a visitor asks for must not be written to the page cache unless it

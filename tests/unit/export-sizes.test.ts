@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { atomFeed, changesCalendar, historyJson, jsonText, listJson, listJsonV1 } from '@/lib/exports';
+import { checkContent } from '@/lib/content/check';
+import { atomFeed, changesCalendar, historyJson, jsonText, listJson, listJsonV1 } from '@/lib/publish/exports';
 import { generateContent } from '@/scripts/bench/generate';
 
 // What one poll costs at 1,000 generated subprocessors (3–5 changes each), as the benchmark generates them.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '@/lib/content';
+import { loadContent } from '@/lib/content/load';
 import { exportedFiles, fileFor } from '@/scripts/export';
 import { loadExport, staticServer } from '@/scripts/serve-static';
 

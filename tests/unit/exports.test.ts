@@ -6,11 +6,11 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { EXPORT_SCHEMAS } from '@/lib/export-schemas';
-import { atomFeed, changesCalendar, historyJson, jsonText, listCsv, listJson, listJsonV1, sitemap } from '@/lib/exports';
-import { exportSchemas, serialise } from '@/lib/json-schemas';
-import { scopedContent } from '@/lib/scopes';
+import { checkContent } from '@/lib/content/check';
+import { EXPORT_SCHEMAS } from '@/lib/publish/export-schemas';
+import { atomFeed, changesCalendar, historyJson, jsonText, listCsv, listJson, listJsonV1, sitemap } from '@/lib/publish/exports';
+import { exportSchemas, serialise } from '@/lib/publish/json-schemas';
+import { scopedContent } from '@/lib/timeline/scopes';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 const TODAY = '2026-11-23';

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPublicAddress } from '@/lib/addresses';
-import { checkContent } from '@/lib/content';
-import { atomFeed, feedArchivePages, historyJson } from '@/lib/exports';
+import { isPublicAddress } from '@/lib/publish/addresses';
+import { checkContent } from '@/lib/content/check';
+import { atomFeed, feedArchivePages, historyJson } from '@/lib/publish/exports';
 import { generateContent } from '@/scripts/bench/generate';
 
 // 40 generated subprocessors with 3–5 changes each: 125 announced by 2025-03-01, all 153 by 2026.

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkContent } from '@/lib/content';
-import { formatProblem } from '@/lib/problems';
+import { checkContent } from '@/lib/content/check';
+import { formatProblem } from '@/lib/content/problems';
 
 export const SITE = `company:
   name: Acme

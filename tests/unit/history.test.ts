@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { canonicalJson, fingerprint } from '@/lib/fingerprint';
-import { changesBetween, publicEvents, versionDates } from '@/lib/history';
-import { listAsOf } from '@/lib/timeline';
-import { versionView } from '@/lib/view';
+import { checkContent } from '@/lib/content/check';
+import { canonicalJson, fingerprint } from '@/lib/timeline/fingerprint';
+import { changesBetween, publicEvents, versionDates } from '@/lib/timeline/history';
+import { listAsOf } from '@/lib/timeline/timeline';
+import { versionView } from '@/lib/publish/view';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 const TODAY = '2026-11-23';

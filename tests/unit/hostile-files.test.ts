@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { formatGrouped, githubAnnotations } from '@/lib/report';
+import { checkContent } from '@/lib/content/check';
+import { formatGrouped, githubAnnotations } from '@/lib/content/report';
 import { edit, ENTRY, SITE, writeContent } from './fixtures';
 
 const YAML_ENTRY = ENTRY.replace(/^---\n|---\n$/g, '');

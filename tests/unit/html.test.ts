@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlText, latin1Html } from '@/lib/html';
-import { renderMarkdown } from '@/lib/markdown';
+import { htmlText, latin1Html } from '@/lib/content/html';
+import { renderMarkdown } from '@/lib/content/markdown';
 
 describe('HTML built as strings', () => {
   it('escapes markup in text, so content shows as written', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMarkdown, markdown, renderMarkdown } from '@/lib/markdown';
+import { checkMarkdown, markdown, renderMarkdown } from '@/lib/content/markdown';
 
 const values = { 'company.name': 'Acme *Bold* [x](https://evil.example) <b>', 'contact.privacy': 'privacy@acme.example' };
 

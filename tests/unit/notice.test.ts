@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { MARKDOWN } from '@/lib/formats';
-import { noticeText } from '@/lib/notice';
+import { checkContent } from '@/lib/content/check';
+import { MARKDOWN } from '@/lib/publish/formats';
+import { noticeText } from '@/lib/publish/notice';
 import { edit, ENTRY, writeContent } from './fixtures';
 
 describe('the customer notice as Markdown', () => {

@@ -7,17 +7,17 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SubscribeForm } from '../../components/subscribe-form';
-import { checkContent } from '../../lib/content';
-import { fingerprint } from '../../lib/fingerprint';
+import { checkContent } from '../../lib/content/check';
+import { fingerprint } from '../../lib/timeline/fingerprint';
 import { Kysely, Migrator } from 'kysely';
 import { migrate, openDatabase, type Db } from '../../lib/notify/db';
 import { migrations } from '../../lib/notify/migrations';
 import { handleConfirm, handleSubscribe, type FormDeps } from '../../lib/notify/forms';
 import { runNotify } from '../../lib/notify/job';
 import { createMailer } from '../../lib/notify/mailer';
-import type { Content } from '../../lib/schema';
-import { scopedContent } from '../../lib/scopes';
-import { listAsOf } from '../../lib/timeline';
+import type { Content } from '../../lib/content/schema';
+import { scopedContent } from '../../lib/timeline/scopes';
+import { listAsOf } from '../../lib/timeline/timeline';
 import { addConfirmed, databaseEnv, KINDS, openTestDb, startSmtp, type Kind } from './notify/helpers';
 
 /**

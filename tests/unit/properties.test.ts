@@ -3,8 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { checkContent } from '@/lib/content';
-import { subprocessorSchema } from '@/lib/schema';
+import { checkContent } from '@/lib/content/check';
+import { subprocessorSchema } from '@/lib/content/schema';
 import { ENTRY, writeContent } from './fixtures';
 
 const RUNS = { numRuns: 1000, seed: 20261123 };

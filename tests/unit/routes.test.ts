@@ -16,8 +16,8 @@ import * as feedArchive from '@/app/(site)/subprocessors/feed/[page]/route';
 import * as fullCalendar from '@/app/(site)/subprocessors/changes-all.ics/route';
 import * as history from '@/app/subprocessors-history.json/route';
 import * as jsonV1 from '@/app/subprocessors.v1.json/route';
-import { validatorFor } from '@/lib/conditional';
-import { loadContent } from '@/lib/content';
+import { validatorFor } from '@/lib/publish/conditional';
+import { loadContent } from '@/lib/content/load';
 
 describe('scheduled changes need no redeploy', () => {
   it.each(Object.entries({ list, entry, version, byData, feed, feedArchive, calendar, fullCalendar, embed, annex, json, history, jsonV1, csv, sitemap }))('%s is re-rendered after five minutes', (_, route) => {

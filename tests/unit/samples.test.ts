@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { publicEvents, versionDates } from '@/lib/history';
-import type { Content } from '@/lib/schema';
-import { scopedContent } from '@/lib/scopes';
-import { lastUpdated, listAsOf, upcomingChanges } from '@/lib/timeline';
+import { checkContent } from '@/lib/content/check';
+import { publicEvents, versionDates } from '@/lib/timeline/history';
+import type { Content } from '@/lib/content/schema';
+import { scopedContent } from '@/lib/timeline/scopes';
+import { lastUpdated, listAsOf, upcomingChanges } from '@/lib/timeline/timeline';
 
 const TODAY = '2026-11-23';
 

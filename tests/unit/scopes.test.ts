@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as annexCss from '@/app/(bare)/subprocessors/annex.css/route';
-import { checkContent } from '@/lib/content';
-import { publicEvents, versionDates } from '@/lib/history';
-import { RESERVED_SCOPE_IDS, type Content } from '@/lib/schema';
-import { scopedContent } from '@/lib/scopes';
-import { listAsOf, upcomingChanges } from '@/lib/timeline';
-import { scopePath } from '@/lib/urls';
-import { entryView, listView } from '@/lib/view';
+import { checkContent } from '@/lib/content/check';
+import { publicEvents, versionDates } from '@/lib/timeline/history';
+import { RESERVED_SCOPE_IDS, type Content } from '@/lib/content/schema';
+import { scopedContent } from '@/lib/timeline/scopes';
+import { listAsOf, upcomingChanges } from '@/lib/timeline/timeline';
+import { scopePath } from '@/lib/publish/urls';
+import { entryView, listView } from '@/lib/publish/view';
 import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
 const SCOPED_SITE = `${SITE}scopes:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { dataCategories, filterOptions, searchView } from '@/lib/search';
-import { listAsOf } from '@/lib/timeline';
+import { checkContent } from '@/lib/content/check';
+import { dataCategories, filterOptions, searchView } from '@/lib/publish/search';
+import { listAsOf } from '@/lib/timeline/timeline';
 
 const TODAY = '2026-11-23';
 const content = checkContent('content').content!;

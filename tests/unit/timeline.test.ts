@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeEvent, Subprocessor } from '@/lib/schema';
-import { loadContent } from '@/lib/content';
-import { changeNotice } from '@/lib/notice';
-import { entryAsKnown, entryAsOf, isListed, isVisible, lastUpdated, latestAnnouncement, listChanged, listedSince, objectionDeadline, upcomingChanges } from '@/lib/timeline';
+import type { ChangeEvent, Subprocessor } from '@/lib/content/schema';
+import { loadContent } from '@/lib/content/load';
+import { changeNotice } from '@/lib/publish/notice';
+import { entryAsKnown, entryAsOf, isListed, isVisible, lastUpdated, latestAnnouncement, listChanged, listedSince, objectionDeadline, upcomingChanges } from '@/lib/timeline/timeline';
 
 const ev = (change: ChangeEvent['change'], announced: string, effective: string, extra: Partial<ChangeEvent> = {}): ChangeEvent => ({ change, announced, effective, ...extra });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '@/lib/content';
-import { listView, versionView } from '@/lib/view';
+import { checkContent } from '@/lib/content/check';
+import { listView, versionView } from '@/lib/publish/view';
 import { edit, ENTRY, SITE, writeContent } from './fixtures';
 
 describe('a retired category', () => {

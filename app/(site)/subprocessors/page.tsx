@@ -9,12 +9,12 @@ import { ScopeSwitcher } from '@/components/scope-switcher';
 import { PlannedList } from '@/components/planned-list';
 import { Sections } from '@/components/sections';
 import { SubscribeForm } from '@/components/subscribe-form';
-import { pageMetadata } from '@/lib/metadata';
+import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
-import { formatDate } from '@/lib/dates';
+import { formatDate } from '@/lib/content/dates';
 import { subscriptionsOpen } from '@/lib/notify/server';
-import { href, STATIC_EXPORT } from '@/lib/urls';
-import { listView } from '@/lib/view';
+import { href, STATIC_EXPORT } from '@/lib/publish/urls';
+import { listView } from '@/lib/publish/view';
 
 // Scheduled changes take effect on their date without a deploy: every page is re-rendered
 // after five minutes and never served more than ten minutes old (expireTime).

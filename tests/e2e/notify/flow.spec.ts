@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { formatDate, todayIn } from '../../../lib/dates';
+import { formatDate, todayIn } from '../../../lib/content/dates';
 import { startSmtp, type Received } from '../../mail-server';
 import { NOTIFY } from '../../../playwright.config';
 

@@ -1,7 +1,7 @@
 import { datedRoute } from '@/lib/dated-route';
-import { formatDate } from '@/lib/dates';
-import { fingerprint } from '@/lib/fingerprint';
-import { listAsOf } from '@/lib/timeline';
+import { formatDate } from '@/lib/content/dates';
+import { fingerprint } from '@/lib/timeline/fingerprint';
+import { listAsOf } from '@/lib/timeline/timeline';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';

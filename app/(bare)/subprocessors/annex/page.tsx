@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { EntryFields } from '@/components/entry-fields';
 import { FormattedDate } from '@/components/formatted-date';
-import { pageMetadata } from '@/lib/metadata';
+import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
-import { deadlineTime } from '@/lib/deadline';
-import { CHANGE_LABELS } from '@/lib/labels';
-import { href, pageUrl } from '@/lib/urls';
-import type { Scope } from '@/lib/schema';
-import type { EntryAsOf } from '@/lib/timeline';
-import { listView } from '@/lib/view';
+import { deadlineTime } from '@/lib/timeline/deadline';
+import { CHANGE_LABELS } from '@/lib/publish/labels';
+import { href, pageUrl } from '@/lib/publish/urls';
+import type { Scope } from '@/lib/content/schema';
+import type { EntryAsOf } from '@/lib/timeline/timeline';
+import { listView } from '@/lib/publish/view';
 
 export const revalidate = 300;
 

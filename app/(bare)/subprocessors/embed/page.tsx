@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { FormattedDate } from '@/components/formatted-date';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
-import { formatLocation } from '@/lib/labels';
-import { entryPath, href, pageUrl } from '@/lib/urls';
-import { listView } from '@/lib/view';
+import { formatLocation } from '@/lib/publish/labels';
+import { entryPath, href, pageUrl } from '@/lib/publish/urls';
+import { listView } from '@/lib/publish/view';
 
 export const revalidate = 300;
 
@@ -16,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * The current list, compact and without the site's header and footer, for an iframe in
- * a privacy policy. Which sites may frame it: SUBPROCESSORS_FRAME_ANCESTORS (README).
+ * a privacy policy. Which sites may frame it: SUBPROCESSORS_FRAME_ANCESTORS (docs/deployment.md).
  * Links open in the top window, where the full list and each entry's page are.
  */
 export default async function EmbedPage({ params }: Props) {

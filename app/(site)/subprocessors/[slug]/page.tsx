@@ -6,12 +6,12 @@ import { EntryHistory } from '@/components/entry-history';
 import { FormattedDate } from '@/components/formatted-date';
 import { Notes } from '@/components/prose';
 import { UpcomingChanges } from '@/components/upcoming-changes';
-import { loadContent } from '@/lib/content';
-import { pageMetadata } from '@/lib/metadata';
+import { loadContent } from '@/lib/content/load';
+import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate } from '@/lib/dated-route';
-import { isVisible } from '@/lib/timeline';
-import { entryPath, href } from '@/lib/urls';
-import { entryView } from '@/lib/view';
+import { isVisible } from '@/lib/timeline/timeline';
+import { entryPath, href } from '@/lib/publish/urls';
+import { entryView } from '@/lib/publish/view';
 
 export const revalidate = 300;
 

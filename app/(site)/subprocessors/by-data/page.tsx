@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { FormattedDate } from '@/components/formatted-date';
 import { ScopeSwitcher } from '@/components/scope-switcher';
-import { pageMetadata } from '@/lib/metadata';
+import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
-import { locationName } from '@/lib/countries';
-import { dataCategories } from '@/lib/search';
-import { listAsOf } from '@/lib/timeline';
-import { href } from '@/lib/urls';
+import { locationName } from '@/lib/content/countries';
+import { dataCategories } from '@/lib/publish/search';
+import { listAsOf } from '@/lib/timeline/timeline';
+import { href } from '@/lib/publish/urls';
 
 export const revalidate = 300;
 

@@ -4,14 +4,14 @@ import { ChangeList } from '@/components/change-list';
 import { FormattedDate } from '@/components/formatted-date';
 import { ScopeSwitcher } from '@/components/scope-switcher';
 import { SubscribeForm } from '@/components/subscribe-form';
-import { pageMetadata } from '@/lib/metadata';
+import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
-import { todayIn } from '@/lib/dates';
+import { todayIn } from '@/lib/content/dates';
 import { emailedOn, subscriptionsOpen } from '@/lib/notify/server';
 import { noticeId } from '@/lib/notify/queries';
-import { CHANGES, type ChangeType } from '@/lib/schema';
-import { href, STATIC_EXPORT } from '@/lib/urls';
-import { changesView } from '@/lib/view';
+import { CHANGES, type ChangeType } from '@/lib/content/schema';
+import { href, STATIC_EXPORT } from '@/lib/publish/urls';
+import { changesView } from '@/lib/publish/view';
 
 type Props = { params: ScopeParams; searchParams: Promise<{ change?: string; entry?: string }> };
 

@@ -3,8 +3,8 @@ import { CategorySection } from '@/components/category-section';
 import { FormattedDate } from '@/components/formatted-date';
 import { ListSearch } from '@/components/list-search';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
-import { searchView, type ListFilter } from '@/lib/search';
-import { entryPath, href, pageUrl } from '@/lib/urls';
+import { searchView, type ListFilter } from '@/lib/publish/search';
+import { entryPath, href, pageUrl } from '@/lib/publish/urls';
 
 type Props = { params: ScopeParams; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SubscribeForm } from '@/components/subscribe-form';
-import { loadContent } from '@/lib/content';
+import { loadContent } from '@/lib/content/load';
 import { ADDRESS_PROBLEMS, type AddressProblem } from '@/lib/notify/address';
 import { subscriptionsOpen } from '@/lib/notify/server';
-import { href } from '@/lib/urls';
+import { href } from '@/lib/publish/urls';
 
 type Props = { searchParams: Promise<{ status?: string; error?: string; scopes?: string | string[] }> };
 

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { datedResponse, pageContent } from '@/lib/dated-route';
-import { atomFeed } from '@/lib/exports';
+import { atomFeed } from '@/lib/publish/exports';
 
 export const revalidate = 300;
 export const dynamic = 'force-static';

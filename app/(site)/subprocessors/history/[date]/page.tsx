@@ -5,11 +5,11 @@ import { Fingerprint } from '@/components/fingerprint';
 import { FormattedDate } from '@/components/formatted-date';
 import { ScopeSwitcher } from '@/components/scope-switcher';
 import { VersionChanges } from '@/components/version-changes';
-import { pageMetadata } from '@/lib/metadata';
+import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate } from '@/lib/dated-route';
-import { formatDate, isIsoDate } from '@/lib/dates';
-import { href } from '@/lib/urls';
-import { versionView } from '@/lib/view';
+import { formatDate, isIsoDate } from '@/lib/content/dates';
+import { href } from '@/lib/publish/urls';
+import { versionView } from '@/lib/publish/view';
 
 export const revalidate = 300;
 

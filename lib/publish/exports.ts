@@ -1,15 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
-import { formatDate, isIsoDate, startOfDayIn, type IsoDate } from './dates';
-import { deadlineInstant, deadlineTime } from './deadline';
-import { htmlText } from './html';
+import { formatDate, isIsoDate, startOfDayIn, type IsoDate } from '../content/dates';
+import { deadlineInstant, deadlineTime } from '../timeline/deadline';
+import { htmlText } from '../content/html';
 import { icalendar, xmlText } from './formats';
-import { fingerprint, listedFields } from './fingerprint';
-import { allEvents, eventKey, publicEvents, versionDates, type EntryEvent } from './history';
+import { fingerprint, listedFields } from '../timeline/fingerprint';
+import { allEvents, eventKey, publicEvents, versionDates, type EntryEvent } from '../timeline/history';
 import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './labels';
 import { EXPORT_SCHEMAS, type HistoryExport, type ListExport, type ListExportV1 } from './export-schemas';
-import type { ChangeEvent, Content, Subprocessor } from './schema';
-import { scopedContent } from './scopes';
-import { entryAsOf, isPublic, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from './timeline';
+import type { ChangeEvent, Content, Subprocessor } from '../content/schema';
+import { scopedContent } from '../timeline/scopes';
+import { entryAsOf, isPublic, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from '../timeline/timeline';
 import { absoluteUrl, entryPath, pageUrl } from './urls';
 
 /** Machine-readable forms of the list on a date. All pure: same content and date, same bytes. */

@@ -231,6 +231,6 @@ export type Content = {
   sections: Section[];
   subprocessors: Subprocessor[];
   planned: PlannedSubprocessor[];
-  /** Set on the list of one scope (lib/scopes.ts): its entries, locations and history are only what applies there. */
+  /** Set on the list of one scope (lib/timeline/scopes.ts): its entries, locations and history are only what applies there. */
   scope?: Scope;
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { subprocessorSchema, type DescribingFields } from './schema';
+import { subprocessorSchema, type DescribingFields } from '../content/schema';
 import type { EntryAsOf } from './timeline';
 
 /** The fields that make up the list: what an entry says, not its notes, history or file. */

@@ -1,5 +1,5 @@
-import { locationName } from './countries';
-import type { ChangeType, DescribingFields, Location } from './schema';
+import { locationName } from '../content/countries';
+import type { ChangeType, DescribingFields, Location } from '../content/schema';
 
 /** How the transfer safeguard codes of the content format read on the page. */
 export const TRANSFER_LABELS: Record<string, string> = {

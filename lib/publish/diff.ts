@@ -1,8 +1,8 @@
-import { canonicalJson, listedFields } from './fingerprint';
-import { daysBetween, formatDate, type IsoDate } from './dates';
+import { canonicalJson, listedFields } from '../timeline/fingerprint';
+import { daysBetween, formatDate, type IsoDate } from '../content/dates';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
-import type { ChangeEvent, Content, DescribingFields, Site, Subprocessor } from './schema';
-import { listAsOf } from './timeline';
+import type { ChangeEvent, Content, DescribingFields, Site, Subprocessor } from '../content/schema';
+import { listAsOf } from '../timeline/timeline';
 import { MARKDOWN, PLAIN, type Format } from './formats';
 
 

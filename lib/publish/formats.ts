@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from './dates';
+import { addDays, type IsoDate } from '../content/dates';
 
 /**
  * Escaping for the text formats the exports are written in, in one place. Validation already

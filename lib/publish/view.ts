@@ -1,12 +1,12 @@
-import type { IsoDate } from './dates';
-import { fingerprint } from './fingerprint';
+import type { IsoDate } from '../content/dates';
+import { fingerprint } from '../timeline/fingerprint';
 import { filterOptions } from './search';
-import { changesBetween, eventKey, publicEvents, versionDates } from './history';
+import { changesBetween, eventKey, publicEvents, versionDates } from '../timeline/history';
 import { formatFieldValue } from './labels';
-import type { ChangeType, Content, DescribingFields } from './schema';
+import type { ChangeType, Content, DescribingFields } from '../content/schema';
 import { entryPath } from './urls';
-import { byCategory, entryAsOf, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, publicHistory, removal, upcomingChanges } from './timeline';
-import { scopeTitleMap } from './scopes';
+import { byCategory, entryAsOf, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, publicHistory, removal, upcomingChanges } from '../timeline/timeline';
+import { scopeTitleMap } from '../timeline/scopes';
 
 /** What the pages show, derived from the content and a date so routes only lay it out. */
 

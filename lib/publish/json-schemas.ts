@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_SCHEMAS } from './export-schemas';
-import { plannedSchema, sectionSchema, siteSchema, subprocessorSchema } from './schema';
+import { plannedSchema, sectionSchema, siteSchema, subprocessorSchema } from '../content/schema';
 
 /** JSON Schemas for editors, generated from the zod schemas so there is one source of truth. */
 export function jsonSchemas(): Record<string, unknown> {

@@ -1,7 +1,7 @@
-import { locationName } from './countries';
-import type { IsoDate } from './dates';
-import type { Content } from './schema';
-import { byCategory, entryAsOf, isListed, isVisible, listAsOf, upcomingChanges, removal, type EntryAsOf } from './timeline';
+import { locationName } from '../content/countries';
+import type { IsoDate } from '../content/dates';
+import type { Content } from '../content/schema';
+import { byCategory, entryAsOf, isListed, isVisible, listAsOf, upcomingChanges, removal, type EntryAsOf } from '../timeline/timeline';
 
 /** What a visitor narrows the list by; every part is optional and they combine. */
 export type ListFilter = { q?: string; category?: string; country?: string; data?: string };

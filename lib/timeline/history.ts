@@ -1,5 +1,5 @@
-import type { IsoDate } from './dates';
-import type { ChangeEvent, DescribingFields, Subprocessor } from './schema';
+import type { IsoDate } from '../content/dates';
+import type { ChangeEvent, DescribingFields, Subprocessor } from '../content/schema';
 import { entryAsOf, isPublic, type Records } from './timeline';
 
 /** One recorded event, with the entry it belongs to. */

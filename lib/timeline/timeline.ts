@@ -1,5 +1,6 @@
-import { addDays, type IsoDate } from './dates';
-import type { ChangeEvent, DescribingFields, Site, Subprocessor } from './schema';
+import { addDays, type IsoDate } from '../content/dates';
+import type { ChangeEvent, DescribingFields, Site, Subprocessor } from '../content/schema';
+import { entryStates, type EntryState } from '../content/states';
 
 /**
  * What the list says on a given date. Every function here takes the date as an
@@ -58,24 +59,6 @@ export function entryAsOf(entry: Subprocessor, date: IsoDate): EntryAsOf {
   // `null` in `previous` records a field that was not set before the update.
   for (const [key, value] of Object.entries(fields)) if (value === null) delete restored[key as keyof typeof restored];
   return restored as EntryAsOf;
-}
-
-/** An entry's details at one point of its history. */
-export type EntryState = DescribingFields & Pick<Subprocessor, 'name' | 'locations'>;
-
-/** The entry's details in effect after each event (index by index): the file's values, walked back through `previous`. */
-export function entryStates(entry: Subprocessor): EntryState[] {
-  const states: EntryState[] = [];
-  let fields: EntryState = { ...entry };
-  for (let index = entry.history.length - 1; index >= 0; index--) {
-    states[index] = fields;
-    const event = entry.history[index];
-    if (!event.previous || event.change === 'removed') continue;
-    fields = { ...fields, ...event.previous } as EntryState;
-    // `null` in `previous` records a field that was not set before.
-    for (const [key, value] of Object.entries(event.previous)) if (value === null) delete fields[key as keyof EntryState];
-  }
-  return states;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import type { Content } from './schema';
+import type { Content } from '../content/schema';
 import { absoluteUrl, pageUrl } from './urls';
 
 type Page = { title: string; description?: string; path: string; types?: Record<string, string> };

@@ -1,7 +1,7 @@
-import { isIsoDate, type IsoDate } from './dates';
+import { isIsoDate, type IsoDate } from '../content/dates';
 import { feedArchivePages } from './exports';
-import type { Content } from './schema';
-import { isVisible } from './timeline';
+import type { Content } from '../content/schema';
+import { isVisible } from '../timeline/timeline';
 
 /**
  * Whether a path under /subprocessors/ (its base path removed) leads to a page on `date`: an

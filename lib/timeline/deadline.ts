@@ -1,4 +1,4 @@
-import { daysBetween, endOfDayIn, formatDate, zoneName, type IsoDate } from './dates';
+import { daysBetween, endOfDayIn, formatDate, zoneName, type IsoDate } from '../content/dates';
 
 /**
  * How an objection deadline reads everywhere (page, feed, calendar, JSON, notice, annex):

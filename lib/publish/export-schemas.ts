@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { categorySchema, eventSchema, plannedSchema, scopeSchema, subprocessorSchema } from './schema';
+import { categorySchema, eventSchema, plannedSchema, scopeSchema, subprocessorSchema } from '../content/schema';
 
 /**
  * The shapes of the JSON exports, as zod schemas: the builders in exports.ts are typed with
  * the types inferred here, and the JSON Schemas published beside the exports are generated
- * from them (lib/json-schemas.ts), so the three can never disagree.
+ * from them (lib/publish/json-schemas.ts), so the three can never disagree.
  */
 
 const date = z.iso.date();

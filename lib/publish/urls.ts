@@ -1,5 +1,5 @@
 import { pageScope } from './page-scope';
-import type { Content, Site } from './schema';
+import type { Content, Site } from '../content/schema';
 
 /**
  * The path the site is served under, e.g. `/legal` when `url` in site.yaml is
@@ -11,7 +11,7 @@ export const BASE_PATH = process.env.NEXT_PUBLIC_BASE_PATH ?? '';
 /** Built by `npm run export` for a static host: nothing can answer a query, so no search or filter forms. */
 export const STATIC_EXPORT = process.env.NEXT_PUBLIC_STATIC_EXPORT === '1';
 
-/** A link within the site, for an <a> or a form; on a scope's page (lib/page-scope.ts), the list's pages are that scope's. */
+/** A link within the site, for an <a> or a form; on a scope's page (lib/publish/page-scope.ts), the list's pages are that scope's. */
 export function href(path: string): string {
   return `${BASE_PATH}${scopePath(path, pageScope())}`;
 }
@@ -39,7 +39,7 @@ export function scopePath(path: string, scope: string | undefined): string {
   return scope && inList ? `/${scope}${path}` : path;
 }
 
-/** An absolute URL of a page of this content's list: one scope's (lib/scopes.ts) or the full one. */
+/** An absolute URL of a page of this content's list: one scope's (lib/timeline/scopes.ts) or the full one. */
 export function pageUrl(content: Pick<Content, 'site' | 'scope'>, path: string): string {
   return absoluteUrl(content.site, scopePath(path, content.scope?.id));
 }

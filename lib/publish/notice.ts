@@ -1,11 +1,11 @@
-import { formatDate, type IsoDate } from './dates';
-import { deadlineLine, deadlineTime } from './deadline';
+import { formatDate, type IsoDate } from '../content/dates';
+import { deadlineLine, deadlineTime } from '../timeline/deadline';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
-import type { ChangeEvent, Content, DescribingFields, Subprocessor } from './schema';
-import { entryAsKnown, objectionDeadline, upcomingChanges } from './timeline';
+import type { ChangeEvent, Content, DescribingFields, Subprocessor } from '../content/schema';
+import { entryAsKnown, objectionDeadline, upcomingChanges } from '../timeline/timeline';
 import { entryPath, pageUrl } from './urls';
 import { PLAIN, type Format } from './formats';
-import { scopeTitleMap } from './scopes';
+import { scopeTitleMap } from '../timeline/scopes';
 
 /** Text with some words emphasised: Markdown bold, HTML <strong>, plain in a text e-mail. */
 export type Segment = string | { strong: string };
@@ -52,7 +52,7 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
     }),
     objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, at: deadlineTime(deadline, site.timezone), subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
     questions: site.contact.privacy,
-    // On one scope's list (lib/scopes.ts), the entry's page in that list.
+    // On one scope's list (lib/timeline/scopes.ts), the entry's page in that list.
     url: pageUrl(content, entryPath(entry.slug)),
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { startOfDay, type IsoDate } from './dates';
-import { canonicalJson } from './fingerprint';
-import type { Content } from './schema';
+import { startOfDay, type IsoDate } from '../content/dates';
+import { canonicalJson } from '../timeline/fingerprint';
+import type { Content } from '../content/schema';
 
 /**
  * Validators for conditional requests (RFC 9110 §13) that cost nothing per request: every
