@@ -19,7 +19,7 @@ export function Sections({ sections, folded = false }: Props) {
   const titles = sections.map((section) => section.title).filter(Boolean);
   return (
     <details className="mt-4 rounded border border-slate-200 px-4 py-2">
-      <summary className="min-h-11 cursor-pointer content-center font-semibold">About this list{titles.length > 0 && `: ${titles.join(' \u00b7 ')}`}</summary>
+      <summary className="min-h-11 cursor-pointer content-center font-semibold">About this list{titles.length > 0 && `: ${titles.join('\u00a0\u00b7 ')}`}</summary>
       {all}
     </details>
   );

@@ -105,8 +105,8 @@ test.describe('past versions and former values', () => {
 
   test('an entry page shows recorded former values with the day they ended', async ({ page }) => {
     await page.goto('/subprocessors/sentry');
-    await expect(page.getByRole('definition').filter({ hasText: 'Previously:' })).toContainText(
-      'Previously: Stack traces; Request IDs; User IDs and e-mail addresses; IP addresses of browser clients; Browser metadata, until February 11, 2026',
+    await expect(page.getByRole('definition').filter({ hasText: 'Until February 11, 2026:' })).toContainText(
+      'Until February 11, 2026: Stack traces; Request IDs; User IDs and e-mail addresses; IP addresses of browser clients; Browser metadata',
     );
   });
 });
