@@ -53,7 +53,7 @@ type Props = { category: Category & { descriptionHtml?: string }; entries: Entry
 /** One category of the list; each entry's anchor is its slug, so `/subprocessors#slug` links to it. */
 export function CategorySection({ category, entries, empty = 'We currently use no subprocessors in this category.', scopes }: Props) {
   return (
-    <section aria-labelledby={`category-${category.id}`} className="mt-8">
+    <section aria-labelledby={`category-${category.id}`} className="mt-6">
       <h3 id={`category-${category.id}`} className="text-xl font-semibold text-slate-900">
         {category.title}
       </h3>

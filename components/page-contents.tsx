@@ -8,10 +8,10 @@ export function PageContents({ categories, below, planned }: Props) {
   if (categories.length + titled.length + (planned ? 1 : 0) < 6) return null;
   // Folded to one line, so that the list itself starts on the first screen.
   return (
-    <details className="mt-2 text-sm print:hidden">
-      <summary className="min-h-11 cursor-pointer content-center">On this page</summary>
+    <details className="rounded border border-slate-200 px-3 open:basis-full print:hidden">
+      <summary className="min-h-11 cursor-pointer content-center font-semibold">On this page</summary>
       <nav aria-label="On this page">
-      <ul className="link-row">
+      <ul className="link-row pb-2">
         {categories.map(({ category }) => (
           <li key={category.id}>
             <a href={`#category-${category.id}`}>{category.title}</a>

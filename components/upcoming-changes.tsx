@@ -7,7 +7,7 @@ import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
 import { eventKey } from '@/lib/timeline/history';
 import { scopeTitles } from '@/lib/timeline/scopes';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
-import { changeLine, fieldChanges, objectionMailto, shortDeadline } from '@/lib/publish/upcoming';
+import { fieldChanges, objectionMailto, shortChange, shortDeadline } from '@/lib/publish/upcoming';
 import { entryPath, href } from '@/lib/publish/urls';
 
 /**
@@ -36,11 +36,6 @@ export function UpcomingChanges({ changes, site, date, scopes, compact = false }
 
 type ItemProps = { change: UpcomingChange; site: Props['site']; date: IsoDate; scopes?: readonly Scope[] };
 
-/** The change itself: an update's fields before and after ("Locations: United States → Canada"), or the summary. */
-function What({ change: { entry, event }, scopes }: Pick<ItemProps, 'change' | 'scopes'>) {
-  const changes = fieldChanges(entry, event, scopes);
-  return <Text text={changes.length ? changeLine(changes) : eventSummary(entry.name, event)} />;
-}
 
 /** The scopes a change concerns, on a full list: none when it concerns every scope. */
 function Badges({ entry, scopes }: { entry: UpcomingChange['entry']; scopes?: readonly Scope[] }) {
@@ -49,16 +44,21 @@ function Badges({ entry, scopes }: { entry: UpcomingChange['entry']; scopes?: re
   return titles.map((title) => <span key={title} className="badge">{title}</span>);
 }
 
-/** One line on the list page: what, when, object by, how. */
+/** One line on the list page: what (the entry, and what an update changes), when, object by, how; the rest is on the entry's page. */
 function Line({ change, site, date, scopes }: ItemProps) {
   const { entry, event, objectionDeadline } = change;
+  const what = shortChange(entry, event, scopes);
   return (
     <li data-testid="upcoming-change">
       <strong>{CHANGE_LABELS[event.change]}: </strong>
       <a href={href(entryPath(entry.slug))}>{entry.name}</a>
       <Badges entry={entry} scopes={scopes} />
-      {'\u00a0\u00b7 '}
-      <What change={change} scopes={scopes} />
+      {what && (
+        <>
+          {'\u00a0\u00b7 '}
+          <Text text={what} />
+        </>
+      )}
       {'\u00a0\u00b7 from '}
       <FormattedDate date={event.effective} />
       {objectionDeadline && (

@@ -1,5 +1,6 @@
 import { formatDate, type IsoDate } from '../content/dates';
-import type { ChangeEvent, DescribingFields, Scope, Site } from '../content/schema';
+import { locationName } from '../content/countries';
+import type { ChangeEvent, DescribingFields, Location, Scope, Site } from '../content/schema';
 import { deadlineTime, daysLeft } from '../timeline/deadline';
 import { scopeTitleMap } from '../timeline/scopes';
 import type { UpcomingChange } from '../timeline/timeline';
@@ -27,6 +28,25 @@ export function newValues(entry: DescribingFields, event: Pick<ChangeEvent, 'pre
 
 /** "Locations: United States → Canada; Purpose: …": what an update changes, in one line. */
 export const changeLine = (changes: FieldChange[]) => changes.map(({ label, before, after }) => `${label}: ${before} \u2192 ${after}`).join('; ');
+
+/** The countries of some locations, by name, each once: "United States, European Union". */
+const countries = (locations: unknown) => [...new Set(((locations ?? []) as Location[]).map((location) => locationName(location.country)))].join(', ');
+
+/**
+ * What an update changes in short, for a one-line summary: locations by country only, and when
+ * even that is long, only which fields change ("Purpose and data categories change"). None for
+ * an addition or removal, or an update without `previous`.
+ */
+export function shortChange(entry: DescribingFields, event: Pick<ChangeEvent, 'previous'>, scopes?: readonly Scope[]): string | undefined {
+  const changes = fieldChanges(entry, event, scopes).map((change) =>
+    change.field === 'locations' ? { ...change, before: countries(event.previous!.locations), after: countries(entry.locations) } : change,
+  );
+  if (changes.length === 0) return undefined;
+  const line = changeLine(changes);
+  if (line.length <= 90) return line;
+  const labels = changes.map(({ label }, index) => (index === 0 ? label : label.toLowerCase()));
+  return `${labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0]} change`;
+}
 
 /** "December 15, 23:59 EST (22 days left)": an objection deadline in short, for one-line summaries. */
 export function shortDeadline(deadline: IsoDate, timeZone: string, today: IsoDate): string {

@@ -55,16 +55,18 @@ export default async function SubprocessorsPage({ params }: Props) {
       <ListSummary {...view} site={site} scopes={scopes}>
         {subscriptionsOpen(site) && <SubscribeForm scope={content.scope?.id} compact />}
       </ListSummary>
-      {/* The prose above the list opens on request (it prints in full): the list comes first. */}
-      <Sections sections={view.above} folded />
-      <section aria-labelledby="current" className="mt-6">
+      {/* The prose above the list opens on request (it prints in full), and so do the page's contents: the list comes first. */}
+      <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-2">
+        <Sections sections={view.above} folded />
+        <PageContents categories={categories} below={view.below} planned={view.planned.length > 0} />
+      </div>
+      <section aria-labelledby="current" className="mt-4">
         <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
           <h2 id="current" className="text-2xl font-semibold text-slate-900">
             Current subprocessors
           </h2>
           {!STATIC_EXPORT && <CompactSearch />}
         </div>
-        <PageContents categories={categories} below={view.below} planned={view.planned.length > 0} />
         {categories.map(({ category, entries }) => (
           <CategorySection key={category.id} category={category} entries={entries} scopes={scopes} />
         ))}

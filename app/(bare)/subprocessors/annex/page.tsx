@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import { FormattedDate } from '@/components/formatted-date';
 import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
@@ -65,21 +66,23 @@ export default async function AnnexPage({ params }: Props) {
             <th scope="col">Purpose</th>
             <th scope="col">{FIELD_LABELS.data}</th>
             <th scope="col">{FIELD_LABELS.locations}</th>
-            <th scope="col">Safeguards and documents</th>
+            <th scope="col">{FIELD_LABELS.transfers}</th>
           </tr>
         </thead>
         {view.categories
           .filter(({ entries }) => !content.scope || entries.length > 0)
           .map(({ category, entries }) => (
-            <tbody key={category.id}>
-              <tr className="annex-category">
-                <th scope="colgroup" colSpan={5}>
-                  <h2 id={`annex-${category.id}`}>{category.title}</h2>
-                  {entries.length === 0 && <p className="font-normal">None.</p>}
-                </th>
-              </tr>
+            <Fragment key={category.id}>
+              <tbody className="annex-category">
+                <tr>
+                  <th scope="colgroup" colSpan={5}>
+                    <h2 id={`annex-${category.id}`}>{category.title}</h2>
+                    {entries.length === 0 && <p>None.</p>}
+                  </th>
+                </tr>
+              </tbody>
               {entries.map((entry) => <AnnexRow key={entry.slug} entry={entry} scopes={content.scope ? undefined : site.scopes} />)}
-            </tbody>
+            </Fragment>
           ))}
       </table>
       <section aria-labelledby="annex-upcoming" className="annex-entry mt-8">
@@ -103,34 +106,47 @@ function AnnexRow({ entry, scopes }: { entry: EntryAsOf; scopes?: readonly Scope
   const titles = scopeTitleMap(scopes);
   const links = Object.entries(entry.links ?? {}).filter((link): link is [keyof typeof LINK_LABELS, string] => Boolean(link[1]));
   const scopeNames = scopes && entry.scopes && scopes.some((scope) => !entry.scopes!.includes(scope.id)) ? entry.scopes.map((id) => titles.get(id) ?? id) : undefined;
+  // An entry's rows stay on one printed page; its documents take a line of their own, full width, as their addresses print.
   return (
-    <tr aria-labelledby={`annex-${entry.slug}`}>
-      <th scope="row">
-        <h3 id={`annex-${entry.slug}`}>{entry.name}</h3>
-        <p>{entry.entity}{entry.affiliate && ' (affiliate)'}</p>
-        {entry.address && <p>{entry.address}</p>}
-        {entry.contact && <p>{FIELD_LABELS.contact}: {entry.contact}</p>}
-        {entry.website && <p><a href={entry.website} className="shows-url">{entry.website}</a></p>}
-      </th>
-      <td data-label="Purpose">
-        <p>{entry.purpose}</p>
-        {entry.condition && <p><em>{FIELD_LABELS.condition}: {entry.condition}</em></p>}
-        {scopeNames && <p>{FIELD_LABELS.scopes}: {scopeNames.join('; ')}</p>}
-      </td>
-      <td data-label={FIELD_LABELS.data}>
-        <p>{entry.data.join('; ')}</p>
-        {entry.subjects && <p>{FIELD_LABELS.subjects}: {entry.subjects.join('; ')}</p>}
-      </td>
-      <td data-label={FIELD_LABELS.locations}>
-        {entry.locations.map((location, index) => <p key={index}>{formatLocation(location, titles)}</p>)}
-      </td>
-      <td data-label="Safeguards and documents">
-        {entry.transfers?.length ? <p>{entry.transfers.map((transfer) => TRANSFER_LABELS[transfer]).join('; ')}</p> : null}
-        {entry.certifications?.length ? <p>{entry.certifications.join('; ')}</p> : null}
-        {links.map(([kind, url]) => (
-          <p key={kind}><a href={url}>{LINK_LABELS[kind]}</a></p>
-        ))}
-      </td>
-    </tr>
+    <tbody className="annex-entry">
+      <tr aria-labelledby={`annex-${entry.slug}`}>
+        <th scope="row">
+          <h3 id={`annex-${entry.slug}`}>{entry.name}</h3>
+          <p>{entry.entity}{entry.affiliate && ' (affiliate)'}</p>
+          {entry.address && <p>{entry.address}</p>}
+          {entry.contact && <p>{FIELD_LABELS.contact}: {entry.contact}</p>}
+          {entry.website && <p><a href={entry.website} className="shows-url">{entry.website}</a></p>}
+        </th>
+        <td data-label="Purpose">
+          <p>{entry.purpose}</p>
+          {entry.condition && <p><em>{FIELD_LABELS.condition}: {entry.condition}</em></p>}
+          {scopeNames && <p>{FIELD_LABELS.scopes}: {scopeNames.join('; ')}</p>}
+        </td>
+        <td data-label={FIELD_LABELS.data}>
+          <p>{entry.data.join('; ')}</p>
+          {entry.subjects && <p>{FIELD_LABELS.subjects}: {entry.subjects.join('; ')}</p>}
+        </td>
+        <td data-label={FIELD_LABELS.locations}>
+          {entry.locations.map((location, index) => <p key={index}>{formatLocation(location, titles)}</p>)}
+        </td>
+        <td data-label={FIELD_LABELS.transfers}>
+          {entry.transfers?.length ? <p>{entry.transfers.map((transfer) => TRANSFER_LABELS[transfer]).join('; ')}</p> : null}
+          {entry.certifications?.length ? <p>{entry.certifications.join('; ')}</p> : null}
+        </td>
+      </tr>
+      {links.length > 0 && (
+        <tr className="annex-links">
+          <td colSpan={5}>
+            {FIELD_LABELS.links}:{' '}
+            {links.map(([kind, url], index) => (
+              <Fragment key={kind}>
+                {index > 0 && '; '}
+                <a href={url}>{LINK_LABELS[kind]}</a>
+              </Fragment>
+            ))}
+          </td>
+        </tr>
+      )}
+    </tbody>
   );
 }
