@@ -47,6 +47,8 @@ export default defineConfig({
     // Checks that run on every content folder.
     // Their paths start at the root, so not the base-path build (its own tests cover it).
     ...servers.filter(({ base }) => !base).map(({ name, port }) => ({ name: `${name} (all folders)`, testMatch: 'all/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
+    // The list on the first screen: the sample, both examples and the 27-entry list.
+    ...servers.filter(({ name }) => ['sample', 'backend-chat', 'two-cloud', 'long-list'].includes(name)).map(({ name, port }) => ({ name: `${name} (list first)`, testMatch: 'list-first/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
   ],
   // Fresh production builds, as visitors get them, each in its own folder.
   webServer: [

@@ -7,7 +7,7 @@ import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
 import { eventKey } from '@/lib/timeline/history';
 import { scopeTitles } from '@/lib/timeline/scopes';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
-import { fieldChanges, objectionMailto, shortChange, shortDeadline } from '@/lib/publish/upcoming';
+import { fieldChanges, objectionMailto, shortChange, shortDate, shortDeadline } from '@/lib/publish/upcoming';
 import { entryPath, href } from '@/lib/publish/urls';
 
 /**
@@ -60,7 +60,7 @@ function Line({ change, site, date, scopes }: ItemProps) {
         </>
       )}
       {'\u00a0\u00b7 from '}
-      <FormattedDate date={event.effective} />
+      <time dateTime={event.effective}>{shortDate(event.effective)}</time>
       {objectionDeadline && (
         <>
           {'\u00a0\u00b7 '}

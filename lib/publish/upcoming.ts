@@ -1,7 +1,7 @@
-import { formatDate, type IsoDate } from '../content/dates';
+import { formatDate, startOfDay, zoneName, type IsoDate } from '../content/dates';
 import { locationName } from '../content/countries';
 import type { ChangeEvent, DescribingFields, Location, Scope, Site } from '../content/schema';
-import { deadlineTime, daysLeft } from '../timeline/deadline';
+import { daysLeft } from '../timeline/deadline';
 import { scopeTitleMap } from '../timeline/scopes';
 import type { UpcomingChange } from '../timeline/timeline';
 import { FIELD_LABELS, formatFieldValue } from './labels';
@@ -48,11 +48,16 @@ export function shortChange(entry: DescribingFields, event: Pick<ChangeEvent, 'p
   return `${labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0]} change`;
 }
 
-/** "December 15, 23:59 EST (22 days left)": an objection deadline in short, for one-line summaries. */
+const SHORT_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** "Dec 15, 2026": a date in short, for one-line summaries. */
+export const shortDate = (date: IsoDate) => SHORT_DATE.format(startOfDay(date));
+
+/** "Dec 15, 2026, 23:59 EST (22 days left)": an objection deadline in short, for one-line summaries. */
 export function shortDeadline(deadline: IsoDate, timeZone: string, today: IsoDate): string {
   const left = daysLeft(deadline, today);
-  if (left < 0) return `ended ${formatDate(deadline)}`;
-  return `${deadlineTime(deadline, timeZone)} (${left === 0 ? 'last day today' : left === 1 ? '1 day left' : `${left} days left`})`;
+  if (left < 0) return `ended ${shortDate(deadline)}`;
+  return `${shortDate(deadline)}, 23:59 ${zoneName(deadline, timeZone)} (${left === 0 ? 'last day today' : left === 1 ? '1 day left' : `${left} days left`})`;
 }
 
 /** The mailto link customers object through today, with a subject that names the change. */

@@ -10,7 +10,7 @@ test('an announced update shows what it changes: on the entry page, in short on 
   await page.goto('/subprocessors');
   const upcoming = page.getByRole('region', { name: 'Upcoming changes' }).getByTestId('upcoming-change');
   await expect(upcoming.filter({ hasText: 'Zendesk' })).toHaveText(
-    'Updated: Zendesk · Locations: United States \u2192 United States, European Union · from January 4, 2027 · object by 23:59 UTC on January 3, 2027 (41 days left) · How to object',
+    'Updated: Zendesk · Locations: United States \u2192 United States, European Union · from Jan 4, 2027 · object by Jan 3, 2027, 23:59 UTC (41 days left) · How to object',
   );
   await page.goto('/subprocessors/changes');
   const change = page.getByRole('listitem').filter({ hasText: 'Updated: Zendesk' }).first();
