@@ -19,7 +19,8 @@ const FRAME_ANCESTORS = "'self' https://www.example.com";
 
 /** The environment of this process without the settings a server reads when it runs. */
 function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: DIST, NEXT_OUTPUT: 'standalone', NEXT_TELEMETRY_DISABLED: '1', SUBPROCESSORS_TODAY: '2026-11-23' };
+  // NODE_ENV=production, as many CI and image builds set it: the server then sends mail only through SMTP_URL.
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: DIST, NEXT_OUTPUT: 'standalone', NEXT_TELEMETRY_DISABLED: '1', SUBPROCESSORS_TODAY: '2026-11-23' };
   for (const name of ['SMTP_URL', 'SUBPROCESSORS_FRAME_ANCESTORS', 'DATABASE_URL', 'NOTIFY_SECRET', 'DATA_DIR']) delete env[name];
   return env;
 }
