@@ -6,7 +6,7 @@ import { checkMarkdown, markdown, type MarkdownIssue } from './markdown';
 import type { Problem } from './problems';
 import { checkHistory, leftoverTodos, recommendations } from './rules';
 import { scopeIssues } from './scope-rules';
-import { historySchema, plannedSchema, sectionSchema, siteSchema, SLUG, subprocessorSchema, type Content, type PlannedSubprocessor, type Section, type Site, type Subprocessor } from './schema';
+import { historyDatesSchema, plannedSchema, sectionSchema, siteSchema, SLUG, subprocessorSchema, type Content, type PlannedSubprocessor, type Section, type Site, type Subprocessor } from './schema';
 import { parseMarkdown, parseYaml, type Source } from './source';
 import { closest } from './suggest';
 import { resolveToday } from './today';
@@ -162,7 +162,7 @@ function parseEntry(pass: Pass, source: Source, slug: string): Entry | undefined
 
 /** For an entry whose other fields have mistakes: the history rules too, so every problem shows at once. */
 function historyAlone({ collect, site, today }: Pass, source: Source, data: Record<string, unknown>) {
-  const history = 'planned' in data ? undefined : historySchema.safeParse(data.history);
+  const history = 'planned' in data ? undefined : historyDatesSchema.safeParse(data.history);
   if (site && history?.success) for (const issue of checkHistory({ history: history.data }, site, today)) collect.report(source, issue.path, issue.message, issue.hint, issue.severity);
 }
 

@@ -193,6 +193,19 @@ describe('problems name the file, line and field, and the fix', () => {
     ]);
   });
 
+  it('an urgent event without its reason does not hide the other events\' history problems', () => {
+    const events = [
+      '  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-02\n    urgent: true\n    previous: { purpose: Before. }\n',
+      '  - change: updated\n    announced: 2025-05-01\n    effective: 2025-05-05\n    previous: { purpose: Older. }\n',
+      '  - change: updated\n    announced: 2025-02-01\n    effective: 2025-04-01\n    previous: { purpose: Oldest. }\n',
+    ].join('');
+    expect(problemsFor(sub(edit(ENTRY, '    effective: 2025-01-01\n', `    effective: 2025-01-01\n${events}`))).map((p) => p.split('\n')[0])).toEqual([
+      'content/subprocessors/acme-cloud.md:14: history[1].reason: is required when `urgent: true`',
+      'content/subprocessors/acme-cloud.md:21: history[2].effective: only 4 days after the announcement; the notice period is 30 days',
+      "content/subprocessors/acme-cloud.md:25: history[3].effective: events must be oldest first, but 2025-04-01 is before the previous event's 2025-05-05",
+    ]);
+  });
+
   it('a retired category stays for past versions but cannot hold an entry on the current list', () => {
     const site = SITE.replace('  - id: email\n    title: Email\n', '  - id: email\n    title: Email\n    retired: true\n');
     const moved = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-04-01\n    previous: { category: email }\n');
