@@ -4,7 +4,7 @@ import { fieldName } from './describe-issue';
 import { contentFiles, type ContentFiles } from './files';
 import { checkMarkdown, markdown, type MarkdownIssue } from './markdown';
 import type { Problem } from './problems';
-import { checkHistory, leftoverTodos, recommendations } from './rules';
+import { checkHistory, leftoverTodos, recommendations, titlesForIds } from './rules';
 import { scopeIssues } from './scope-rules';
 import { historyDatesSchema, plannedSchema, sectionSchema, siteSchema, SLUG, subprocessorSchema, type Content, type PlannedSubprocessor, type Section, type Site, type Subprocessor } from './schema';
 import { parseMarkdown, parseYaml, type Source } from './source';
@@ -144,10 +144,10 @@ function parseEntry(pass: Pass, source: Source, slug: string): Entry | undefined
   const notes = source.body.trim() || undefined;
   if (notes) markdownProblems(collect, source.file, source.bodyLine, checkMarkdown(source.body));
   const schema = 'planned' in data ? plannedSchema : subprocessorSchema;
-  const todos = leftoverTodos(data);
+  const todos = [...leftoverTodos(data), ...(pass.site ? titlesForIds(data, pass.site) : [])];
   for (const issue of todos) collect.report(source, issue.path, issue.message, issue.hint);
   if (todos.length) {
-    // Report the file's other mistakes too, but not a second time for the TODO fields.
+    // Report the file's other mistakes too, but not a second time for the TODO fields or ids written as titles.
     if (!collect.validate(source, schema, data, new Set(todos.map((issue) => fieldName(issue.path))))) historyAlone(pass, source, data);
     return undefined;
   }

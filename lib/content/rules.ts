@@ -100,3 +100,33 @@ export function leftoverTodos(data: unknown, path: PropertyKey[] = []): RuleIssu
   if (data !== null && typeof data === 'object') return Object.entries(data).flatMap(([key, value]) => leftoverTodos(value, [...path, key]));
   return [];
 }
+
+type Titled = { id: string; title: string };
+
+/**
+ * A category or scope written as its title (`category: Email delivery`, `scopes: [EU Cloud]`):
+ * "did you mean `communication`?", found by title whatever the letter case. Only values that are
+ * not ids already; an unknown id is reported against site.yaml later.
+ */
+export function titlesForIds(data: Record<string, unknown>, site: { categories: readonly Titled[]; scopes?: readonly Titled[] }): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const check = (value: unknown, path: PropertyKey[], kind: 'category' | 'scope', items: readonly Titled[]) => {
+    if (typeof value !== 'string' || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) return;
+    const wanted = value.trim().toLowerCase();
+    const match = items.find((item) => item.title.trim().toLowerCase() === wanted || item.id === wanted);
+    if (!match) return;
+    const message = match.id === wanted ? `'${value}': ${kind} ids are lowercase — did you mean \`${match.id}\`?` : `'${value}' is the title of a ${kind} — did you mean \`${match.id}\`?`;
+    issues.push({ path, message, hint: `Write the ${kind}'s id as site.yaml has it: \`${match.id}\`.` });
+  };
+  const scopes = (value: unknown, path: PropertyKey[]) => Array.isArray(value) && value.forEach((id, index) => check(id, [...path, index], 'scope', site.scopes ?? []));
+  const fields = (record: unknown, path: PropertyKey[]) => {
+    if (record === null || typeof record !== 'object') return;
+    const { category, scopes: ids, locations } = record as Record<string, unknown>;
+    check(category, [...path, 'category'], 'category', site.categories);
+    scopes(ids, [...path, 'scopes']);
+    if (Array.isArray(locations)) locations.forEach((location, index) => scopes((location as Record<string, unknown> | null)?.scopes, [...path, 'locations', index, 'scopes']));
+  };
+  fields(data, []);
+  if (Array.isArray(data.history)) data.history.forEach((event, index) => fields((event as Record<string, unknown> | null)?.previous, ['history', index, 'previous']));
+  return issues;
+}

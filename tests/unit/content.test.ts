@@ -70,6 +70,16 @@ describe('problems name the file, line and field, and the fix', () => {
     ]);
   });
 
+  it('a category or scope written as its title: did you mean its id, whatever the letter case', () => {
+    const site = `${SITE.replace('  - id: email\n    title: Email\n', '  - id: communication\n    title: Email delivery\n')}scopes:\n  - id: eu\n    title: EU Cloud\n  - id: us\n    title: US Cloud\n`;
+    const entry = edit(edit(ENTRY, 'category: hosting', 'category: email DELIVERY'), 'locations:\n  - country: US', 'scopes: [EU Cloud, us]\nlocations:\n  - country: US\n    scopes: [US]');
+    expect(problemsFor({ 'site.yaml': site, ...sub(entry) })).toEqual([
+      "content/subprocessors/acme-cloud.md:4: category: 'email DELIVERY' is the title of a category — did you mean `communication`?\n    fix: Write the category's id as site.yaml has it: `communication`.",
+      "content/subprocessors/acme-cloud.md:8: scopes[0]: 'EU Cloud' is the title of a scope — did you mean `eu`?\n    fix: Write the scope's id as site.yaml has it: `eu`.",
+      "content/subprocessors/acme-cloud.md:11: locations[0].scopes[0]: 'US': scope ids are lowercase — did you mean `us`?\n    fix: Write the scope's id as site.yaml has it: `us`.",
+    ]);
+  });
+
   it('country name instead of ISO code, with a suggestion', () => {
     expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: United States')))).toEqual([
       "content/subprocessors/acme-cloud.md:9: locations[0].country: 'United States' is not an ISO 3166-1 country code — did you mean `US` (United States)?\n    fix: Use a two-letter code such as `US` or `DE`, or `EU` or `global`; put the city or data centre in `detail`.",
