@@ -88,6 +88,17 @@ describe('problems name the file, line and field, and the fix', () => {
     expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: Germny')))[0]).toContain('did you mean `DE` (Germany)?');
   });
 
+  it('three-letter codes and abbreviations point to the right country, never to a look-alike', () => {
+    const hint = (value: string) => problemsFor(sub(edit(ENTRY, 'country: US', `country: ${value}`)))[0].split('\n')[0].replace(/^.*?country code/, '');
+    const expected: Record<string, string> = { IRL: 'IE', DEU: 'DE', CHE: 'CH', FRA: 'FR', AUS: 'AU', GBR: 'GB', NLD: 'NL', UAE: 'AE', usa: 'US', 'South Korea': 'KR', Holland: 'NL' };
+    for (const [typed, code] of Object.entries(expected)) expect(hint(typed), typed).toMatch(new RegExp(`^ — did you mean \`${code}\` \\(`));
+    // Not a code and not a name: no guess rather than a wrong country.
+    expect(hint('XYZ')).toBe('');
+    expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: EEA')))).toEqual([
+      "content/subprocessors/acme-cloud.md:9: locations[0].country: 'EEA' is a group of countries, not a country code\n    fix: List each country in the EEA (the EU, Iceland, Liechtenstein and Norway) that the data goes to, one per line (e.g. `- country: DE`), or use `EU` if it stays in the European Union.",
+    ]);
+  });
+
   it('javascript: and other non-https document links are errors; a plain-http website is a warning', () => {
     expect(problemsFor(sub(edit(ENTRY, 'dpa: https://acme.example/dpa', 'dpa: javascript:alert(1)')))).toEqual([
       "content/subprocessors/acme-cloud.md:17: links.dpa: 'javascript:alert(1)' is not an https:// address\n    fix: Use the full address, starting with `https://`.",
