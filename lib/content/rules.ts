@@ -1,3 +1,5 @@
+import { ADEQUACY, EEA } from './adequacy';
+import { locationName } from './countries';
 import { addDays, daysBetween, type IsoDate } from './dates';
 import type { DescribingFields, Site, Subprocessor } from './schema';
 
@@ -85,9 +87,44 @@ export function recommendations(entry: DescribingFields): RuleIssue[] {
       hint: `EDPB Opinion 22/2024 asks for each subprocessor's name, address and contact person: add ${missing.map((field) => `\`${field}:\``).join(' and ')}.`,
     });
   }
+  issues.push(...transferIssues(entry));
   if (entry.website?.startsWith('http://')) {
     issues.push({ path: ['website'], message: `'${entry.website}' is not a secure (https://) address`, hint: 'Use the https:// address of the website.' });
   }
+  return issues;
+}
+
+/**
+ * The reviewer's first question: what makes each transfer out of the EEA lawful. A location
+ * outside the EEA needs an adequacy decision (lib/content/adequacy.ts) or a safeguard in
+ * `transfers` that covers it; the Data Privacy Framework covers only recipients in the US.
+ */
+export function transferIssues(entry: Pick<DescribingFields, 'locations' | 'transfers'>): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const transfers = entry.transfers ?? [];
+  const locations = entry.locations ?? [];
+  // A global network reaches the US too.
+  const inUs = locations.some((location) => location.country === 'US' || location.country === 'global');
+  const dpf = transfers.indexOf('DPF');
+  if (dpf >= 0 && !inUs) {
+    issues.push({ path: ['transfers', dpf], message: '`DPF` (the EU-U.S. Data Privacy Framework) covers only recipients in the US, and no location is in the US', hint: 'Delete `DPF`, or name the safeguard the DPA relies on for these countries, e.g. `SCCs`.' });
+  }
+  // SCCs and BCRs cover any country; DPF only the US; `adequacy` only where there is a decision.
+  const covered = (country: string) => transfers.some((safeguard) => safeguard === 'SCCs' || safeguard === 'BCRs' || (safeguard === 'DPF' && country === 'US') || (safeguard === 'adequacy' && country in ADEQUACY.decisions));
+  const reported = new Set<string>();
+  locations.forEach((location, index) => {
+    const { country } = location;
+    if (country === 'EU' || EEA.has(country) || reported.has(country) || covered(country)) return;
+    reported.add(country);
+    if (country !== 'US' && country !== 'global' && country in ADEQUACY.decisions) return;
+    const where = country === 'global' ? 'data may be processed anywhere (`global`)' : `\`${country}\` (${locationName(country)}) is outside the EEA`;
+    const why = country === 'US' ? 'the EU adequacy decision covers only companies certified under the Data Privacy Framework' : country === 'global' ? 'that includes countries with no adequacy decision' : 'it has no EU adequacy decision';
+    issues.push({
+      path: ['locations', index, 'country'],
+      message: `${where}; ${why}, and \`transfers\` names no safeguard that covers it`,
+      hint: `Add the safeguard the DPA relies on, e.g. \`transfers: [SCCs]\`${country === 'US' ? ', or `DPF` if it is certified' : ''}.`,
+    });
+  });
   return issues;
 }
 

@@ -121,6 +121,26 @@ describe('problems name the file, line and field, and the fix', () => {
     expect(checkContent(dir).content?.subprocessors).toHaveLength(1);
   });
 
+  it('transfers out of the EEA: a location with no adequacy decision needs a safeguard, and DPF covers only the US', () => {
+    const entry = (locations: string, transfers?: string) => sub(edit(edit(ENTRY, '  - country: US\n', locations), 'transfers: [SCCs]\n', transfers ? `transfers: ${transfers}\n` : ''));
+    const warnings = (locations: string, transfers?: string) => problemsFor(entry(locations, transfers)).map((p) => p.split('\n')[0]);
+    expect(problemsFor(entry('  - country: US\n'))).toEqual([
+      'warning: content/subprocessors/acme-cloud.md:9: locations[0].country: `US` (United States) is outside the EEA; the EU adequacy decision covers only companies certified under the Data Privacy Framework, and `transfers` names no safeguard that covers it\n    fix: Add the safeguard the DPA relies on, e.g. `transfers: [SCCs]`, or `DPF` if it is certified.',
+    ]);
+    expect(warnings('  - country: IN\n', '[DPF]')).toEqual([
+      'warning: content/subprocessors/acme-cloud.md:9: locations[0].country: `IN` (India) is outside the EEA; it has no EU adequacy decision, and `transfers` names no safeguard that covers it',
+      'warning: content/subprocessors/acme-cloud.md:19: transfers[0]: `DPF` (the EU-U.S. Data Privacy Framework) covers only recipients in the US, and no location is in the US',
+    ]);
+    expect(warnings('  - country: global\n')).toEqual([
+      'warning: content/subprocessors/acme-cloud.md:9: locations[0].country: data may be processed anywhere (`global`); that includes countries with no adequacy decision, and `transfers` names no safeguard that covers it',
+    ]);
+    // Inside the EEA, or where the Commission has found the protection adequate: nothing to add.
+    expect(warnings('  - country: DE\n  - country: NO\n  - country: EU\n')).toEqual([]);
+    expect(warnings('  - country: CH\n  - country: GB\n  - country: JP\n  - country: BR\n')).toEqual([]);
+    expect(warnings('  - country: IN\n  - country: US\n', '[SCCs]')).toEqual([]);
+    expect(warnings('  - country: global\n', '[DPF, SCCs]')).toEqual([]);
+  });
+
   it('impossible date', () => {
     expect(problemsFor(sub(edit(ENTRY, 'announced: 2025-01-01', 'announced: 2025-02-30')))).toEqual([
       "content/subprocessors/acme-cloud.md:12: history[0].announced: '2025-02-30' is not a real date\n    fix: Write dates as `YYYY-MM-DD`, e.g. `2025-09-09`.",
