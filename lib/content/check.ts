@@ -4,7 +4,7 @@ import { fieldName } from './describe-issue';
 import { contentFiles, type ContentFiles } from './files';
 import { checkMarkdown, markdown, type MarkdownIssue } from './markdown';
 import type { Problem } from './problems';
-import { checkHistory, leftoverTodos, recommendations, titlesForIds } from './rules';
+import { checkHistory, leftoverTodos, plannedIssues, recommendations, titlesForIds } from './rules';
 import { scopeIssues } from './scope-rules';
 import { historyDatesSchema, plannedSchema, sectionSchema, siteSchema, SLUG, subprocessorSchema, type Content, type PlannedSubprocessor, type Section, type Site, type Subprocessor } from './schema';
 import { parseMarkdown, parseYaml, type Source } from './source';
@@ -116,6 +116,7 @@ function parseEntries(pass: Pass, dir: string): { entry: Entry; source: Source }
     if (!entry) continue;
     checkReferences(pass, source, entry);
     if ('history' in entry) checkEntryHistory(pass, source, entry);
+    else for (const issue of plannedIssues(entry, pass.today)) pass.collect.report(source, issue.path, issue.message, issue.hint, 'warning');
     entries.push({ entry, source });
   }
   return entries;

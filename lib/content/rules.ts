@@ -167,3 +167,38 @@ export function titlesForIds(data: Record<string, unknown>, site: { categories: 
   if (Array.isArray(data.history)) data.history.forEach((event, index) => fields((event as Record<string, unknown> | null)?.previous, ['history', index, 'previous']));
   return issues;
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// Month names and their usual abbreviations as whole words, so "marketing" is not March.
+const MONTH_WORDS = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g;
+
+/**
+ * The last day of the latest period a `planned` text names ("Q2–Q4 2025" → 2025-12-31,
+ * "H1 2027" → 2027-06-30, "March 2026" → 2026-03-31, "2025" → 2025-12-31), or undefined when it
+ * names no year. Each year takes the quarters, halves or months written before it.
+ */
+export function plannedBy(text: string): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  let from = 0;
+  for (const match of text.matchAll(/\b(20\d\d)(?:-(\d\d))?\b/g)) {
+    const before = text.slice(from, match.index).toLowerCase();
+    from = match.index + match[0].length;
+    const year = Number(match[1]);
+    const quarters = [...before.matchAll(/\bq([1-4])\b/g)].map((found) => Number(found[1]) * 3);
+    const halves = [...before.matchAll(/\bh([12])\b/g)].map((found) => Number(found[1]) * 6);
+    const months = [...before.matchAll(MONTH_WORDS)].map((found) => MONTHS.indexOf(found[1].slice(0, 3)) + 1);
+    const month = match[2] ? Number(match[2]) : Math.max(0, ...quarters, ...halves, ...months) || 12;
+    if (month > 12) continue;
+    const end = addDays(`${year + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`, -1);
+    if (!latest || end > latest) latest = end;
+  }
+  return latest;
+}
+
+/** A planned entry whose expected date has passed: the page would promise something already late. */
+export function plannedIssues(entry: { planned: string }, today: IsoDate): RuleIssue[] {
+  const by = plannedBy(entry.planned);
+  if (!by || by >= today) return [];
+  const text = entry.planned.length > 60 ? `${entry.planned.slice(0, 60)}…` : entry.planned;
+  return [{ path: ['planned'], message: `'${text}' has passed: it ended on ${by}, and today is ${today}`, hint: 'Write the new expected date; once it is engaged, replace `planned` with a `history` that announces it; delete the file if it is no longer planned.', severity: 'warning' }];
+}

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '@/lib/content/load';
 import { checkContent } from '@/lib/content/check';
 import { ContentError } from '@/lib/content/problems';
+import { plannedBy } from '@/lib/content/rules';
+import { resolveToday } from '@/lib/content/today';
 import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
 const sub = (text: string, name = 'acme-cloud.md') => ({ [`subprocessors/${name}`]: text });
@@ -261,10 +263,23 @@ describe('problems name the file, line and field, and the fix', () => {
   });
 
   it('planned entries need only name, category, purpose, data and planned, and no history', () => {
-    expect(problemsFor(sub('name: Email provider\ncategory: email\npurpose: Send email.\ndata: [Email addresses]\nplanned: Q3 2026\n', 'email.yaml'))).toEqual([]);
+    expect(problemsFor(sub('name: Email provider\ncategory: email\npurpose: Send email.\ndata: [Email addresses]\nplanned: Q3 2099\n', 'email.yaml'))).toEqual([]);
     expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nplanned: Q3 2026')))[0].split('\n')[0]).toBe(
       'content/subprocessors/acme-cloud.md:6: planned: a planned subprocessor has no history yet',
     );
+  });
+
+  it('a planned entry whose expected date has passed gets a warning', () => {
+    const planned = (when: string) => problemsFor({ 'subprocessors/chat.yaml': `name: Chat\ncategory: email\npurpose: Chat.\ndata: [Messages]\nplanned: ${when}\n` });
+    // Today is the machine's date: these periods are long past, and the far one is not.
+    expect(planned('Q2–Q4 2025')).toEqual([
+      `warning: content/subprocessors/chat.yaml:5: planned: 'Q2–Q4 2025' has passed: it ended on 2025-12-31, and today is ${resolveToday({ timezone: 'UTC' })}\n    fix: Write the new expected date; once it is engaged, replace \`planned\` with a \`history\` that announces it; delete the file if it is no longer planned.`,
+    ]);
+    expect(planned('March 2024 (when the EU cloud opens)')[0]).toContain("planned: 'March 2024 (when the EU cloud opens)' has passed: it ended on 2024-03-31");
+    expect(planned('Q3 2099')).toEqual([]);
+    expect(planned('when the EU cloud opens')).toEqual([]);
+    const ends = ['Q3 2026', 'H1 2027', 'September–October 2026', 'Q4 2025 or Q1 2026', '2025', '2026-03'].map(plannedBy);
+    expect(ends).toEqual(['2026-09-30', '2027-06-30', '2026-10-31', '2026-03-31', '2025-12-31', '2026-03-31']);
   });
 
   it('file names that cannot be web addresses, files of other kinds, missing front matter', () => {
