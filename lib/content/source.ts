@@ -1,5 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import type { Problem } from './problems';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Node, type Pair } from 'yaml';
+import { formatPath, type Problem } from './problems';
 
 /** A parsed content file: its data, its Markdown body, and a way to find the line of any field. */
 export type Source = {
@@ -11,6 +11,8 @@ export type Source = {
   lineOf: (path: readonly PropertyKey[]) => number;
   /** YAML syntax errors; `data` is undefined when there are any. */
   problems: Problem[];
+  /** Values a comment cut short: errors, but the file is still read so its other mistakes show too. */
+  cuts: Problem[];
 };
 
 /** Editors on Windows add a byte-order mark and CRLF line endings; neither changes meaning. */
@@ -67,13 +69,15 @@ function parse(file: string, yamlText: string, body: string, bodyLine: number): 
     seen.add(key);
   };
   for (const error of doc.errors) add(error.pos[0], 'syntax', describeYamlError(error.code, error.message));
+  const cuts: Problem[] = [];
   visit(doc, {
-    Map(_, map) {
+    Map(_, map, ancestors) {
       const keys = new Set<string>();
       for (const pair of map.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
         if (key !== undefined && keys.has(key)) add((pair.key as Node).range?.[0] ?? 0, 'syntax', describeYamlError('DUPLICATE_KEY', ''));
         if (key !== undefined) keys.add(key);
+        if (key !== undefined && TEXT_FIELDS.has(key)) commentCuts(pair, key, () => fieldPath([...ancestors, map]), yamlText, (offset, field, value) => cuts.push({ severity: 'error', file, line: line(offset), field, ...cutText(key, value) }));
       }
     },
     // An alias repeats a value elsewhere in the file: a few lines can expand to billions of values.
@@ -110,7 +114,45 @@ function parse(file: string, yamlText: string, body: string, bodyLine: number): 
     return line(offset);
   };
 
-  return { file, data, body, bodyLine, lineOf, problems };
+  return { file, data, body, bodyLine, lineOf, problems, cuts: problems.length ? [] : cuts };
+}
+
+/** Fields whose value is prose: there, ` #` is far more likely meant as text than as a comment. Ids and dates are not. */
+const TEXT_FIELDS = new Set(['name', 'legal_name', 'entity', 'address', 'contact', 'purpose', 'data', 'subjects', 'certifications', 'condition', 'detail', 'summary', 'reason', 'title', 'description', 'product', 'planned']);
+
+/**
+ * In YAML, ` #` starts a comment: `purpose: Support chat #1 priority` reads as "Support chat".
+ * Reports each plain (unquoted) value of a text field, or item of its list, that a comment follows
+ * on the same line. A comment on a line of its own is fine.
+ */
+function commentCuts(pair: Pair, key: string, where: () => PropertyKey[], text: string, report: (offset: number, field: string, value: string) => void) {
+  const values = isSeq(pair.value) ? pair.value.items.map((item, index) => [item, index] as const) : [[pair.value, undefined] as const];
+  for (const [node, index] of values) {
+    if (!isScalar(node) || node.type !== Scalar.PLAIN || node.value === null || !node.range) continue;
+    const rest = text.slice(node.range[1], text.indexOf('\n', node.range[1]) >>> 0);
+    if (!/^[ \t]+#/.test(rest)) continue;
+    const field = [...where(), key, ...(index === undefined ? [] : [index])];
+    report(node.range[0], formatPath(field), `${text.slice(node.range[0], node.range[1])}${rest}`);
+  }
+}
+
+/** The path of the map being visited, from the ancestors `visit` passes: keys of pairs, indexes in lists. */
+function fieldPath(ancestors: readonly unknown[]): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  ancestors.forEach((node, index) => {
+    const child = ancestors[index + 1];
+    if (isScalar((node as Pair).key) && 'value' in (node as object)) path.push(String((node as Pair<Scalar>).key.value));
+    else if (isSeq(node) && child) path.push(node.items.indexOf(child as never));
+  });
+  return path;
+}
+
+function cutText(key: string, line: string): { message: string; hint: string } {
+  const shown = line.length > 80 ? `${line.slice(0, 80)}…` : line;
+  return {
+    message: `the text after \` #\` is read as a comment and left out: '${shown}' would be published as '${line.slice(0, line.search(/[ \t]+#/))}'`,
+    hint: `Put the value in quotes if the rest belongs to it (\`"${line.replace(/"/g, '\\"')}"\`); if it is a note, move it to a line of its own above \`${key}\`.`,
+  };
 }
 
 function describeYamlError(code: string, message: string): { message: string; hint: string } {

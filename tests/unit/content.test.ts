@@ -143,6 +143,25 @@ describe('problems name the file, line and field, and the fix', () => {
     expect(warnings('  - country: global\n', '[DPF, SCCs]')).toEqual([]);
   });
 
+  it('a comment after a text value is an error on its line, with the fix; comments after ids and dates, or on their own line, are fine', () => {
+    const text = edit(
+      edit(edit(edit(ENTRY, 'purpose: Hosting.', 'purpose: In-app support chat #1 priority'), '  - Account data', '  - Chat conversations # and attachments'), '  - country: US', '  - country: US # Virginia\n    detail: Ashburn # us-east-1'),
+      '    effective: 2025-01-01\n',
+      '    effective: 2025-01-01 # the day the list was published\n    summary: First listed # at launch\n',
+    );
+    expect(problemsFor(sub(text)).map((p) => p.split('\n')[0])).toEqual([
+      "content/subprocessors/acme-cloud.md:5: purpose: the text after ` #` is read as a comment and left out: 'In-app support chat #1 priority' would be published as 'In-app support chat'",
+      "content/subprocessors/acme-cloud.md:7: data[0]: the text after ` #` is read as a comment and left out: 'Chat conversations # and attachments' would be published as 'Chat conversations'",
+      "content/subprocessors/acme-cloud.md:10: locations[0].detail: the text after ` #` is read as a comment and left out: 'Ashburn # us-east-1' would be published as 'Ashburn'",
+      "content/subprocessors/acme-cloud.md:15: history[0].summary: the text after ` #` is read as a comment and left out: 'First listed # at launch' would be published as 'First listed'",
+    ]);
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: In-app support chat #1 priority')))[0].split('\n')[1]).toBe(
+      '    fix: Put the value in quotes if the rest belongs to it (`"In-app support chat #1 priority"`); if it is a note, move it to a line of its own above `purpose`.',
+    );
+    const fine = edit(edit(edit(ENTRY, 'category: hosting', '# Hosting, see site.yaml\ncategory: hosting   # an id from site.yaml'), 'purpose: Hosting.', 'purpose: "Support chat #1" # quoted'), 'name: Acme Cloud', 'name: Acme Cloud#EU');
+    expect(problemsFor(sub(fine))).toEqual([]);
+  });
+
   it('impossible date', () => {
     expect(problemsFor(sub(edit(ENTRY, 'announced: 2025-01-01', 'announced: 2025-02-30')))).toEqual([
       "content/subprocessors/acme-cloud.md:12: history[0].announced: '2025-02-30' is not a real date\n    fix: Write dates as `YYYY-MM-DD`, e.g. `2025-09-09`.",
