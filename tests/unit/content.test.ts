@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '@/lib/content/load';
 import { checkContent } from '@/lib/content/check';
 import { ContentError } from '@/lib/content/problems';
+import { formatGrouped } from '@/lib/content/report';
 import { plannedBy } from '@/lib/content/rules';
 import { resolveToday } from '@/lib/content/today';
 import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
@@ -186,8 +187,43 @@ describe('problems name the file, line and field, and the fix', () => {
 
   it('YAML syntax error', () => {
     expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting: fast: cheap')))).toEqual([
-      'content/subprocessors/acme-cloud.md:5: syntax: this is not valid YAML: Nested mappings are not allowed in compact mappings\n    fix: Check the indentation (spaces, not tabs), that each field is `name: value` on its own line, and put values containing `: ` or `#` in quotes.',
+      'content/subprocessors/acme-cloud.md:5: syntax: the value contains `: `, which reads as the start of another field\n    fix: Put the whole value in quotes (`purpose: "Hosting: fast: cheap"`).',
     ]);
+  });
+
+  it('the validate report puts the files with errors first, errors before warnings, and names them in the summary', () => {
+    const noDpa = (text: string) => text.replace('  dpa: https://acme.example/dpa\n', '');
+    const failing = edit(edit(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting #1'), 'address: 1 Main Street, Springfield\n', ''), 'name: Acme Cloud', 'name: Acme Mail');
+    const dir = writeContent({ 'subprocessors/a.md': noDpa(ENTRY), 'subprocessors/b.md': failing });
+    const rel = path.relative(process.cwd(), dir);
+    const lines = formatGrouped(checkContent(dir).problems, 'content').replaceAll(rel, 'content').split('\n').filter((line) => !line.includes('fix:'));
+    expect(lines).toEqual([
+      'content/subprocessors/b.md (1 error, 1 warning)',
+      "  content/subprocessors/b.md:5: purpose: the text after ` #` is read as a comment and left out: 'Hosting #1' would be published as 'Hosting'",
+      '  warning: content/subprocessors/b.md:2: address: no registered address',
+      '',
+      'content/subprocessors/a.md (0 errors, 1 warning)',
+      '  warning: content/subprocessors/a.md:16: links.dpa: no link to the data processing agreement',
+      '',
+      'content: 1 error, 2 warnings in 2 files; errors in content/subprocessors/b.md',
+    ]);
+  });
+
+  it('YAML mistakes: one message each, in plain words, on the line to change, with the fix', () => {
+    const first = (from: string, to: string) => {
+      const problems = problemsFor(sub(edit(ENTRY, from, to)));
+      expect(problems).toHaveLength(1);
+      return problems[0];
+    };
+    // A field indented under the one above is swallowed by its value: the mistake is the indented line, not the one above.
+    expect(first('entity: Acme Cloud, Inc.', 'entity: Acme Cloud, Inc.\n  address: 1 Main Street')).toBe(
+      'content/subprocessors/acme-cloud.md:4: syntax: this line is indented further than the field above it, so it is read as part of that value\n    fix: Start it at the same column as the field above; if it is the rest of the text above, put the whole value in quotes.',
+    );
+    expect(first('    effective: 2025-01-01', '      effective: 2025-01-01').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:13: syntax: this line is indented further than the field above it, so it is read as part of that value');
+    expect(first('  - Account data', '  - Account data\n - Usage data')).toBe('content/subprocessors/acme-cloud.md:8: syntax: this list item is not lined up with the items above it\n    fix: Start every `- ` of one list at the same column.');
+    expect(first('  - country: US', '  - country: US\n  detail: Virginia').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:10: syntax: this line is not lined up with the lines around it');
+    expect(first('name: Acme Cloud', 'name: "Acme Cloud').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:2: syntax: a value opened with a quote mark is never closed');
+    expect(first('purpose: Hosting.', 'purpose: [Hosting').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:5: syntax: a list in `[ ]` is not closed on its line');
   });
 
   it('the same field twice', () => {

@@ -20,7 +20,7 @@ const cases: [string, Record<string, string | Buffer>, string[], ((dir: string) 
   ['front matter that is a scalar', { 'subprocessors/a.md': '---\nAcme Cloud\n---\n' }, ['subprocessors/a.md:1: file: must be a set of `field: value` lines, not a single value']],
   ['YAML file that is a list', { 'subprocessors/a.yaml': '- Acme\n- Beta\n' }, ['subprocessors/a.yaml:1: file: must be a set of `field: value` lines, not a list']],
   ['duplicate keys', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\npurpose: Again.') }, ['subprocessors/a.md:6: syntax: the same field appears twice']],
-  ['tab indentation', { 'subprocessors/a.yaml': edit(YAML_ENTRY, '  - Account data', '\t- Account data') }, ['subprocessors/a.yaml:6: syntax: this is not valid YAML: Tabs are not allowed as indentation']],
+  ['tab indentation', { 'subprocessors/a.yaml': edit(YAML_ENTRY, '  - Account data', '\t- Account data') }, ['subprocessors/a.yaml:6: syntax: this line is indented with a tab']],
   ['.yaml file with --- lines', { 'subprocessors/a.yaml': ENTRY }, ['subprocessors/a.yaml:20: syntax: has `---` lines, which only a .md file uses']],
   ['YAML alias bomb', { 'subprocessors/a.yaml': BOMB }, ['subprocessors/a.yaml:2: syntax: uses a YAML alias (`*a`)']],
   ['100 KB field', { 'subprocessors/a.md': edit(ENTRY, 'purpose: Hosting.', `purpose: ${'x'.repeat(100 * 1024)}`) }, ['subprocessors/a.md:5: purpose: is too long (102400 characters; the limit is 1000)']],
