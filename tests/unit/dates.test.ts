@@ -54,6 +54,26 @@ describe('days in a time zone', () => {
     expect(endOfDayIn('2026-03-08', 'America/Toronto').toISOString()).toBe('2026-03-09T03:59:59.000Z');
     expect([zoneName('2026-12-15', 'America/Toronto'), zoneName('2026-07-15', 'America/Toronto'), zoneName('2026-12-15', 'UTC')]).toEqual(['EST', 'EDT', 'UTC']);
   });
+
+  it('where the clocks change at midnight (Havana, Santiago), a day still ends at 23:59:59 there and starts at its first moment', () => {
+    const local = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(date);
+    // Havana springs forward at 00:00 on 2026-03-08 (there is no midnight) and falls back at 01:00 on 2026-11-01.
+    expect(deadlineInstant('2026-03-07', 'America/Havana')).toBe('2026-03-08T04:59:59Z');
+    expect(local(startOfDayIn('2026-03-08', 'America/Havana'), 'America/Havana')).toBe('2026-03-08, 01:00:00');
+    expect(local(endOfDayIn('2026-10-31', 'America/Havana'), 'America/Havana')).toBe('2026-10-31, 23:59:59');
+    // Santiago falls back at 00:00 on 2026-04-05 (23:00–23:59 on the 4th happens twice) and springs forward at 00:00 on 2026-09-06.
+    expect(deadlineInstant('2026-04-04', 'America/Santiago')).toBe('2026-04-05T03:59:59Z');
+    expect(deadlineInstant('2026-09-05', 'America/Santiago')).toBe('2026-09-06T03:59:59Z');
+    expect(local(startOfDayIn('2026-09-06', 'America/Santiago'), 'America/Santiago')).toBe('2026-09-06, 01:00:00');
+    // Every day of two years, in zones east and west: the last second is 23:59:59 of that day, the next second the next day.
+    for (const zone of ['America/Havana', 'America/Santiago', 'America/Asuncion', 'Pacific/Auckland', 'Asia/Beirut', 'Europe/London']) {
+      for (let day = '2025-01-01'; day < '2027-01-01'; day = addDays(day, 1)) {
+        const end = endOfDayIn(day, zone);
+        expect([zone, todayIn(zone, end), local(end, zone).slice(12)]).toEqual([zone, day, '23:59:59']);
+        expect([zone, todayIn(zone, new Date(end.getTime() + 1000))]).toEqual([zone, addDays(day, 1)]);
+      }
+    }
+  });
 });
 
 describe('objection deadlines as people read them', () => {
