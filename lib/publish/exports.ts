@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatDate, isIsoDate, startOfDayIn, type IsoDate } from '../content/dates';
-import { deadlineInstant, deadlineTime } from '../timeline/deadline';
+import { afterEffectNote, deadlineInstant, deadlineTime } from '../timeline/deadline';
 import { htmlText } from '../content/html';
 import { icalendar, xmlText } from './formats';
 import { fingerprint, listedFields } from '../timeline/fingerprint';
@@ -174,7 +174,7 @@ export function atomFeed(content: Content, date: IsoDate, archive?: number): str
     const deadline = objectionDeadline(event, site);
     // An archive page is written once: its titles cannot say whether a date is still ahead.
     const when = archive !== undefined ? `effective ${formatDate(event.effective)}` : event.effective > date ? `takes effect ${formatDate(event.effective)}` : `effective ${formatDate(event.effective)}`;
-    const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${deadlineTime(deadline, site.timezone)}: ${site.contact.objections}.`].filter(Boolean).join(' ');
+    const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${deadlineTime(deadline, site.timezone)}: ${site.contact.objections}.`, deadline && afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ');
     return [
       '  <entry>',
       `    ${element('title', `${CHANGE_LABELS[event.change]}: ${entry.name} (${when})`)}`,
@@ -230,7 +230,7 @@ export function changesCalendar(content: Content, date: IsoDate, { all = false }
     const deadline = objectionDeadline(event, site);
     return [
       { ...base, uid: `${eventKey(entry, event)}-effective@${host}`, day: event.effective, summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary },
-      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: `${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.` }] : []),
+      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: [`${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.`, afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ') }] : []),
     ].filter((calendarEvent) => calendarEvent.day >= from);
   });
   return icalendar(`${listTitle(content, 'subprocessor changes')}${all ? ' (all)' : ''}`, events);

@@ -8,7 +8,7 @@ import { entryStates, type EntryState } from '../content/states';
  */
 
 /** The part of the content the date logic needs. */
-export type Records = { site: Pick<Site, 'published' | 'objection_period_days'>; subprocessors: readonly Subprocessor[] };
+export type Records = { site: Pick<Site, 'published' | 'objection_period_days' | 'notice_period_days'>; subprocessors: readonly Subprocessor[] };
 
 /** A re-addition: an `added` event after a removal. It may bring other details back, recorded under `previous`. */
 export const isReAddition = (entry: Pick<Subprocessor, 'history'>, event: ChangeEvent) => event.change === 'added' && entry.history.indexOf(event) > 0;
@@ -91,10 +91,14 @@ export function listAsOf(content: Pick<Records, 'subprocessors'>, date: IsoDate)
 /**
  * The last day a customer may object (to the end of that day in site.timezone): by default the
  * day before the change takes effect (SCCs clause 9: before the subprocessor is engaged), never
- * before the announcement. None for a removal, or for what was in place at first publication.
+ * before the announcement. An urgent change takes effect without the notice period, but the
+ * customer still gets the usual time: `objection_period_days` (else `notice_period_days`) after
+ * the announcement, even after the change took effect (an objection then asks to end the
+ * engagement). None for a removal, or for what was in place at first publication.
  */
-export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days' | 'published'>): IsoDate | undefined {
+export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days' | 'notice_period_days' | 'published'>): IsoDate | undefined {
   if (event.change === 'removed' || event.effective <= site.published) return undefined;
+  if (event.urgent) return addDays(event.announced, site.objection_period_days ?? site.notice_period_days);
   if (site.objection_period_days !== undefined) return addDays(event.announced, site.objection_period_days);
   const dayBefore = addDays(event.effective, -1);
   return dayBefore < event.announced ? event.announced : dayBefore;
