@@ -39,14 +39,16 @@ const listTitle = ({ site, scope }: Content, what: string) => `${site.company.na
 /** Version 2 names its JSON Schema, published at a stable address beside it. */
 const version2 = ({ site }: Content, path: keyof typeof EXPORT_SCHEMAS) => ({ $schema: absoluteUrl(site, `/${EXPORT_SCHEMAS[path].file}`), schemaVersion: 2 as const });
 
-function about({ site, categories, scope }: Content) {
+/** `list`: the entries listed on the date; a retired category still holds those not yet moved out of it. */
+function about({ site, categories, scope }: Content, list: readonly EntryAsOf[]) {
+  const used = new Set(list.map((entry) => entry.category));
   return {
     company: site.company,
     product: site.product,
     contact: site.contact,
     noticePeriodDays: site.notice_period_days,
     objectionPeriodDays: site.objection_period_days,
-    categories: categories.filter((category) => !category.retired).map(({ id, title }) => ({ id, title })),
+    categories: categories.filter((category) => !category.retired || used.has(category.id)).map(({ id, title }) => ({ id, title })),
     // The full list names the scopes and where each one's list is.
     ...(!scope && site.scopes && { scopes: site.scopes.map((each) => ({ ...each, url: absoluteUrl(site, `/${each.id}/subprocessors.json`) })) }),
   };
@@ -57,6 +59,7 @@ const plannedJson = (content: Content) => content.planned.map((entry) => ({ ...l
 
 /** /subprocessors.json: small enough to poll, it grows with the list, not with its history. */
 export function listJson(content: Content, date: IsoDate): ListExport {
+  const list = listAsOf(content, date);
   return {
     ...version2(content, '/subprocessors.json'),
     ...header(content, date),
@@ -64,8 +67,8 @@ export function listJson(content: Content, date: IsoDate): ListExport {
     listChanged: listChanged(content, date),
     latestAnnouncement: latestAnnouncement(content, date)?.event.announced,
     historyUrl: pageUrl(content, '/subprocessors-history.json'),
-    ...about(content),
-    subprocessors: listAsOf(content, date).map((entry) => entryJson(content, entry, date)),
+    ...about(content, list),
+    subprocessors: list.map((entry) => entryJson(content, entry, date)),
     upcoming: upcomingJson(content, date).map((event) => ({
       ...event,
       // The last second to object, in UTC: the end of the deadline day in site.timezone.
@@ -82,11 +85,12 @@ export function historyJson(content: Content, date: IsoDate): HistoryExport {
 
 /** /subprocessors.v1.json: /subprocessors.json as it was before schemaVersion 2, history included. */
 export function listJsonV1(content: Content, date: IsoDate): ListExportV1 {
+  const list = listAsOf(content, date);
   return {
     schemaVersion: 1,
     ...header(content, date),
-    ...about(content),
-    subprocessors: listAsOf(content, date).map((entry) => entryJson(content, entry, date)),
+    ...about(content, list),
+    subprocessors: list.map((entry) => entryJson(content, entry, date)),
     upcoming: upcomingJson(content, date),
     history: publicEvents(content, date).map(({ entry, event }) => eventJson(entry, event)),
     planned: plannedJson(content),
