@@ -123,7 +123,16 @@ export function listChanged(content: Records, date: IsoDate): IsoDate {
   return latest;
 }
 
-/** The latest announcement public on `date` (newest first: the one with the latest effective date), if any. */
+/**
+ * The entry as a page for `date` shows it beside `event`: as it stands on `date`, or, for a change
+ * still ahead, as it will read with that change, as far as customers know on `date`. Nothing of a
+ * later, unannounced event (a rename, a move) shows through.
+ */
+export function entryBeside(entry: Subprocessor, event: ChangeEvent, date: IsoDate): EntryAsOf {
+  return event.effective > date ? entryAsKnown(entry, event.effective, date) : entryAsOf(entry, date);
+}
+
+/** The latest announcement public on `date` (newest first: the one with the latest effective date), if any, with its entry as of `date`. */
 export function latestAnnouncement(content: Records, date: IsoDate): { entry: Subprocessor; event: ChangeEvent } | undefined {
   let latest: { entry: Subprocessor; event: ChangeEvent } | undefined;
   for (const entry of content.subprocessors) {
@@ -132,7 +141,7 @@ export function latestAnnouncement(content: Records, date: IsoDate): { entry: Su
       if (!latest || event.announced > latest.event.announced || (event.announced === latest.event.announced && event.effective > latest.event.effective)) latest = { entry, event };
     }
   }
-  return latest;
+  return latest && { entry: entryBeside(latest.entry, latest.event, date), event: latest.event };
 }
 
 /** The latest public announcement or effective date on or before `date`, never before publication. */
