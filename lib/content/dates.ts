@@ -64,7 +64,7 @@ export function formatDate(date: IsoDate): string {
 const zoneParts = new Map<string, Intl.DateTimeFormat>();
 
 /** How far `timeZone` is ahead of UTC at the instant `at`, in milliseconds. */
-function zoneOffset(timeZone: string, at: Date): number {
+export function zoneOffset(timeZone: string, at: Date): number {
   let format = zoneParts.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });

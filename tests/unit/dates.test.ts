@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, endOfDayIn, formatDate, isIsoDate, startOfDayIn, todayIn, zoneName } from '@/lib/content/dates';
 import { deadlineInstant, deadlineLine, deadlineTime } from '@/lib/timeline/deadline';
-import { resolveToday } from '@/lib/content/today';
+import { resolveNow, resolveToday } from '@/lib/content/today';
 
 describe('calendar dates', () => {
   it.each([
@@ -39,6 +39,19 @@ describe('today', () => {
     expect(resolveToday({ timezone: 'Europe/Berlin' }, {}, instant)).toBe('2025-07-01');
     expect(resolveToday({ timezone: 'UTC' }, { SUBPROCESSORS_TODAY: '2026-01-15' }, instant)).toBe('2026-01-15');
     expect(() => resolveToday({ timezone: 'UTC' }, { SUBPROCESSORS_TODAY: '15/01/2026' }, instant)).toThrow("SUBPROCESSORS_TODAY='15/01/2026' is not a date in the form YYYY-MM-DD");
+  });
+
+  it('with SUBPROCESSORS_TODAY, the instant recorded is that date at the current time of day in the site time zone', () => {
+    const toronto = { timezone: 'America/Toronto' };
+    const local = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(date);
+    // 10:30 in Toronto on November 23 (EST) becomes 10:30 on the chosen day, also on a day the clocks change.
+    const now = new Date('2026-11-23T15:30:00Z');
+    expect(local(resolveNow(toronto, { SUBPROCESSORS_TODAY: '2026-07-01' }, now))).toBe('2026-07-01, 10:30:00');
+    expect(local(resolveNow(toronto, { SUBPROCESSORS_TODAY: '2026-03-08' }, now))).toBe('2026-03-08, 10:30:00');
+    expect(resolveNow(toronto, { SUBPROCESSORS_TODAY: '2026-12-01' }, now).toISOString()).toBe('2026-12-01T15:30:00.000Z');
+    // Just before midnight in Toronto (already the next day in UTC): still that evening of the chosen day.
+    expect(local(resolveNow(toronto, { SUBPROCESSORS_TODAY: '2026-12-01' }, new Date('2026-11-24T04:59:00Z')))).toBe('2026-12-01, 23:59:00');
+    expect(resolveNow(toronto, {}, now)).toBe(now);
   });
 });
 
