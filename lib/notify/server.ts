@@ -1,6 +1,6 @@
 import { loadContent } from '../content/load';
 import type { Site } from '../content/schema';
-import { resolveToday } from '../content/today';
+import { resolveNow, resolveToday } from '../content/today';
 import { database } from './db';
 import type { FormDeps } from './forms';
 import { randomToken } from './job';
@@ -19,7 +19,7 @@ export async function formDeps(): Promise<FormDeps> {
   const content = loadContent();
   const mode = mailMode(content.site);
   if (mode.kind !== 'off') mailer ??= createMailer(content.site, mode);
-  return { db: await database(), content, mailer, now: new Date(), today: resolveToday(content.site), token: randomToken };
+  return { db: await database(), content, mailer, now: resolveNow(content.site), today: resolveToday(content.site), token: randomToken };
 }
 
 let sentTimes: { at: number; value: Map<string, string> } | undefined;
