@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { loadContent } from '@/lib/content/load';
+import { resolveNow } from '@/lib/content/today';
 import { database } from '@/lib/notify/db';
 import { tokenSubscriber } from '@/lib/notify/queries';
 import { subscriptionsOffered } from '@/lib/notify/server';
@@ -9,9 +10,10 @@ type Props = { purpose: 'confirm' | 'unsubscribe'; token?: string; status?: stri
 
 /** A page reached from an e-mail link: one button that POSTs the token; reading the link changes nothing. */
 export async function TokenPage({ purpose, token, status, title, action, button, done, prompt }: Props) {
+  const { site } = loadContent();
   // Confirming and unsubscribing need the database only: they work even while this server cannot send mail.
-  if (!subscriptionsOffered(loadContent().site)) notFound();
-  const valid = token ? Boolean(await tokenSubscriber(await database(), token, purpose, new Date().toISOString())) : false;
+  if (!subscriptionsOffered(site)) notFound();
+  const valid = token ? Boolean(await tokenSubscriber(await database(), token, purpose, resolveNow(site).toISOString())) : false;
   const invalid = purpose === 'confirm' ? 'This link has expired or was already used. Subscribe again to get a new one.' : 'This link is not valid. Use the link in the most recent e-mail.';
   return (
     <>

@@ -1,7 +1,7 @@
 import { FormattedDate } from './formatted-date';
 import { htmlText } from '@/lib/content/html';
 import { formatDate, type IsoDate } from '@/lib/content/dates';
-import { deadlineLine } from '@/lib/timeline/deadline';
+import { afterEffectNote, deadlineLine } from '@/lib/timeline/deadline';
 import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
 import { eventKey } from '@/lib/timeline/history';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
@@ -42,6 +42,7 @@ export function UpcomingChanges({ changes, objectionsEmail, date, timeZone }: Pr
               <p className="text-slate-800">
                 Takes effect <FormattedDate date={event.effective} />; announced <FormattedDate date={event.announced} />.
               </p>
+              {objectionDeadline && afterEffectNote(objectionDeadline, event.effective) && <p className="text-slate-800">{afterEffectNote(objectionDeadline, event.effective)}</p>}
             </li>
           );
         })}

@@ -70,8 +70,12 @@ function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => 
         const view = { site, scope: scopeTitle, day, notices, versionUrl: pageUrl(list, `/subprocessors/history/${day}`), changesUrl: pageUrl(list, '/subprocessors/changes') };
         if (notices.length) result = { build: (unsubscribeUrl) => dayMessage({ ...view, unsubscribeUrl }), fingerprint: listFingerprint };
       } else if (kind === 'welcome') {
-        const open = upcomingChanges(list, today).filter(({ objectionDeadline }) => objectionDeadline !== undefined && objectionDeadline >= today);
-        const notices = open.map(({ entry, event }) => changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event, today));
+        // Every change announced and not yet in effect, removals too (SPEC §7): a subscriber who confirms on the
+        // day a change is announced may already have missed that day's notice. The deadline where one is still open.
+        const notices = upcomingChanges(list, today).map(({ entry, event }) => {
+          const notice = changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event, today);
+          return notice.objection && notice.objection.deadline < today ? { ...notice, objection: undefined } : notice;
+        });
         result = { build: (unsubscribeUrl) => welcomeMessage({ site, scope: scopeTitle, today, notices, listUrl: pageUrl(list, '/subprocessors'), unsubscribeUrl }), fingerprint: listFingerprint };
       }
     }

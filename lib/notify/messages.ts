@@ -86,13 +86,13 @@ export function dayMessage(view: DayView): Message {
   };
 }
 
-/** Sent on confirming: the changes still open for objection. */
+/** Sent on confirming: every change announced and not yet in effect, each with its deadline where objection applies. */
 export function welcomeMessage(view: WelcomeView): Message {
   const { site, scope, notices } = view;
   const lead = `You will now receive an e-mail on each day ${site.company.name} announces a change to ${listName(site, scope)}.`;
   const open = notices.length
-    ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} still open for objection:`
-    : `No change is open for objection as of ${formatDate(view.today)}.`;
+    ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} announced and not yet in effect:`
+    : `No change is announced and not yet in effect as of ${formatDate(view.today)}.`;
   const end = footer(site, view.unsubscribeUrl, scope);
   return {
     subject: `${sender(site, scope)}: you are subscribed to subprocessor changes`,

@@ -102,7 +102,7 @@ export async function tokenSubscriber(db: Db, token: string, purpose: 'confirm' 
  * their welcome: one per list they get (`siteScopes`: the scope ids in site.yaml). False for
  * an unknown, used or expired link. `confirmed_on` becomes today also when a confirmed
  * subscriber changes scopes, so the new lists' past days are not sent to them; the welcome
- * brings the changes still open for objection.
+ * brings the changes announced and not yet in effect.
  */
 export async function confirmSubscription(db: Db, token: string, now: string, today: string, siteScopes: readonly string[] = []): Promise<boolean> {
   const subscriber = await tokenSubscriber(db, token, 'confirm', now);

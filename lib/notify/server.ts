@@ -1,7 +1,7 @@
 import { htmlText } from '../content/html';
 import { loadContent } from '../content/load';
 import type { Site } from '../content/schema';
-import { resolveToday } from '../content/today';
+import { resolveNow, resolveToday } from '../content/today';
 import { href, STATIC_EXPORT } from '../publish/urls';
 import { database } from './db';
 import type { FormDeps } from './forms';
@@ -57,7 +57,7 @@ export async function formDeps(): Promise<FormDeps> {
   const content = loadContent();
   const mode = mailMode(content.site);
   if (mode.kind !== 'off') mailer ??= createMailer(content.site, mode);
-  return { db: await database(), content, mailer, now: new Date(), today: resolveToday(content.site), token: randomToken };
+  return { db: await database(), content, mailer, now: resolveNow(content.site), today: resolveToday(content.site), token: randomToken };
 }
 
 let sentTimes: { at: number; value: Map<string, string> } | undefined;

@@ -203,11 +203,11 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     ]);
     const welcome = (to: string, scope: string) => smtp.messages.slice(before).find((m) => m.to_ === to && m.subject?.includes(scope))!.text!;
     // Support is added to the US cloud only: open for objection there, not in the EU list.
-    expect(welcome('us@example.com', 'US cloud')).toContain('One change is still open for objection:\n\nAdded subprocessor: Support');
+    expect(welcome('us@example.com', 'US cloud')).toContain('One change is announced and not yet in effect:\n\nAdded subprocessor: Support');
     expect(welcome('us@example.com', 'US cloud')).toContain('The current list: http://localhost:3300/us/subprocessors\n');
-    expect(welcome('eu@example.com', 'EU cloud')).toContain('No change is open for objection as of November 23, 2026.');
+    expect(welcome('eu@example.com', 'EU cloud')).toContain('No change is announced and not yet in effect as of November 23, 2026.');
     expect(welcome('eu@example.com', 'EU cloud')).toContain("a change to Scopeco's list of subprocessors for Scopeco Cloud (EU cloud).");
-    expect(welcome('all@example.com', 'Scopeco:')).toContain('One change is still open for objection:\n\nAdded subprocessor: Support');
+    expect(welcome('all@example.com', 'Scopeco:')).toContain('One change is announced and not yet in effect:\n\nAdded subprocessor: Support');
     expect(await log('both@example.com')).toEqual(['welcome:2026-11-23:us us sent', 'welcome:2026-11-23:eu eu sent']);
     expect(await log('all@example.com')).toEqual(['welcome:2026-11-23 - sent']);
   });

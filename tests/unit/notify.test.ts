@@ -70,7 +70,7 @@ describe.each(KINDS)('subscriptions on %s', (kind) => {
     expect(welcome).toMatchObject({ sent: 1, failed: 0 });
     const welcomeMail = smtp.messages[1];
     expect(welcomeMail.subject).toBe('Securicom: you are subscribed to subprocessor changes');
-    expect(welcomeMail.text).toContain('One change is still open for objection:\n\nAdded subprocessor: Stripe, effective December 16, 2026');
+    expect(welcomeMail.text).toContain('One change is announced and not yet in effect:\n\nAdded subprocessor: Stripe, effective December 16, 2026');
     // The day before it takes effect, to the end of that day in the site's time zone.
     expect(welcomeMail.text).toContain('write to privacy@securicomnet.com by 23:59 EST on December 15, 2026');
 
@@ -146,6 +146,22 @@ describe.each(KINDS)('subscriptions on %s', (kind) => {
     const emails = (await db.selectFrom('subscribers').select('email').execute()).map((row) => row.email);
     expect(emails.filter((email) => email.startsWith('flood'))).toHaveLength(LIMITS.ip);
     expect(emails).not.toContain('bot@example.com');
+  });
+
+  it('welcomes a subscriber who confirms on the day a removal is announced with that removal, and every other upcoming change', async () => {
+    const removing = { ...content, subprocessors: content.subprocessors.map((entry) => (entry.slug === 'sentry' ? { ...entry, history: [...entry.history, { change: 'removed' as const, announced: '2026-12-01', effective: '2026-12-31' }] } : entry)) };
+    const onTheDay = () => ({ ...deps(), content: removing, now: new Date('2026-12-01T15:00:00Z'), today: '2026-12-01' });
+    await handleSubscribe(post('/subprocessors/subscribe', 'email=removal%40example.com&website=', { 'x-forwarded-for': '198.51.100.9' }), onTheDay());
+    expect((await handleConfirm(post(`/subprocessors/subscribe/confirm?token=${tokens.at(-1)}`, '', { 'x-forwarded-for': '198.51.100.9' }), onTheDay())).headers.get('location')).toBe('/subprocessors/subscribe/confirm?status=confirmed');
+    const before = smtp.messages.length;
+    const mailer = createMailer(content.site, { kind: 'smtp', url: smtp.url });
+    await runNotify({ db, content: removing, mailer, today: '2026-12-01', now: () => new Date('2026-12-01T15:00:00Z'), token: deps().token, log: () => {} });
+    mailer.close();
+    const welcome = smtp.messages.slice(before).find((message) => message.to_ === 'removal@example.com' && message.subject?.includes('you are subscribed'))!;
+    expect(welcome.text).toContain('3 changes are announced and not yet in effect:\n\nAdded subprocessor: Stripe, effective December 16, 2026');
+    expect(welcome.text).toContain('Removed subprocessor: Sentry, effective December 31, 2026');
+    // Nothing to object to in a removal: the questions address instead of a deadline.
+    expect(welcome.text).toMatch(/Removed subprocessor: Sentry[\s\S]*Questions: privacy@securicomnet\.com\./);
   });
 
   it('erases an address everywhere and keeps the counts of the delivery log', async () => {
