@@ -3,7 +3,7 @@ import { loadContent } from '@/lib/content/load';
 import { resolveNow } from '@/lib/content/today';
 import { database } from '@/lib/notify/db';
 import { tokenSubscriber } from '@/lib/notify/queries';
-import { subscriptionsOpen } from '@/lib/notify/server';
+import { subscriptionsOffered } from '@/lib/notify/server';
 import { href } from '@/lib/publish/urls';
 
 type Props = { purpose: 'confirm' | 'unsubscribe'; token?: string; status?: string; title: string; action: string; button: string; done: string; prompt: string };
@@ -11,7 +11,8 @@ type Props = { purpose: 'confirm' | 'unsubscribe'; token?: string; status?: stri
 /** A page reached from an e-mail link: one button that POSTs the token; reading the link changes nothing. */
 export async function TokenPage({ purpose, token, status, title, action, button, done, prompt }: Props) {
   const { site } = loadContent();
-  if (!subscriptionsOpen(site)) notFound();
+  // Confirming and unsubscribing need the database only: they work even while this server cannot send mail.
+  if (!subscriptionsOffered(site)) notFound();
   const valid = token ? Boolean(await tokenSubscriber(await database(), token, purpose, resolveNow(site).toISOString())) : false;
   const invalid = purpose === 'confirm' ? 'This link has expired or was already used. Subscribe again to get a new one.' : 'This link is not valid. Use the link in the most recent e-mail.';
   return (

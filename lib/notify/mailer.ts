@@ -15,7 +15,7 @@ export function mailMode(site: Pick<Site, 'notifications'>, env: Env = process.e
   if (STATIC_EXPORT) return { kind: 'off', reason: 'a static export cannot receive a form' };
   if (!site.notifications) return { kind: 'off', reason: 'site.yaml has no `notifications`' };
   if (env.SMTP_URL) return { kind: 'smtp', url: env.SMTP_URL };
-  if (env.NODE_ENV === 'production') return { kind: 'off', reason: 'SMTP_URL is not set, so no e-mail can be sent and the subscription form is hidden' };
+  if (env.NODE_ENV === 'production') return { kind: 'off', reason: 'SMTP_URL is not set, so this server cannot send e-mail: the subscription form is answered with 503 (Service Unavailable) until it is' };
   return { kind: 'outbox', dir: path.join(dataDir(env), 'outbox') };
 }
 

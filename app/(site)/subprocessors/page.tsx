@@ -12,7 +12,7 @@ import { SubscribeForm } from '@/components/subscribe-form';
 import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { formatDate } from '@/lib/content/dates';
-import { subscriptionsOpen } from '@/lib/notify/server';
+import { subscriptionsOffered } from '@/lib/notify/server';
 import { href, STATIC_EXPORT } from '@/lib/publish/urls';
 import { listView } from '@/lib/publish/view';
 
@@ -50,7 +50,7 @@ export default async function SubprocessorsPage({ params }: Props) {
       <ScopeSwitcher content={content} path="/subprocessors" />
       <ListSummary {...view} objectionsEmail={site.contact.objections} timeZone={site.timezone} />
       <PageContents categories={view.categories} below={view.below} planned={view.planned.length > 0} />
-      {subscriptionsOpen(site) && <SubscribeForm scope={content.scope?.id} />}
+      {subscriptionsOffered(site) && <SubscribeForm scope={content.scope?.id} />}
       <Sections sections={view.above} folded={view.above.reduce((length, section) => length + section.html.length, 0) > 1500} />
       <section aria-labelledby="current" className="mt-10">
         <h2 id="current" className="text-2xl font-semibold text-slate-900">
