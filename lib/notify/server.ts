@@ -3,23 +3,23 @@ import type { Site } from '../content/schema';
 import { resolveToday } from '../content/today';
 import { database } from './db';
 import type { FormDeps } from './forms';
-import { randomToken } from './job';
-import { createMailer, mailMode, type Mailer } from './mailer';
+import { mailMode } from './mailer';
 import { noticeSentTimes } from './queries';
+import { notifySoon } from './run';
+import { serverSecret } from './secret';
 
 /** Whether this server offers the subscription form (`notifications` in site.yaml and a way to send mail). */
 export function subscriptionsOpen(site: Pick<Site, 'notifications'>): boolean {
   return mailMode(site).kind !== 'off';
 }
 
-let mailer: Mailer | undefined;
+let secret: string | undefined;
 
 /** What the form routes need, from this process's environment and clock. */
 export async function formDeps(): Promise<FormDeps> {
   const content = loadContent();
-  const mode = mailMode(content.site);
-  if (mode.kind !== 'off') mailer ??= createMailer(content.site, mode);
-  return { db: await database(), content, mailer, now: new Date(), today: resolveToday(content.site), token: randomToken };
+  secret ??= serverSecret();
+  return { db: await database(), content, now: new Date(), today: resolveToday(content.site), secret, wake: () => void notifySoon() };
 }
 
 let sentTimes: { at: number; value: Map<string, string> } | undefined;
