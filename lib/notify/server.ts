@@ -5,9 +5,10 @@ import { resolveNow, resolveToday } from '../content/today';
 import { href, STATIC_EXPORT } from '../publish/urls';
 import { database } from './db';
 import type { FormDeps } from './forms';
-import { randomToken } from './job';
-import { createMailer, mailMode, type Mailer } from './mailer';
+import { mailMode } from './mailer';
 import { noticeSentTimes } from './queries';
+import { notifySoon } from './run';
+import { serverSecret } from './secret';
 
 /**
  * Whether the pages offer the subscription form: a question of the content alone
@@ -50,14 +51,13 @@ export function subscriptionsClosed(): Response | undefined {
   return undefined;
 }
 
-let mailer: Mailer | undefined;
+let secret: string | undefined;
 
 /** What the form routes need, from this process's environment and clock. */
 export async function formDeps(): Promise<FormDeps> {
   const content = loadContent();
-  const mode = mailMode(content.site);
-  if (mode.kind !== 'off') mailer ??= createMailer(content.site, mode);
-  return { db: await database(), content, mailer, now: resolveNow(content.site), today: resolveToday(content.site), token: randomToken };
+  secret ??= serverSecret();
+  return { db: await database(), content, now: resolveNow(content.site), today: resolveToday(content.site), secret, wake: () => void notifySoon() };
 }
 
 let sentTimes: { at: number; value: Map<string, string> } | undefined;
