@@ -112,7 +112,9 @@ export default function config(phase: string): NextConfig {
       // The development server needs eval for fast refresh; production never does.
       if (phase === PHASE_DEVELOPMENT_SERVER) return [];
       return [
-        { source: '/:path*', headers: securityHeaders(process.env.SUBPROCESSORS_FRAME_ANCESTORS?.trim() || undefined) },
+        // Only the site itself may frame the pages; proxy.ts lets the sites in SUBPROCESSORS_FRAME_ANCESTORS,
+        // read when the server runs, frame the embed page. Nothing here may depend on the build's environment.
+        { source: '/:path*', headers: securityHeaders() },
         // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy; each scope's too.
         { source: '/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
         { source: '/:scope/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },

@@ -5,10 +5,15 @@ import { loadContent } from '@/lib/content/load';
 import { resolveToday } from '@/lib/content/today';
 import { scopedContent } from '@/lib/timeline/scopes';
 import { entryPath, scopePath } from '@/lib/publish/urls';
+import { contentSecurityPolicy } from '@/lib/security-headers';
 
 /**
- * Three jobs, each only on the addresses that need it (see `matcher`); the list and the other
+ * Four jobs, each only on the addresses that need it (see `matcher`); the list and the other
  * pages never run this code, and the exports only for conditional requests.
+ *
+ * The embed page, made to be shown in a frame on another site, may be framed by the sites in
+ * SUBPROCESSORS_FRAME_ANCESTORS, read here when the server runs (so one build serves every
+ * deployment); next.config.ts lets only the site itself frame the other pages.
  *
  * A former slug (`aliases`) redirects permanently to its entry from the entry's announcement
  * day, decided here per request so no new build is needed (a redirect from inside a cached page
@@ -24,6 +29,11 @@ import { entryPath, scopePath } from '@/lib/publish/urls';
  * (lib/publish/conditional.ts), and the export's route handler stored the same ones with its body.
  */
 export function proxy(request: NextRequest) {
+  if (/^(?:\/[^/]+)?\/subprocessors\/embed$/.test(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    response.headers.set('Content-Security-Policy', contentSecurityPolicy(process.env.SUBPROCESSORS_FRAME_ANCESTORS));
+    return response;
+  }
   const full = loadContent();
   const today = resolveToday(full.site);
   // `/eu/subprocessors/…` is the same address in the list of the scope `eu`.
@@ -74,5 +84,8 @@ export const config = {
     { source: '/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics|sitemap\\.xml)', has: [{ type: 'header', key: 'if-modified-since' }] },
     { source: '/:scope/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics)', has: [{ type: 'header', key: 'if-none-match' }] },
     { source: '/:scope/(subprocessors\\.json|subprocessors-history\\.json|subprocessors\\.v1\\.json|subprocessors\\.csv|subprocessors/feed\\.xml|subprocessors/changes\\.ics|subprocessors/changes-all\\.ics)', has: [{ type: 'header', key: 'if-modified-since' }] },
+    // The embed page, for the sites that may frame it.
+    '/subprocessors/embed',
+    '/:scope/subprocessors/embed',
   ],
 };

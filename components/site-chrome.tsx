@@ -1,6 +1,6 @@
 import { CopyLinks } from './copy-links';
 import { loadContent } from '@/lib/content/load';
-import { subscriptionsOpen } from '@/lib/notify/server';
+import { subscriptionsOffered } from '@/lib/notify/server';
 import { href } from '@/lib/publish/urls';
 
 /** Skip link, header with the company's name, and the footer with the privacy contact: every full page has them. */
@@ -21,7 +21,7 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
             <ul className="flex gap-x-4">
               <li><a href={href('/subprocessors')} className="inline-flex min-h-11 items-center">List</a></li>
               <li><a href={href('/subprocessors/changes')} className="inline-flex min-h-11 items-center">Changes</a></li>
-              {subscriptionsOpen(site) && <li><a href={href('/subprocessors/subscribe')} className="inline-flex min-h-11 items-center">Subscribe</a></li>}
+              {subscriptionsOffered(site) && <li><a href={href('/subprocessors/subscribe')} className="inline-flex min-h-11 items-center">Subscribe</a></li>}
               <li><a href={href('/subprocessors/annex')} className="inline-flex min-h-11 items-center">Annex</a></li>
             </ul>
           </nav>

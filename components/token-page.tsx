@@ -1,9 +1,10 @@
 import { notFound } from 'next/navigation';
 import { SubscribeForm } from './subscribe-form';
 import { loadContent } from '@/lib/content/load';
+import { resolveNow } from '@/lib/content/today';
 import { database } from '@/lib/notify/db';
-import { tokenSubscriber } from '@/lib/notify/queries';
-import { subscriptionsOpen } from '@/lib/notify/server';
+import { spentToken, tokenSubscriber } from '@/lib/notify/queries';
+import { subscriptionsOffered } from '@/lib/notify/server';
 import { href } from '@/lib/publish/urls';
 import { scopeTitles } from '@/lib/timeline/scopes';
 
@@ -14,10 +15,15 @@ type Props = { purpose: 'confirm' | 'unsubscribe'; token?: string; status?: stri
  * nothing. It names the address and the lists it is about; an unsubscribe link used already
  * says so, and the same page lets a subscriber change the lists they get.
  */
-export async function TokenPage({ purpose, token, status, title, action, button, done, prompt }: Props) {
+export async function TokenPage({ purpose, token, status: given, title, action, button, done, prompt }: Props) {
   const { site } = loadContent();
-  if (!subscriptionsOpen(site)) notFound();
-  const subscriber = token ? await tokenSubscriber(await database(), token, purpose, new Date().toISOString()) : undefined;
+  // Confirming and unsubscribing need the database only: they work even while this server cannot send mail.
+  if (!subscriptionsOffered(site)) notFound();
+  let status = given;
+  const db = await database();
+  const subscriber = token ? await tokenSubscriber(db, token, purpose, resolveNow(site).toISOString()) : undefined;
+  // An unsubscribe link of an address deleted since still answers what it did.
+  if (!subscriber && token && purpose === 'unsubscribe' && (await spentToken(db, token))) status = 'done';
   const invalid = purpose === 'confirm' ? 'This link has expired or was already used. Subscribe again to get a new one.' : 'This link is not valid. Use the link in the most recent e-mail.';
   const chosen = scopeTitles(site, subscriber?.chosen?.split(' '));
   const lists = chosen.length ? `the changes that concern ${chosen.join('; ')}` : 'every change to the list';

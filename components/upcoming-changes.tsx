@@ -2,7 +2,7 @@ import { FormattedDate } from './formatted-date';
 import { htmlText } from '@/lib/content/html';
 import type { IsoDate } from '@/lib/content/dates';
 import type { Scope, Site } from '@/lib/content/schema';
-import { deadlineLine } from '@/lib/timeline/deadline';
+import { afterEffectNote, deadlineLine } from '@/lib/timeline/deadline';
 import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
 import { eventKey } from '@/lib/timeline/history';
 import { scopeTitles } from '@/lib/timeline/scopes';
@@ -111,6 +111,7 @@ function Item({ change, site, date, scopes }: ItemProps) {
       <p className="text-slate-800">
         Takes effect <FormattedDate date={event.effective} />; announced <FormattedDate date={event.announced} />.
       </p>
+      {objectionDeadline && afterEffectNote(objectionDeadline, event.effective) && <p className="text-slate-800">{afterEffectNote(objectionDeadline, event.effective)}</p>}
     </li>
   );
 }

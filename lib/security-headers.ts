@@ -11,12 +11,24 @@
  * img-src: images only from this site. A disclosure page must not tell a third party who
  * reads it: content cannot add a tracking pixel (validation refuses external images too).
  *
- * frame-ancestors: which sites may show the list in a frame. 'self' by default; set
- * SUBPROCESSORS_FRAME_ANCESTORS (space-separated origins) at build time to let, for
- * example, your main website embed it.
+ * frame-ancestors: which sites may show a page in a frame. 'self' for every page
+ * (next.config.ts); for the embed page, the sites in SUBPROCESSORS_FRAME_ANCESTORS
+ * (space-separated origins) set where the server runs, read by proxy.ts on each request, to
+ * let, for example, your main website embed the list.
  */
-export function securityHeaders(frameAncestors = "'self'"): { key: string; value: string }[] {
-  const csp = [
+export function securityHeaders(frameAncestors?: string): { key: string; value: string }[] {
+  return [
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy(frameAncestors) },
+    { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  ];
+}
+
+export function contentSecurityPolicy(frameAncestors = "'self'"): string {
+  return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-inline'",
     "style-src 'self'",
@@ -26,15 +38,7 @@ export function securityHeaders(frameAncestors = "'self'"): { key: string; value
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
+    `frame-ancestors ${frameAncestors.trim() || "'self'"}`,
     'upgrade-insecure-requests',
   ].join('; ');
-  return [
-    { key: 'Content-Security-Policy', value: csp },
-    { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
-    { key: 'X-Content-Type-Options', value: 'nosniff' },
-    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
-    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  ];
 }

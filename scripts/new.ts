@@ -4,15 +4,39 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/content/load';
 import { addDays } from '../lib/content/dates';
 import { siteSchema } from '../lib/content/schema';
 import { parseYaml } from '../lib/content/source';
 import { resolveToday } from '../lib/content/today';
 
-const name = process.argv.slice(2).join(' ').trim();
+const USAGE = `Usage: npm run new -- "Company name"
+
+Starts content/subprocessors/<name>.md (or in CONTENT_DIR) with every required field,
+announced today and effective after the notice period. Fill in every TODO, then run
+\`npm run validate\`.
+
+Options:
+  -h, --help   print this help and change nothing`;
+
+// Flags are flags: `npm run new -- "Zoom" --help` prints the usage, it does not write zoom-help.md.
+function options() {
+  try {
+    return parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { values, positionals } = options();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const name = positionals.join(' ').trim();
 if (!name) {
-  console.error('Usage: npm run new -- "Company name"');
+  console.error(USAGE);
   process.exit(2);
 }
 const dir = contentDir();

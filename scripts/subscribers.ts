@@ -1,13 +1,16 @@
 /**
  * `npm run subscribers`: counts by state. `--export` prints the confirmed addresses as CSV,
  * with the scopes each chose (space-separated ids; empty: the full list);
- * `--erase ADDRESS` removes an address everywhere (right to erasure), keeping the counts in
- * the delivery log.
+ * `--erase ADDRESS` removes an address everywhere (right to erasure): the database, leaving no
+ * copy in its free pages, and the outbox's `.eml` files; the delivery log keeps its counts.
  */
 import { stringify } from 'csv-stringify/sync';
 import { parseAddress } from '../lib/notify/address';
 import { database, describeDatabase } from '../lib/notify/db';
-import { confirmedSubscribers, eraseAddress, subscriberCounts } from '../lib/notify/queries';
+import { addressKey } from '../lib/notify/forms';
+import { eraseOutbox } from '../lib/notify/mailer';
+import { compact, confirmedSubscribers, eraseAddress, subscriberCounts } from '../lib/notify/queries';
+import { serverSecret } from '../lib/notify/secret';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -19,8 +22,15 @@ async function main() {
       console.error(`Usage: npm run subscribers -- --erase ADDRESS (${parsed.message})`);
       process.exit(2);
     }
-    const found = await eraseAddress(db, parsed.address);
-    console.log(found ? `Erased ${parsed.address}: subscription, tokens and rate limits deleted; the delivery log keeps its rows without the address.` : `${parsed.address} is not a subscriber; any delivery log rows with it were anonymised.`);
+    const found = await eraseAddress(db, parsed.address, addressKey(serverSecret(), parsed.address));
+    await compact(db);
+    const files = eraseOutbox(parsed.address);
+    const outbox = files ? `; ${files} e-mail ${files === 1 ? 'file' : 'files'} deleted from the outbox` : '';
+    console.log(
+      found
+        ? `Erased ${parsed.address}: subscription, tokens and rate limits deleted, e-mails still queued for it cancelled; the delivery log keeps its rows without the address${outbox}. Backups made before now still hold it (docs/security.md).`
+        : `${parsed.address} is not a subscriber; any delivery log rows with it were anonymised${outbox}.`,
+    );
   } else if (args.includes('--export')) {
     process.stdout.write(stringify([['address', 'confirmed_at', 'scopes']]));
     for await (const row of confirmedSubscribers(db)) process.stdout.write(stringify([[row.email, row.confirmed_at ?? '', row.scopes ?? '']]));

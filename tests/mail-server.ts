@@ -4,8 +4,12 @@ import { SMTPServer } from 'smtp-server';
 export type Received = ParsedMail & { to_: string };
 type Rule = (to: string, count: number) => { code: number; message: string } | undefined;
 
-/** A real SMTP server (no mock): for the unit and browser tests in this process; every accepted message parsed back with mailparser. */
-export async function startSmtp(port: number, rule?: Rule) {
+/**
+ * A real SMTP server (no mock): for the unit and browser tests in this process; every accepted
+ * message parsed back with mailparser. `delayMs`: how long it takes to accept each message (a
+ * slow, remote server).
+ */
+export async function startSmtp(port: number, rule?: Rule, { delayMs = 0 }: { delayMs?: number } = {}) {
   const messages: Received[] = [];
   const tries = new Map<string, number>();
   const server = new SMTPServer({
@@ -22,8 +26,10 @@ export async function startSmtp(port: number, rule?: Rule) {
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
-          messages.push(Object.assign(mail, { to_: session.envelope.rcptTo[0].address }));
-          callback();
+          setTimeout(() => {
+            messages.push(Object.assign(mail, { to_: session.envelope.rcptTo[0].address }));
+            callback();
+          }, delayMs);
         },
         (error: Error) => callback(error),
       );

@@ -33,8 +33,9 @@ export function unsafeValues(data: unknown, path: PropertyKey[] = [], depth = 0)
     const found = unsafeCharacter(data);
     if (found) return [{ path, message: `contains ${found}`, hint: HINT }];
     const key = path.findLast((part) => typeof part === 'string');
-    if (!PROSE.has(String(key)) && /[\n\t]/.test(data.trim())) {
-      return [{ path, message: `must be on one line, but has a ${data.trim().includes('\n') ? 'line break' : 'tab'}`, hint: 'Join the lines; longer explanations belong in the notes below the front matter.' }];
+    // U+2028 and U+2029 are line breaks too: in HTML, e-mail and feeds they start a new line.
+    if (!PROSE.has(String(key)) && /[\n\t\u2028\u2029]/.test(data.trim())) {
+      return [{ path, message: `must be on one line, but has a ${/[\n\u2028\u2029]/.test(data.trim()) ? 'line break' : 'tab'}`, hint: 'Join the lines; longer explanations belong in the notes below the front matter.' }];
     }
     return [];
   }

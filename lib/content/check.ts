@@ -4,9 +4,9 @@ import { fieldName } from './describe-issue';
 import { contentFiles, type ContentFiles } from './files';
 import { checkMarkdown, markdown, type MarkdownIssue } from './markdown';
 import type { Problem } from './problems';
-import { checkHistory, leftoverTodos, recommendations } from './rules';
+import { checkHistory, leftoverTodos, plannedIssues, recommendations, titlesForIds } from './rules';
 import { scopeIssues } from './scope-rules';
-import { historySchema, plannedSchema, sectionSchema, siteSchema, SLUG, subprocessorSchema, type Content, type PlannedSubprocessor, type Section, type Site, type Subprocessor } from './schema';
+import { historyDatesSchema, plannedSchema, sectionSchema, siteSchema, SLUG, subprocessorSchema, type Content, type PlannedSubprocessor, type Section, type Site, type Subprocessor } from './schema';
 import { parseMarkdown, parseYaml, type Source } from './source';
 import { closest } from './suggest';
 import { resolveToday } from './today';
@@ -116,6 +116,7 @@ function parseEntries(pass: Pass, dir: string): { entry: Entry; source: Source }
     if (!entry) continue;
     checkReferences(pass, source, entry);
     if ('history' in entry) checkEntryHistory(pass, source, entry);
+    else for (const issue of plannedIssues(entry, pass.today)) pass.collect.report(source, issue.path, issue.message, issue.hint, 'warning');
     entries.push({ entry, source });
   }
   return entries;
@@ -144,10 +145,10 @@ function parseEntry(pass: Pass, source: Source, slug: string): Entry | undefined
   const notes = source.body.trim() || undefined;
   if (notes) markdownProblems(collect, source.file, source.bodyLine, checkMarkdown(source.body));
   const schema = 'planned' in data ? plannedSchema : subprocessorSchema;
-  const todos = leftoverTodos(data);
+  const todos = [...leftoverTodos(data), ...(pass.site ? titlesForIds(data, pass.site) : [])];
   for (const issue of todos) collect.report(source, issue.path, issue.message, issue.hint);
   if (todos.length) {
-    // Report the file's other mistakes too, but not a second time for the TODO fields.
+    // Report the file's other mistakes too, but not a second time for the TODO fields or ids written as titles.
     if (!collect.validate(source, schema, data, new Set(todos.map((issue) => fieldName(issue.path))))) historyAlone(pass, source, data);
     return undefined;
   }
@@ -162,7 +163,7 @@ function parseEntry(pass: Pass, source: Source, slug: string): Entry | undefined
 
 /** For an entry whose other fields have mistakes: the history rules too, so every problem shows at once. */
 function historyAlone({ collect, site, today }: Pass, source: Source, data: Record<string, unknown>) {
-  const history = 'planned' in data ? undefined : historySchema.safeParse(data.history);
+  const history = 'planned' in data ? undefined : historyDatesSchema.safeParse(data.history);
   if (site && history?.success) for (const issue of checkHistory({ history: history.data }, site, today)) collect.report(source, issue.path, issue.message, issue.hint, issue.severity);
 }
 

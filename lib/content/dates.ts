@@ -64,7 +64,7 @@ export function formatDate(date: IsoDate): string {
 const zoneParts = new Map<string, Intl.DateTimeFormat>();
 
 /** How far `timeZone` is ahead of UTC at the instant `at`, in milliseconds. */
-function zoneOffset(timeZone: string, at: Date): number {
+export function zoneOffset(timeZone: string, at: Date): number {
   let format = zoneParts.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
@@ -74,12 +74,25 @@ function zoneOffset(timeZone: string, at: Date): number {
   return Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second) - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** The instant a calendar day begins in `timeZone` (midnight there), e.g. for a feed's <updated>. */
+/**
+ * The instant a calendar day begins in `timeZone`, from the zone's rules for that date. Usually
+ * midnight there; where the clocks jump forward at midnight (Havana, Santiago) midnight does not
+ * exist, and the day begins at 01:00.
+ */
 export function startOfDayIn(date: IsoDate, timeZone: string): Date {
   const guess = startOfDay(date).getTime();
   // Twice: the offset at the guess can differ from the offset at midnight across a DST change.
   const first = guess - zoneOffset(timeZone, new Date(guess));
-  return new Date(guess - zoneOffset(timeZone, new Date(first)));
+  const found = guess - zoneOffset(timeZone, new Date(first));
+  if (todayIn(timeZone, new Date(found)) === date && todayIn(timeZone, new Date(found - 1000)) < date) return new Date(found);
+  // The day began elsewhere than at local midnight: search the second the date turns, within the 28 hours around it.
+  let [low, high] = [guess - 14 * 3_600_000, guess + 14 * 3_600_000];
+  while (high - low > 1000) {
+    const middle = low + Math.floor((high - low) / 2000) * 1000;
+    if (todayIn(timeZone, new Date(middle)) >= date) high = middle;
+    else low = middle;
+  }
+  return new Date(high);
 }
 
 /** The last second of a calendar day in `timeZone` (23:59:59 there): when an objection period ends. */

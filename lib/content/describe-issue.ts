@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locationName, suggestLocationCode } from './countries';
+import { locationGroup, locationName, suggestLocationCode } from './countries';
 import { formatPath } from './problems';
 import { closest } from './suggest';
 
@@ -136,6 +136,10 @@ function describeCustom(issue: z.core.$ZodIssueCustom, path: PropertyKey[], valu
     case 'timezone':
       return { path, message: `${quoted} is not a time zone name`, hint: 'Use an IANA time zone such as `Europe/Berlin` or `UTC`.' };
     case 'country': {
+      const group = locationGroup(String(value));
+      if (group) {
+        return { path, message: `${quoted} is a group of countries, not a country code`, hint: `List each country in ${group} that the data goes to, one per line (e.g. \`- country: DE\`), or use \`EU\` if it stays in the European Union.` };
+      }
       const guess = suggestLocationCode(String(value));
       return {
         path,

@@ -85,6 +85,7 @@ export function contentFiles(dir: string, collect: Collector) {
     }
     source.problems.forEach(collect.add);
     if (source.problems.length) return undefined;
+    source.cuts.forEach(collect.add);
     for (const issue of unsafeValues(source.data)) collect.report(source, issue.path, issue.message, issue.hint);
     for (const issue of unsafeLines(source.body, source.bodyLine)) collect.add({ severity: 'error', file: source.file, field: 'text', ...issue });
     if (source.hasFrontMatter === false && path.basename(path.dirname(file)) === 'subprocessors') {

@@ -10,18 +10,22 @@ const plain = (text: string) => text;
  */
 export function formatGrouped(problems: readonly Problem[], where: string, color = false): string {
   const [red, yellow, dim, bold] = color ? [paint(31), paint(33), paint(2), paint(1)] : [plain, plain, plain, plain];
-  const files = [...new Set(problems.map((problem) => problem.file))];
+  const isError = (problem: Problem) => problem.severity === 'error';
+  // Errors stop the build: their files come first, and in each file they come before the warnings.
+  const all = [...new Set(problems.map((problem) => problem.file))];
+  const failing = all.filter((file) => problems.some((problem) => problem.file === file && isError(problem)));
+  const files = [...failing, ...all.filter((file) => !failing.includes(file))];
   const groups = files.map((file) => {
     const own = problems.filter((problem) => problem.file === file);
-    const lines = own.map((problem) => {
+    const lines = [...own.filter(isError), ...own.filter((problem) => !isError(problem))].map((problem) => {
       const [head, fix] = formatProblem(problem).split('\n');
-      return `  ${problem.severity === 'error' ? red(head) : yellow(head)}${fix ? `\n  ${dim(fix)}` : ''}`;
+      return `  ${isError(problem) ? red(head) : yellow(head)}${fix ? `\n  ${dim(fix)}` : ''}`;
     });
     return `${bold(visible(file))} (${countSummary(own)})\n${lines.join('\n')}`;
   });
-  const errors = problems.some((problem) => problem.severity === 'error');
-  const summary = `${where}: ${countSummary(problems)}${problems.length ? ` in ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}`;
-  return [...groups, (errors ? red : problems.length ? yellow : plain)(summary)].join('\n\n');
+  const named = failing.slice(0, 10).map(visible).join(', ') + (failing.length > 10 ? ` and ${failing.length - 10} more` : '');
+  const summary = `${where}: ${countSummary(problems)}${problems.length ? ` in ${files.length} ${files.length === 1 ? 'file' : 'files'}` : ''}${failing.length ? `; errors in ${named}` : ''}`;
+  return [...groups, (failing.length ? red : problems.length ? yellow : plain)(summary)].join('\n\n');
 }
 
 // Workflow commands need %, CR and LF escaped, and property values also : and ,.

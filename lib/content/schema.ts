@@ -171,28 +171,32 @@ export const previousSchema = z.strictObject(
 
 export const CHANGES = ['added', 'updated', 'removed'] as const;
 
-export const eventSchema = z
-  .strictObject({
-    change: z.enum(CHANGES),
-    announced: isoDate,
-    effective: isoDate,
-    summary: text(1_000).optional(),
-    /** Security-critical: may skip the notice period, and must say why. */
-    urgent: z.boolean().optional(),
-    reason: text(1_000).optional(),
-    /** The changed fields' former values: on an update, or on an `added` that brings a removed entry back with other details. */
-    previous: previousSchema.optional(),
-  })
-  .superRefine((event, ctx) => {
-    if (event.urgent && !event.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when `urgent: true`', params: { hint: 'Say why the change could not wait for the notice period, e.g. `reason: Replaces a compromised provider`.' } });
-    }
-    if (event.previous && event.change === 'removed') {
-      ctx.addIssue({ code: 'custom', path: ['previous'], message: 'a `removed` event has no former values', params: { hint: 'Delete `previous`: it belongs on an `updated` event, or on an `added` event that brings an entry back.' } });
-    }
-  });
+/** An event's fields alone; the rules between them are eventSchema's. */
+const eventFields = z.strictObject({
+  change: z.enum(CHANGES),
+  announced: isoDate,
+  effective: isoDate,
+  summary: text(1_000).optional(),
+  /** Security-critical: may skip the notice period, and must say why. */
+  urgent: z.boolean().optional(),
+  reason: text(1_000).optional(),
+  /** The changed fields' former values: on an update, or on an `added` that brings a removed entry back with other details. */
+  previous: previousSchema.optional(),
+});
+
+export const eventSchema = eventFields.superRefine((event, ctx) => {
+  if (event.urgent && !event.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when `urgent: true`', params: { hint: 'Say why the change could not wait for the notice period, e.g. `reason: Replaces a compromised provider`.' } });
+  }
+  if (event.previous && event.change === 'removed') {
+    ctx.addIssue({ code: 'custom', path: ['previous'], message: 'a `removed` event has no former values', params: { hint: 'Delete `previous`: it belongs on an `updated` event, or on an `added` event that brings an entry back.' } });
+  }
+});
 
 export const historySchema = z.array(eventSchema).min(1);
+
+/** A history read for its dates alone, so one event's missing `reason` does not hide the other events' rules. */
+export const historyDatesSchema = z.array(eventFields).min(1);
 
 export const subprocessorSchema = z.strictObject({
   ...describingFields,

@@ -21,7 +21,11 @@ export type Tables = {
     unsubscribed_at: string | null;
     /** The chosen scope ids, space-separated; null: the full list. */
     scopes: string | null;
+    /** The choice of the latest request, waiting for its confirmation e-mail; null: the full list. */
+    requested_scopes: string | null;
   };
+  /** Hashes of used unsubscribe links whose subscriber is deleted: they still answer "unsubscribed". */
+  spent_tokens: { hash: string; spent_at: string };
   /** `scopes`: the choice made with a confirmation request, applied on confirming. */
   tokens: { hash: string; purpose: 'confirm' | 'unsubscribe'; subscriber_id: number; created_at: string; expires_at: string | null; scopes: string | null };
   rate_limits: { key: string; window_start: string; count: number };
@@ -72,6 +76,8 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
   file.pragma('journal_mode = WAL');
   file.pragma('busy_timeout = 10000');
   file.pragma('synchronous = NORMAL');
+  // Deleted rows are overwritten with zeros, so an erased address is not left in free pages.
+  file.pragma('secure_delete = ON');
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: file }) });
 }
 

@@ -1,19 +1,19 @@
 import type { IsoDate } from '../content/dates';
 import type { Content, Site } from '../content/schema';
-import { scopeTitles } from '../timeline/scopes';
-import { absoluteUrl, href } from '../publish/urls';
+import { href } from '../publish/urls';
 import { parseAddress } from './address';
+import { clientAddress, networkOf } from './client';
 import type { Db } from './db';
-import type { Mailer } from './mailer';
-import { messageIdFor } from './mailer';
-import { confirmMessage } from './messages';
-import { CONFIRM_DAYS, confirmSubscription, hitRateLimit, requestSubscription, unsubscribe } from './queries';
+import { confirmSubscription, hitRateLimit, requestSubscription, spentToken, unsubscribe } from './queries';
+import { keyedHash } from './secret';
 
 /**
  * The form handlers behind the thin routes: plain HTML form posts, answered with a 303 to a
- * page (Post/Redirect/Get). Clock, token generator and mailer are parameters.
+ * page (Post/Redirect/Get). Clock and secret are parameters. No handler sends mail: a
+ * confirmation is queued and sent by the notify job, which `wake` starts, so the answer
+ * never waits for an SMTP server and takes the same time whatever the address's state.
  */
-export type FormDeps = { db: Db; content: Content; mailer?: Mailer; now: Date; today: IsoDate; token: () => string; log?: (line: string) => void };
+export type FormDeps = { db: Db; content: Content; now: Date; today: IsoDate; secret: string; wake?: () => void; env?: Record<string, string | undefined> };
 
 /**
  * Per IP: requests per hour (SUBSCRIBE_LIMIT_PER_IP, e.g. higher when many customers share a
@@ -21,6 +21,7 @@ export type FormDeps = { db: Db; content: Content; mailer?: Mailer; now: Date; t
  */
 export const LIMITS = { ip: Number(process.env.SUBSCRIBE_LIMIT_PER_IP) || 20, address: 5, windowMs: 3_600_000 };
 
+const tooLarge = () => plain(413, 'This form takes an e-mail address and a few boxes, not this much.', { Connection: 'close' });
 const redirect = (path: string) => new Response(null, { status: 303, headers: { Location: href(path) } });
 const plain = (status: number, text: string, headers: Record<string, string> = {}) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
 
@@ -42,16 +43,35 @@ export function sameOrigin(request: Request): boolean {
   }
 }
 
-/** The client's address as the server in front of us saw it (the last hop Next.js appended). */
-export function clientIp(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
-}
+/** The keys the limits count under: keyed hashes, so a copy of the table does not give away addresses. */
+export const ipKey = (secret: string, address: string) => keyedHash(secret, `ip:${networkOf(address)}`);
+export const addressKey = (secret: string, email: string) => keyedHash(secret, `address:${email}`);
 
+/** Nothing a person types into the form comes near this size. */
+export const BODY_LIMIT = 4096;
+
+/**
+ * The form's fields, read from the stream up to BODY_LIMIT bytes: undefined for a larger body,
+ * refused by its declared length or as soon as it passes the limit, never read whole.
+ */
 async function form(request: Request): Promise<URLSearchParams | undefined> {
-  const text = await request.text().catch(() => '');
-  // Nothing a person types into one address field comes near this size.
-  if (text.length > 4096) return undefined;
-  return new URLSearchParams(text);
+  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  try {
+    for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+      size += part.value.byteLength;
+      if (size > BODY_LIMIT) {
+        await reader!.cancel();
+        return undefined;
+      }
+      chunks.push(part.value);
+    }
+  } catch {
+    return new URLSearchParams(); // The client went away mid-body.
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
 /**
@@ -68,11 +88,12 @@ export function formScopes(values: string[], site: Pick<Site, 'scopes'>): string
 export async function handleSubscribe(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return plain(403, 'Forms on this site can be sent only from its own pages.');
   const now = deps.now.toISOString();
-  if (!(await hitRateLimit(deps.db, `ip:${clientIp(request)}`, LIMITS.ip, LIMITS.windowMs, now))) {
+  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return tooLarge();
+  if (!(await hitRateLimit(deps.db, ipKey(deps.secret, clientAddress(request, deps.env)), LIMITS.ip, LIMITS.windowMs, now))) {
     return plain(429, 'Too many requests from your network. Please try again in an hour.', { 'Retry-After': '3600' });
   }
   const fields = await form(request);
-  if (!fields) return redirect('/subprocessors/subscribe?error=long');
+  if (!fields) return tooLarge();
   // A field hidden from people: only a bot fills it in. It gets the same answer as anyone.
   if (fields.get('website')) return redirect('/subprocessors/subscribe?status=sent');
   const { site } = deps.content;
@@ -81,16 +102,8 @@ export async function handleSubscribe(request: Request, deps: FormDeps): Promise
   const parsed = parseAddress(fields.get('email') ?? '');
   // The form comes back with the same boxes ticked.
   if (!parsed.ok) return redirect(`/subprocessors/subscribe?error=${parsed.problem}${scopes.map((id) => `&scopes=${id}`).join('')}`);
-  if (!(await hitRateLimit(deps.db, `address:${parsed.address}`, LIMITS.address, LIMITS.windowMs, now))) return redirect('/subprocessors/subscribe?status=sent');
-  const token = deps.token();
-  if (await requestSubscription(deps.db, parsed.address, token, now, scopes)) {
-    const message = confirmMessage({ site, scopes: scopeTitles(site, scopes), confirmUrl: absoluteUrl(site, `/subprocessors/subscribe/confirm?token=${token}`), days: CONFIRM_DAYS });
-    try {
-      await deps.mailer?.send({ to: parsed.address, messageId: messageIdFor(site, `confirm.${token.slice(0, 16)}`), message });
-    } catch (error) {
-      (deps.log ?? console.error)(`subscribe: the confirmation e-mail could not be sent: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  if (!(await hitRateLimit(deps.db, addressKey(deps.secret, parsed.address), LIMITS.address, LIMITS.windowMs, now))) return redirect('/subprocessors/subscribe?status=sent');
+  if (await requestSubscription(deps.db, parsed.address, now, scopes)) deps.wake?.();
   // The same answer whatever the address's state, so nobody can learn who subscribed.
   return redirect('/subprocessors/subscribe?status=sent');
 }
@@ -101,11 +114,13 @@ export async function handleConfirm(request: Request, deps: FormDeps): Promise<R
   if (!sameOrigin(request)) return plain(403, 'Forms on this site can be sent only from its own pages.');
   const siteScopes = (deps.content.site.scopes ?? []).map((scope) => scope.id);
   const confirmed = await confirmSubscription(deps.db, tokenOf(request), deps.now.toISOString(), deps.today, siteScopes);
+  // Only a confirmation queues anything (the welcome): nothing else may start the job.
+  if (confirmed) deps.wake?.();
   return redirect(confirmed ? '/subprocessors/subscribe/confirm?status=confirmed' : '/subprocessors/subscribe/confirm?status=invalid');
 }
 
 /** Also the RFC 8058 one-click POST from a mail client (body `List-Unsubscribe=One-Click`, no Origin). */
 export async function handleUnsubscribe(request: Request, deps: FormDeps): Promise<Response> {
-  const done = await unsubscribe(deps.db, tokenOf(request), deps.now.toISOString());
+  const done = (await unsubscribe(deps.db, tokenOf(request), deps.now.toISOString())) || (await spentToken(deps.db, tokenOf(request)));
   return redirect(done ? '/subprocessors/unsubscribe?status=done' : '/subprocessors/unsubscribe?status=invalid');
 }

@@ -5,12 +5,12 @@ import { allEvents } from '../timeline/history';
 import { changeNotice } from '../publish/notice';
 import type { Content } from '../content/schema';
 import { listAsOf, upcomingChanges } from '../timeline/timeline';
-import { scopedContent } from '../timeline/scopes';
+import { scopedContent, scopeTitles } from '../timeline/scopes';
 import { absoluteUrl, pageUrl } from '../publish/urls';
 import type { Db } from './db';
 import { failureKind, messageIdFor, type Mailer } from './mailer';
-import { dayMessage, welcomeMessage, type Message } from './messages';
-import { addUnsubscribeTokens, claimDeliveries, deleteExpired, enqueueDayNotice, markNoticeSent, parseNoticeId, queueState, recordOutcome, type Claimed } from './queries';
+import { confirmMessage, dayMessage, welcomeMessage, type Message } from './messages';
+import { addUnsubscribeTokens, CONFIRM_DAYS, claimDeliveries, deleteExpired, enqueueDayNotice, holdClaim, issueConfirmToken, markNoticeSent, parseNoticeId, queueState, recordOutcome, renewClaims, type Claimed } from './queries';
 
 export type NotifyOptions = {
   db: Db;
@@ -23,9 +23,8 @@ export type NotifyOptions = {
   runId?: string;
   /** Mails per second at most (NOTIFY_RATE); 0 for no limit. */
   rate?: number;
-  /** A claim older than this belongs to a process that died mid-send. */
+  /** A claim not renewed for this long belongs to a process that died (or froze) mid-send. */
   leaseMs?: number;
-  batchSize?: number;
   concurrency?: number;
   retryBaseMs?: number;
   maxAttempts?: number;
@@ -70,8 +69,12 @@ function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => 
         const view = { site, scope: scopeTitle, day, notices, versionUrl: pageUrl(list, `/subprocessors/history/${day}`), changesUrl: pageUrl(list, '/subprocessors/changes') };
         if (notices.length) result = { build: (unsubscribeUrl) => dayMessage({ ...view, unsubscribeUrl }), fingerprint: listFingerprint };
       } else if (kind === 'welcome') {
-        const open = upcomingChanges(list, today).filter(({ objectionDeadline }) => objectionDeadline !== undefined && objectionDeadline >= today);
-        const notices = open.map(({ entry, event }) => changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event, today));
+        // Every change announced and not yet in effect, removals too (SPEC §7): a subscriber who confirms on the
+        // day a change is announced may already have missed that day's notice. The deadline where one is still open.
+        const notices = upcomingChanges(list, today).map(({ entry, event }) => {
+          const notice = changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event, today);
+          return notice.objection && notice.objection.deadline < today ? { ...notice, objection: undefined } : notice;
+        });
         result = { build: (unsubscribeUrl) => welcomeMessage({ site, scope: scopeTitle, today, notices, listUrl: pageUrl(list, '/subprocessors'), unsubscribeUrl }), fingerprint: listFingerprint };
       }
     }
@@ -95,20 +98,99 @@ export function announcementDays(content: Content, today: IsoDate): IsoDate[] {
   return [...new Set(allEvents(content).map(({ event }) => event.announced))].filter((day) => day <= today).sort();
 }
 
+/** A claimed delivery's e-mail, ready to send, or why it cannot be sent. */
+type Composed = { message: Message; unsubscribeUrl?: string; fingerprint?: string } | { missing: string; fingerprint?: string };
+
+type Run = Required<Pick<NotifyOptions, 'db' | 'content' | 'mailer' | 'today' | 'now' | 'token' | 'runId' | 'log'>> & NotifyOptions & { result: NotifyResult; waiting: Set<number> };
+
+/** How each delivery is composed, sent and recorded in one run. */
+function deliverer(run: Run): (delivery: Claimed) => Promise<void> {
+  const { db, content, mailer, now, token, runId, result, waiting } = run;
+  const { site } = content;
+  const { rate = 0, retryBaseMs = 1000, maxAttempts = 8 } = run;
+  const iso = () => now().toISOString();
+  const messageFor = noticeBuilder(content, run.today);
+  const marked = new Set<string>();
+  let nextSlot = Date.now();
+
+  async function compose(delivery: Claimed): Promise<Composed> {
+    const link = token();
+    if (parseNoticeId(delivery.notice_id).kind === 'confirm') {
+      // The link is made now, so the request never had to store it or wait for SMTP.
+      const request = delivery.subscriber_id === null ? undefined : await issueConfirmToken(db, delivery.subscriber_id, link, iso());
+      if (!request) return { missing: 'not sent: the request is gone (expired or erased)' };
+      const confirmUrl = absoluteUrl(site, `/subprocessors/subscribe/confirm?token=${link}`);
+      return { message: confirmMessage({ site, scopes: scopeTitles(site, request.requested), current: request.confirmed ? scopeTitles(site, request.current) : undefined, confirmUrl, days: CONFIRM_DAYS }) };
+    }
+    const notice = messageFor(delivery.notice_id);
+    if (!('build' in notice)) return notice;
+    if (delivery.subscriber_id !== null) await addUnsubscribeTokens(db, [{ token: link, subscriberId: delivery.subscriber_id }], iso());
+    const unsubscribeUrl = absoluteUrl(site, `/subprocessors/unsubscribe?token=${link}`);
+    return { message: notice.build(unsubscribeUrl), unsubscribeUrl, fingerprint: notice.fingerprint };
+  }
+
+  return async (delivery) => {
+    // Fixed per delivery, never derived from a token: a re-sent copy is recognisably the same.
+    const local = `${delivery.notice_id}.${delivery.id}.${createHash('sha256').update(`${delivery.notice_id}:${delivery.id}:${delivery.subscriber_id}`).digest('hex').slice(0, 16)}`;
+    const messageId = messageIdFor(site, local);
+    if (rate > 0) {
+      const wait = nextSlot - Date.now();
+      nextSlot = Math.max(nextSlot, Date.now()) + 1000 / rate;
+      if (wait > 0) await sleep(wait);
+    }
+    // Checked again just before sending: taken over by another run (this one was frozen past
+    // the lease), or cancelled by an unsubscribe or an erasure since it was claimed.
+    if (!(await holdClaim(db, delivery.id, runId, iso()))) return;
+    const mail = await compose(delivery);
+    const outcome = { messageId, fingerprint: mail.fingerprint };
+    if ('missing' in mail) {
+      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: mail.missing });
+      result.failed++;
+      return;
+    }
+    try {
+      const response = await mailer.send({ to: delivery.address, messageId, message: mail.message, unsubscribeUrl: mail.unsubscribeUrl });
+      const at = iso();
+      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at, response });
+      if (!marked.has(delivery.notice_id)) await markNoticeSent(db, delivery.notice_id, at);
+      marked.add(delivery.notice_id);
+      result.sent++;
+      waiting.delete(delivery.id);
+      if (delivery.interrupted) {
+        result.resent++;
+        run.log(`Re-sent after an interruption: ${messageId} (delivery ${delivery.id})`);
+      }
+    } catch (error) {
+      // The SMTP server's answer goes to the delivery log only: it often names the address, and server logs are kept where erasure cannot reach.
+      const { permanent, response } = failureKind(error);
+      if (permanent || delivery.attempts >= maxAttempts) {
+        await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: permanent ? response : `gave up after ${delivery.attempts} attempts: ${response}` });
+        result.failed++;
+        waiting.delete(delivery.id);
+      } else {
+        const nextAttemptAt = new Date(now().getTime() + Math.min(retryBaseMs * 2 ** (delivery.attempts - 1), 15 * 60_000)).toISOString();
+        await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'pending', at: iso(), response, nextAttemptAt });
+        waiting.add(delivery.id);
+      }
+    }
+  };
+}
+
 /**
- * Sends every due notice, exactly once per subscriber however many runs overlap: each
- * delivery is queued, then claimed in the database before its SMTP transaction and recorded
- * after it (the outbox pattern). Temporary failures are retried with backoff, permanent ones
- * recorded as failed; a claim left by a dead process is sent again with the same Message-ID.
+ * Sends every due notice and queued confirmation, exactly once per subscriber however many
+ * runs overlap: each delivery is queued, then claimed in the database before its SMTP
+ * transaction and recorded after it (the outbox pattern). Claims are small (each of the
+ * `concurrency` workers holds one, the message it is sending), renewed every third of the
+ * lease while the run lives, and checked again just before sending: only a run that stops
+ * (killed, or frozen longer than the lease) has its claims taken over, and then the message it
+ * may have sent goes again with the same Message-ID. Temporary failures are retried with
+ * backoff, permanent ones recorded as failed.
  */
 export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
-  const { db, content, mailer, today, log = console.log } = options;
+  const { db, content, today, log = console.log } = options;
   const now = options.now ?? (() => new Date());
-  const token = options.token ?? randomToken;
   const runId = options.runId ?? `${process.pid}-${randomBytes(6).toString('hex')}`;
-  const { rate = 0, leaseMs = 120_000, concurrency = 5, retryBaseMs = 1000, maxAttempts = 8, maxWaitMs = 60_000 } = options;
-  // A batch takes at most about ten seconds at the rate, well within the lease.
-  const batchSize = options.batchSize ?? (rate > 0 ? Math.max(1, Math.min(100, rate * 10)) : 100);
+  const { leaseMs = 120_000, concurrency = 5, maxWaitMs = 60_000 } = options;
   const iso = () => now().toISOString();
   const staleBefore = () => new Date(now().getTime() - leaseMs).toISOString();
 
@@ -129,84 +211,34 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
   const total = (await queueState(db, iso(), staleBefore())).due;
   if (total === 0) return result;
 
-  const messageFor = noticeBuilder(content, today);
+  const deliver = deliverer({ ...options, now, token: options.token ?? randomToken, runId, log, result, waiting });
   const started = Date.now();
   let lastReport = started;
-  let nextSlot = Date.now();
   const report = (force = false) => {
     if (!force && Date.now() - lastReport < 1000) return;
     lastReport = Date.now();
     const perSecond = Math.round((result.sent / Math.max(1, Date.now() - started)) * 1000);
     log(`notify: ${result.sent} of ${total} sent, ${result.failed} failed, ${waiting.size} waiting to retry (${perSecond}/s)`);
   };
-
-  // The first sending time of each notice in the current batch.
-  let firstSent = new Map<string, string>();
-
-  async function deliver(delivery: Claimed, unsubscribeToken: string) {
-    const local = `${delivery.notice_id}.${delivery.id}.${createHash('sha256').update(`${delivery.notice_id}:${delivery.id}:${delivery.subscriber_id}`).digest('hex').slice(0, 16)}`;
-    const messageId = messageIdFor(content.site, local);
-    const notice = messageFor(delivery.notice_id);
-    const outcome = { messageId, fingerprint: notice.fingerprint };
-    if (!('build' in notice)) {
-      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: notice.missing });
-      result.failed++;
-      return;
+  const worker = async () => {
+    for (let claimed = await claimDeliveries(db, runId, iso(), staleBefore(), 1); claimed.length; claimed = await claimDeliveries(db, runId, iso(), staleBefore(), 1)) {
+      for (const delivery of claimed) await deliver(delivery);
+      report();
     }
-    if (rate > 0) {
-      const wait = nextSlot - Date.now();
-      nextSlot = Math.max(nextSlot, Date.now()) + 1000 / rate;
-      if (wait > 0) await sleep(wait);
-    }
-    const unsubscribeUrl = absoluteUrl(content.site, `/subprocessors/unsubscribe?token=${unsubscribeToken}`);
-    try {
-      const response = await mailer.send({ to: delivery.address, messageId, message: notice.build(unsubscribeUrl), unsubscribeUrl });
-      const at = iso();
-      await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at, response });
-      if (!firstSent.has(delivery.notice_id)) firstSent.set(delivery.notice_id, at);
-      result.sent++;
-      waiting.delete(delivery.id);
-      if (delivery.interrupted) {
-        result.resent++;
-        log(`Re-sent after an interruption: ${messageId} (delivery ${delivery.id})`);
-      }
-    } catch (error) {
-      const { permanent, response } = failureKind(error);
-      if (permanent || delivery.attempts >= maxAttempts) {
-        await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'failed', at: iso(), response: permanent ? response : `gave up after ${delivery.attempts} attempts: ${response}` });
-        result.failed++;
-        waiting.delete(delivery.id);
-      } else {
-        const nextAttemptAt = new Date(now().getTime() + Math.min(retryBaseMs * 2 ** (delivery.attempts - 1), 15 * 60_000)).toISOString();
-        await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'pending', at: iso(), response, nextAttemptAt });
-        waiting.add(delivery.id);
-      }
-    }
-    report();
-  }
-
-  for (;;) {
-    const batch = await claimDeliveries(db, runId, iso(), staleBefore(), batchSize);
-    if (batch.length === 0) {
+  };
+  // Claims are renewed while this run lives, so a slow SMTP server never hands them to another run.
+  const heartbeat = setInterval(() => void renewClaims(db, runId, iso()).catch(() => {}), Math.max(10, leaseMs / 3));
+  try {
+    for (;;) {
+      await Promise.all(Array.from({ length: concurrency }, worker));
       const { due, nextRetry } = await queueState(db, iso(), staleBefore());
       if (due > 0) continue;
       const wait = nextRetry ? Date.parse(nextRetry) - now().getTime() : Infinity;
       if (wait > maxWaitMs) break;
       await sleep(Math.max(wait, 10));
-      continue;
     }
-    const tokens = batch.map(() => token());
-    await addUnsubscribeTokens(db, batch.flatMap((delivery, index) => (delivery.subscriber_id === null ? [] : [{ token: tokens[index], subscriberId: delivery.subscriber_id }])), iso());
-    let next = 0;
-    const worker = async () => {
-      while (next < batch.length) {
-        const index = next++;
-        await deliver(batch[index], tokens[index]);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
-    for (const [noticeId, at] of firstSent) await markNoticeSent(db, noticeId, at);
-    firstSent = new Map();
+  } finally {
+    clearInterval(heartbeat);
   }
   result.retrying = waiting.size;
   report(true);

@@ -15,7 +15,7 @@ export function mailMode(site: Pick<Site, 'notifications'>, env: Env = process.e
   if (STATIC_EXPORT) return { kind: 'off', reason: 'a static export cannot receive a form' };
   if (!site.notifications) return { kind: 'off', reason: 'site.yaml has no `notifications`' };
   if (env.SMTP_URL) return { kind: 'smtp', url: env.SMTP_URL };
-  if (env.NODE_ENV === 'production') return { kind: 'off', reason: 'SMTP_URL is not set, so no e-mail can be sent and the subscription form is hidden' };
+  if (env.NODE_ENV === 'production') return { kind: 'off', reason: 'SMTP_URL is not set, so this server cannot send e-mail: the subscription form is answered with 503 (Service Unavailable) until it is' };
   return { kind: 'outbox', dir: path.join(dataDir(env), 'outbox') };
 }
 
@@ -59,7 +59,8 @@ export function createMailer(site: Pick<Site, 'company' | 'contact' | 'notificat
       fs.mkdirSync(mode.dir, { recursive: true });
       const file = path.join(mode.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^A-Za-z0-9.-]/g, '')}.eml`);
       fs.writeFileSync(file, (info as unknown as { message: Buffer }).message);
-      log(`E-mail to ${to} written to ${path.relative(process.cwd(), file)}`);
+      // The file name, not the address: server logs are kept and shipped where erasure cannot reach.
+      log(`E-mail written to ${path.relative(process.cwd(), file)}`);
       return `written to ${file}`;
     },
     close: () => transport.close(),
@@ -71,4 +72,23 @@ export function failureKind(error: unknown): { permanent: boolean; response: str
   const { responseCode, response, message, code } = (error ?? {}) as { responseCode?: number; response?: string; message?: string; code?: string };
   const text = response || `${code ?? 'error'}: ${message ?? String(error)}`;
   return { permanent: typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600, response: text };
+}
+
+/**
+ * Deletes the outbox's `.eml` files addressed to `email` (right to erasure); how many. The
+ * address is on a `To:` line of its own (checked strictly: no line breaks, no folding).
+ */
+export function eraseOutbox(email: string, env: Env = process.env): number {
+  const dir = path.join(dataDir(env), 'outbox');
+  if (!fs.existsSync(dir)) return 0;
+  const to = new RegExp(`^To: ${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\r?$`, 'im');
+  let erased = 0;
+  for (const name of fs.readdirSync(dir).filter((file) => file.endsWith('.eml'))) {
+    const file = path.join(dir, name);
+    if (to.test(fs.readFileSync(file, 'utf8'))) {
+      fs.rmSync(file);
+      erased++;
+    }
+  }
+  return erased;
 }

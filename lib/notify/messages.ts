@@ -15,8 +15,12 @@ type Company = Pick<Site, 'company' | 'product'> & Partial<Pick<Site, 'scopes'>>
 /** `scope`: the title of the scope whose list the notice is of (SPEC §8); none for the full list. */
 export type DayView = { site: Company; scope?: string; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string };
 export type WelcomeView = { site: Company; scope?: string; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string };
-/** `scopes`: the titles of the scopes chosen with the request; none for the full list. */
-export type ConfirmView = { site: Company; scopes?: string[]; confirmUrl: string; days: number };
+/**
+ * `scopes`: the titles of the scopes chosen with the request; none for the full list.
+ * `current`: for an address already subscribed, the titles of the scopes it gets now (none:
+ * the full list), so the e-mail reads as the change it is.
+ */
+export type ConfirmView = { site: Company; scopes?: string[]; current?: string[]; confirmUrl: string; days: number };
 
 const listName = (site: Company, scope?: string) => `${site.company.name}'s list of subprocessors${site.product ? ` for ${site.product}` : ''}${scope ? ` (${scope})` : ''}`;
 /** The start of a subject line: the company, and the scope when the notice is of one scope's list. */
@@ -108,13 +112,13 @@ export function dayMessage(view: DayView): Message {
   };
 }
 
-/** Sent on confirming: the changes still open for objection. */
+/** Sent on confirming: every change announced and not yet in effect, each with its deadline where objection applies. */
 export function welcomeMessage(view: WelcomeView): Message {
   const { site, scope, notices } = view;
   const lead = `You will now receive an e-mail on each day ${site.company.name} announces a change to ${listName(site, scope)}.`;
   const open = notices.length
-    ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} still open for objection:`
-    : `No change is open for objection as of ${formatDate(view.today)}.`;
+    ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} announced and not yet in effect:`
+    : `No change is announced and not yet in effect as of ${formatDate(view.today)}.`;
   const end = footer(site, view.unsubscribeUrl, scope);
   return {
     subject: `${sender(site, scope)}: you are subscribed to subprocessor changes`,
@@ -123,8 +127,11 @@ export function welcomeMessage(view: WelcomeView): Message {
   };
 }
 
+const choiceOf = (scopes?: string[]) => (scopes?.length ? `only the changes that concern ${scopes.join('; ')} (one e-mail for each on a day that concerns several)` : 'every change to the list');
+
 /** The double opt-in e-mail: a link to a page with a Confirm button. */
 export function confirmMessage(view: ConfirmView): Message {
+  if (view.current) return changeMessage({ ...view, current: view.current });
   const lead = `Someone, hopefully you, asked to receive e-mails about changes to ${listName(view.site)} at this address.`;
   const scopes = view.scopes?.length ? [`Only the changes that concern: ${view.scopes.join('; ')} (one e-mail for each on a day that concerns several).`] : [];
   const action = `To confirm, open this link within ${view.days} days and press Confirm:`;
@@ -133,5 +140,22 @@ export function confirmMessage(view: ConfirmView): Message {
     subject: `${view.site.company.name}: confirm your subscription to subprocessor changes`,
     text: [lead, ...scopes, `${action}\n${view.confirmUrl}`, ignore].join('\n\n'),
     html: page([paragraph(htmlText(lead)), ...scopes.map((line) => paragraph(htmlText(line))), paragraph(`${htmlText(action)}<br>${link(view.confirmUrl)}`), paragraph(htmlText(ignore))].join('\n')),
+  };
+}
+
+/** For a subscriber: a request for other lists is a change, shown as one, that nothing applies until confirmed. */
+function changeMessage(view: ConfirmView & { current: string[] }): Message {
+  const lines = [
+    `This address is subscribed to e-mails about changes to ${listName(view.site)}.`,
+    `Someone, hopefully you, asked to change which changes it receives:`,
+    `Now: ${choiceOf(view.current)}.\nRequested: ${choiceOf(view.scopes)}.`,
+    `Nothing changes unless you confirm: until then you keep receiving ${choiceOf(view.current)}.`,
+  ];
+  const action = `To make this change, open this link within ${view.days} days and press Confirm:`;
+  const ignore = 'If it was not you, ignore this e-mail: your subscription stays as it is.';
+  return {
+    subject: `${view.site.company.name}: confirm a change to your subscription to subprocessor changes`,
+    text: [...lines, `${action}\n${view.confirmUrl}`, ignore].join('\n\n'),
+    html: page([...lines.map((line) => paragraph(htmlText(line).replace('\n', '<br>'))), paragraph(`${htmlText(action)}<br>${link(view.confirmUrl)}`), paragraph(htmlText(ignore))].join('\n')),
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql } from 'kysely';
-import type { Db, DeliveryStatus } from './db';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Db, DeliveryStatus, SubscriberStatus, Tables } from './db';
 
 /**
  * Every read and write of subscribers and deliveries, as named functions that run alike on
@@ -18,12 +18,12 @@ export function hashToken(token: string): string {
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 const minus = (now: string, ms: number) => new Date(Date.parse(now) - ms).toISOString();
 
-/** Counts one request against `key`; false once `limit` is exceeded in the current window. */
+/** Counts one request against `key` (a keyed hash, `rateKey`); false once `limit` is exceeded in the current window. */
 export async function hitRateLimit(db: Db, key: string, limit: number, windowMs: number, now: string): Promise<boolean> {
   const cutoff = minus(now, windowMs);
   const row = await db
     .insertInto('rate_limits')
-    .values({ key: hashToken(key), window_start: now, count: 1 })
+    .values({ key, window_start: now, count: 1 })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         count: sql<number>`case when rate_limits.window_start < ${cutoff} then 1 else rate_limits.count + 1 end`,
@@ -36,7 +36,7 @@ export async function hitRateLimit(db: Db, key: string, limit: number, windowMs:
 }
 
 /** A notice's id: `day:2026-01-05` for the full list, `day:2026-01-05:eu` for the list of scope `eu`. */
-export function noticeId(kind: 'day' | 'welcome', day: string, scope?: string): string {
+export function noticeId(kind: 'day' | 'welcome' | 'confirm', day: string, scope?: string): string {
   return `${kind}:${day}${scope ? `:${scope}` : ''}`;
 }
 
@@ -59,29 +59,51 @@ function subscribedLists(stored: string | null | undefined, siteScopes: readonly
 }
 
 /**
- * Records a request to subscribe `email` to the lists of `scopes` (none: the full list).
- * Returns whether to send a confirmation, with its token and the choice stored (hashed): not
- * for an address confirmed with the same choice, nor within 10 minutes of the last one. A
- * confirmed subscriber who asks for other scopes stays subscribed as before until the new
+ * Records a request to subscribe `email` to the lists of `scopes` (none: the full list) and
+ * queues its confirmation e-mail, which the notify job sends with a new link: not for an
+ * address confirmed with the same choice, nor within 10 minutes of the last one. Whether one
+ * was queued, for the caller to wake the job; the visitor's answer is the same either way.
+ * A confirmed subscriber who asks for other scopes stays subscribed as before until the new
  * link is confirmed; confirming applies the choice made with that link (only the newest works).
  */
-export async function requestSubscription(db: Db, email: string, confirmToken: string, now: string, scopes: readonly string[] = []): Promise<boolean> {
+export async function requestSubscription(db: Db, email: string, now: string, scopes: readonly string[] = []): Promise<boolean> {
   const choice = joinScopes(scopes);
   return db.transaction().execute(async (trx) => {
     await trx.insertInto('subscribers').values({ email, status: 'pending', created_at: now }).onConflict((oc) => oc.column('email').doNothing()).execute();
-    const subscriber = await trx.selectFrom('subscribers').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-    if (subscriber.status === 'confirmed' && (subscriber.scopes ?? null) === choice) return false;
-    if (subscriber.confirm_sent_at && subscriber.confirm_sent_at > minus(now, 10 * 60_000)) return false;
-    await trx
+    // One conditional update decides, so simultaneous requests cannot all find the 10 minutes
+    // over: the first locks the row, the others then see its new time and change nothing.
+    const subscriber = await trx
       .updateTable('subscribers')
-      .set({ status: subscriber.status === 'confirmed' ? 'confirmed' : 'pending', confirm_sent_at: now })
-      .where('id', '=', subscriber.id)
+      .set({ status: sql<SubscriberStatus>`case when status = 'confirmed' then 'confirmed' else 'pending' end`, confirm_sent_at: now, requested_scopes: choice })
+      .where('email', '=', email)
+      .where((eb) => eb.or([eb('confirm_sent_at', 'is', null), eb('confirm_sent_at', '<=', minus(now, 10 * 60_000))]))
+      .where((eb) => eb.not(eb.and([eb('status', '=', 'confirmed'), choice === null ? eb('scopes', 'is', null) : eb('scopes', '=', choice)])))
+      .returning('id')
+      .executeTakeFirst();
+    if (!subscriber) return false;
+    await trx
+      .insertInto('deliveries')
+      .values({ notice_id: noticeId('confirm', now), subscriber_id: subscriber.id, address: email, status: 'pending', created_at: now, next_attempt_at: now, scope: null })
+      .onConflict((oc) => oc.columns(['notice_id', 'subscriber_id']).doNothing())
       .execute();
-    // Only the newest link works: a forwarded older one cannot confirm.
-    await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).where('purpose', '=', 'confirm').execute();
-    const expires = new Date(Date.parse(now) + CONFIRM_DAYS * DAY_MS).toISOString();
-    await trx.insertInto('tokens').values({ hash: hashToken(confirmToken), purpose: 'confirm', subscriber_id: subscriber.id, created_at: now, expires_at: expires, scopes: choice }).execute();
     return true;
+  });
+}
+
+export type ConfirmRequest = { email: string; confirmed: boolean; current: string[]; requested: string[] };
+
+/**
+ * Makes the link of a queued confirmation e-mail, just before it is sent: stores the token's
+ * hash with the choice requested (older links stop working). Undefined when the request is gone.
+ */
+export async function issueConfirmToken(db: Db, subscriberId: number, token: string, now: string): Promise<ConfirmRequest | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const subscriber = await trx.selectFrom('subscribers').select(['email', 'status', 'scopes', 'requested_scopes']).where('id', '=', subscriberId).executeTakeFirst();
+    if (!subscriber) return undefined;
+    await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriberId).where('purpose', '=', 'confirm').execute();
+    const expires = new Date(Date.parse(now) + CONFIRM_DAYS * DAY_MS).toISOString();
+    await trx.insertInto('tokens').values({ hash: hashToken(token), purpose: 'confirm', subscriber_id: subscriberId, created_at: now, expires_at: expires, scopes: subscriber.requested_scopes }).execute();
+    return { email: subscriber.email, confirmed: subscriber.status === 'confirmed', current: splitScopes(subscriber.scopes), requested: splitScopes(subscriber.requested_scopes) };
   });
 }
 
@@ -102,7 +124,7 @@ export async function tokenSubscriber(db: Db, token: string, purpose: 'confirm' 
  * their welcome: one per list they get (`siteScopes`: the scope ids in site.yaml). False for
  * an unknown, used or expired link. `confirmed_on` becomes today also when a confirmed
  * subscriber changes scopes, so the new lists' past days are not sent to them; the welcome
- * brings the changes still open for objection.
+ * brings the changes announced and not yet in effect.
  */
 export async function confirmSubscription(db: Db, token: string, now: string, today: string, siteScopes: readonly string[] = []): Promise<boolean> {
   const subscriber = await tokenSubscriber(db, token, 'confirm', now);
@@ -125,6 +147,11 @@ export async function confirmSubscription(db: Db, token: string, now: string, to
     }
   });
   return true;
+}
+
+/** Whether an unsubscribe link was used by someone whose address has since been deleted. */
+export async function spentToken(db: Db, token: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('spent_tokens').select('hash').where('hash', '=', hashToken(token)).executeTakeFirst());
 }
 
 /** Unsubscribes at once: no further notice is claimed for the address, queued ones are cancelled. */
@@ -191,33 +218,57 @@ export async function enqueueDayNotice(db: Db, day: string, now: string, { scope
 export type Claimed = { id: number; notice_id: string; subscriber_id: number | null; address: string; attempts: number; interrupted: boolean };
 
 /**
- * Claims up to `limit` deliveries for `runId`: those due, and those whose claim is older than
- * `staleBefore` (their process died mid-send). On PostgreSQL the rows are locked and skipped
- * by concurrent claimers; SQLite runs one writer at a time.
+ * Claims up to `limit` deliveries for `runId`: first those whose claim is older than
+ * `staleBefore` (their process died: a live run renews its claims, `renewClaims`), then those
+ * due, oldest first. On PostgreSQL the rows are locked and skipped by concurrent claimers;
+ * SQLite runs one writer at a time.
  */
 export async function claimDeliveries(db: Db, runId: string, now: string, staleBefore: string, limit: number): Promise<Claimed[]> {
-  let ids = db
-    .selectFrom('deliveries')
-    .select('id')
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
-    .orderBy('id')
-    .limit(limit);
-  if (isPostgres(db)) ids = ids.forUpdate().skipLocked();
-  const rows = await db
-    .updateTable('deliveries')
-    .set((eb) => ({
-      resent: sql<number>`case when status = 'sending' then 1 else resent end`,
-      status: 'sending',
-      claimed_by: runId,
-      claimed_at: now,
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', 'in', ids)
-    // Checked again on the row itself: another claimer may have taken it since the subquery read it.
-    .where((eb) => eb.or([eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)])]))
-    .returning(['id', 'notice_id', 'subscriber_id', 'address', 'attempts', 'resent'])
-    .execute();
+  const stale = await claimWhere(db, runId, now, limit, (eb) => eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', staleBefore)]));
+  if (stale.length >= limit) return stale;
+  const due = await claimWhere(db, runId, now, limit - stale.length, (eb) => eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]));
+  return [...stale, ...due];
+}
+
+async function claimWhere(db: Db, runId: string, now: string, limit: number, condition: (eb: ExpressionBuilder<Tables, 'deliveries'>) => Expression<SqlBool>): Promise<Claimed[]> {
+  const picked = db.selectFrom('deliveries').select('id').where(condition).orderBy('id').limit(limit);
+  const claim = db.updateTable('deliveries').set((eb) => ({
+    resent: sql<number>`case when status = 'sending' then 1 else resent end`,
+    status: 'sending',
+    claimed_by: runId,
+    claimed_at: now,
+    attempts: eb('attempts', '+', 1),
+  }));
+  const returned = ['id', 'notice_id', 'subscriber_id', 'address', 'attempts', 'resent'] as const;
+  // On PostgreSQL the rows are picked once, locked, skipping those another claimer holds: as a
+  // plain `id in (…)` subquery, the planner may run the LIMIT again per row and claim them all.
+  const rows = isPostgres(db)
+    ? await claim
+        .where('id', 'in', sql<number>`(with picked as materialized (${picked.forUpdate().skipLocked()}) select id from picked)`)
+        .where(condition)
+        .returning(returned)
+        .execute()
+    : await claim
+        .where('id', 'in', picked)
+        // Checked again on the row itself: another process may have taken it since the subquery read it.
+        .where(condition)
+        .returning(returned)
+        .execute();
   return rows.map(({ resent, ...row }) => ({ ...row, interrupted: Number(resent) === 1 })).sort((a, b) => a.id - b.id);
+}
+
+/** Renews every claim `runId` holds: a run that is slow but alive keeps its work. */
+export async function renewClaims(db: Db, runId: string, now: string): Promise<void> {
+  await db.updateTable('deliveries').set({ claimed_at: now }).where('status', '=', 'sending').where('claimed_by', '=', runId).execute();
+}
+
+/**
+ * Checked just before a message is handed to SMTP: true if `runId` still holds the claim (and
+ * renews it). False when another run took it over, or an unsubscribe or erasure cancelled it.
+ */
+export async function holdClaim(db: Db, id: number, runId: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('deliveries').set({ claimed_at: now }).where('id', '=', id).where('status', '=', 'sending').where('claimed_by', '=', runId).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Stores the hashes of one-click unsubscribe tokens, one per message. */
@@ -328,17 +379,26 @@ export async function* confirmedSubscribers(db: Db, pageSize = 1000) {
 
 /**
  * Right to erasure: the address leaves every table. The delivery log keeps its rows (counts
- * and times stay true) with the address replaced.
+ * and times stay true) without the address; what was still to be sent to it is cancelled,
+ * also a message a running job has claimed (it checks its claim just before sending).
+ * `rateKey`: the address's rate-limit key. SQLite overwrites what is deleted (secure_delete);
+ * `compact` (after) also leaves no old copy of a page in the file or its write-ahead log.
  */
-export async function eraseAddress(db: Db, email: string): Promise<boolean> {
+export async function eraseAddress(db: Db, email: string, rateKey: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const subscriber = await trx.selectFrom('subscribers').select('id').where('email', '=', email).executeTakeFirst();
     await trx
       .updateTable('deliveries')
-      .set({ address: 'erased', subscriber_id: null, smtp_response: sql<string>`replace(smtp_response, ${email}, '[erased]')` })
-      .where('address', '=', email)
+      .set({
+        address: 'erased',
+        subscriber_id: null,
+        smtp_response: sql<string>`replace(smtp_response, ${email}, '[erased]')`,
+        status: sql<DeliveryStatus>`case when status in ('pending', 'sending') then 'cancelled' else status end`,
+        claimed_by: sql<string>`case when status in ('pending', 'sending') then null else claimed_by end`,
+      })
+      .where((eb) => eb.or([eb('address', '=', email), ...(subscriber ? [eb('subscriber_id', '=', subscriber.id)] : [])]))
       .execute();
-    await trx.deleteFrom('rate_limits').where('key', '=', hashToken(`address:${email}`)).execute();
+    await trx.deleteFrom('rate_limits').where('key', '=', rateKey).execute();
     if (!subscriber) return false;
     await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).execute();
     await trx.deleteFrom('subscribers').where('id', '=', subscriber.id).execute();
@@ -346,10 +406,39 @@ export async function eraseAddress(db: Db, email: string): Promise<boolean> {
   });
 }
 
-/** Unconfirmed requests are deleted once their link has expired; so are expired tokens and old rate-limit windows. */
+/**
+ * After an erasure on the embedded database: rewrites the file (VACUUM) and empties the
+ * write-ahead log, so no former version of a page holding the address is left on disk.
+ * PostgreSQL keeps old row versions until its own VACUUM reuses them (see docs/security.md).
+ */
+export async function compact(db: Db): Promise<void> {
+  if (isPostgres(db)) return;
+  await sql`vacuum`.execute(db);
+  await sql`pragma wal_checkpoint(truncate)`.execute(db);
+}
+
+/**
+ * The clean-up at the start of every notify run: unconfirmed requests once their link has
+ * expired; unsubscribed addresses with their tokens (their used unsubscribe links are kept as
+ * bare hashes for a year, so they still answer "unsubscribed"; the delivery log keeps its
+ * rows, the proof of what was sent, without the link to the subscriber); expired tokens and
+ * old rate-limit windows.
+ */
 export async function deleteExpired(db: Db, now: string): Promise<number> {
   const cutoff = minus(now, CONFIRM_DAYS * DAY_MS);
   const result = await db.deleteFrom('subscribers').where('status', '=', 'pending').where('confirm_sent_at', '<', cutoff).executeTakeFirst();
+  await db.transaction().execute(async (trx) => {
+    const gone = trx.selectFrom('subscribers').select('id').where('status', '=', 'unsubscribed');
+    await trx
+      .insertInto('spent_tokens')
+      .columns(['hash', 'spent_at'])
+      .expression(trx.selectFrom('tokens').select(['hash', sql.val(now).as('spent_at')]).where('purpose', '=', 'unsubscribe').where('subscriber_id', 'in', gone))
+      .onConflict((oc) => oc.column('hash').doNothing())
+      .execute();
+    await trx.updateTable('deliveries').set({ subscriber_id: null }).where('subscriber_id', 'in', gone).execute();
+    await trx.deleteFrom('subscribers').where('status', '=', 'unsubscribed').execute();
+  });
+  await db.deleteFrom('spent_tokens').where('spent_at', '<', minus(now, 365 * DAY_MS)).execute();
   await db.deleteFrom('tokens').where('expires_at', '<', now).execute();
   await db.deleteFrom('tokens').where(({ not, exists, selectFrom }) => not(exists(selectFrom('subscribers').select('id').whereRef('subscribers.id', '=', 'tokens.subscriber_id')))).execute();
   await db.deleteFrom('rate_limits').where('window_start', '<', minus(now, DAY_MS)).execute();

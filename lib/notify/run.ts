@@ -1,5 +1,5 @@
 import { loadContent } from '../content/load';
-import { resolveToday } from '../content/today';
+import { resolveNow, resolveToday } from '../content/today';
 import { database } from './db';
 import { runNotify, type NotifyResult } from './job';
 import { createMailer, mailMode } from './mailer';
@@ -20,6 +20,7 @@ export async function notifyNow(env: Env = process.env, log: (line: string) => v
       content,
       mailer,
       today: resolveToday(content.site, env),
+      now: () => resolveNow(content.site, env),
       rate: number(env.NOTIFY_RATE, 20),
       leaseMs: number(env.NOTIFY_LEASE_SECONDS, 120) * 1000,
       retryBaseMs: number(env.NOTIFY_RETRY_SECONDS, 1) * 1000,

@@ -1,4 +1,5 @@
 import { loadContent } from '../content/load';
+import { STATIC_EXPORT } from '../publish/urls';
 import { database, describeDatabase } from './db';
 import { mailMode } from './mailer';
 import { notifySoon } from './run';
@@ -13,7 +14,9 @@ export function startScheduler(env: Record<string, string | undefined> = process
   }
   const mode = mailMode(site, env);
   if (mode.kind === 'off') {
-    if (site.notifications) console.warn(`E-mail notices are off: ${mode.reason}.`);
+    // The pages offer the form whenever site.yaml has `notifications`: a server that cannot
+    // take it must say so where the operator looks first, not only to the visitors it turns away.
+    if (site.notifications && !STATIC_EXPORT) console.error(`\nERROR: E-mail notices are OFF. site.yaml has \`notifications\`, but ${mode.reason}.\n`);
     return;
   }
   const seconds = Number(env.NOTIFY_INTERVAL_SECONDS ?? 300);

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatDate, isIsoDate, startOfDayIn, type IsoDate } from '../content/dates';
-import { deadlineInstant, deadlineTime } from '../timeline/deadline';
+import { afterEffectNote, deadlineInstant, deadlineTime } from '../timeline/deadline';
 import { htmlText } from '../content/html';
 import { icalendar, xmlText } from './formats';
 import { fingerprint, listedFields } from '../timeline/fingerprint';
@@ -40,14 +40,16 @@ const listTitle = ({ site, scope }: Content, what: string) => `${site.company.na
 /** Version 2 names its JSON Schema, published at a stable address beside it. */
 const version2 = ({ site }: Content, path: keyof typeof EXPORT_SCHEMAS) => ({ $schema: absoluteUrl(site, `/${EXPORT_SCHEMAS[path].file}`), schemaVersion: 2 as const });
 
-function about({ site, categories, scope }: Content) {
+/** `list`: the entries listed on the date; a retired category still holds those not yet moved out of it. */
+function about({ site, categories, scope }: Content, list: readonly EntryAsOf[]) {
+  const used = new Set(list.map((entry) => entry.category));
   return {
     company: site.company,
     product: site.product,
     contact: site.contact,
     noticePeriodDays: site.notice_period_days,
     objectionPeriodDays: site.objection_period_days,
-    categories: categories.filter((category) => !category.retired).map(({ id, title }) => ({ id, title })),
+    categories: categories.filter((category) => !category.retired || used.has(category.id)).map(({ id, title }) => ({ id, title })),
     // The full list names the scopes and where each one's list is.
     ...(!scope && site.scopes && { scopes: site.scopes.map((each) => ({ ...each, url: absoluteUrl(site, `/${each.id}/subprocessors.json`) })) }),
   };
@@ -58,6 +60,7 @@ const plannedJson = (content: Content) => content.planned.map((entry) => ({ ...l
 
 /** /subprocessors.json: small enough to poll, it grows with the list, not with its history. */
 export function listJson(content: Content, date: IsoDate): ListExport {
+  const list = listAsOf(content, date);
   return {
     ...version2(content, '/subprocessors.json'),
     ...header(content, date),
@@ -65,8 +68,8 @@ export function listJson(content: Content, date: IsoDate): ListExport {
     listChanged: listChanged(content, date),
     latestAnnouncement: latestAnnouncement(content, date)?.event.announced,
     historyUrl: pageUrl(content, '/subprocessors-history.json'),
-    ...about(content),
-    subprocessors: listAsOf(content, date).map((entry) => entryJson(content, entry, date)),
+    ...about(content, list),
+    subprocessors: list.map((entry) => entryJson(content, entry, date)),
     upcoming: upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({
       ...eventJson(entry, event),
       objectionDeadline,
@@ -86,11 +89,12 @@ export function historyJson(content: Content, date: IsoDate): HistoryExport {
 
 /** /subprocessors.v1.json: /subprocessors.json as it was before schemaVersion 2, history included. */
 export function listJsonV1(content: Content, date: IsoDate): ListExportV1 {
+  const list = listAsOf(content, date);
   return {
     schemaVersion: 1,
     ...header(content, date),
-    ...about(content),
-    subprocessors: listAsOf(content, date).map((entry) => entryJson(content, entry, date)),
+    ...about(content, list),
+    subprocessors: list.map((entry) => entryJson(content, entry, date)),
     upcoming: upcomingJson(content, date),
     history: publicEvents(content, date).map(({ entry, event }) => eventJson(entry, event)),
     planned: plannedJson(content),
@@ -178,7 +182,7 @@ export function atomFeed(content: Content, date: IsoDate, archive?: number): str
     const deadline = objectionDeadline(event, site);
     // An archive page is written once: its titles cannot say whether a date is still ahead.
     const when = archive !== undefined ? `effective ${formatDate(event.effective)}` : event.effective > date ? `takes effect ${formatDate(event.effective)}` : `effective ${formatDate(event.effective)}`;
-    const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${deadlineTime(deadline, site.timezone)}: ${site.contact.objections}.`].filter(Boolean).join(' ');
+    const summary = [eventSummary(entry.name, event), event.urgent && `Urgent: ${event.reason}`, deadline && `Object by ${deadlineTime(deadline, site.timezone)}: ${site.contact.objections}.`, deadline && afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ');
     return [
       '  <entry>',
       `    ${element('title', `${CHANGE_LABELS[event.change]}: ${entry.name} (${when})`)}`,
@@ -234,7 +238,7 @@ export function changesCalendar(content: Content, date: IsoDate, { all = false }
     const deadline = objectionDeadline(event, site);
     return [
       { ...base, uid: `${eventKey(entry, event)}-effective@${host}`, day: event.effective, summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary },
-      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: `${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.` }] : []),
+      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: [`${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.`, afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ') }] : []),
     ].filter((calendarEvent) => calendarEvent.day >= from);
   });
   return icalendar(`${listTitle(content, 'subprocessor changes')}${all ? ' (all)' : ''}`, events);

@@ -1,5 +1,5 @@
 import { formatDate, type IsoDate } from '../content/dates';
-import { deadlineLine, deadlineTime } from '../timeline/deadline';
+import { afterEffectNote, deadlineLine, deadlineTime } from '../timeline/deadline';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
 import type { ChangeEvent, Content, DescribingFields, Location, Subprocessor } from '../content/schema';
 import { locationName } from '../content/countries';
@@ -48,7 +48,7 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
     subject: `${CHANGE_LABELS[event.change]} subprocessor: ${entry.name}, effective ${effective}`,
     intro: [`${site.company.name} ${what[0]}`, { strong: entry.name }, `${what[1]} its list of subprocessors${site.product ? ` for ${site.product}` : ''} on `, { strong: effective }, '.'],
     summary: eventSummary(entry.name, event),
-    urgent: event.urgent ? `This is an urgent change made without the usual ${site.notice_period_days}-day notice: ${event.reason}` : undefined,
+    urgent: event.urgent ? [`This is an urgent change made without the usual ${site.notice_period_days}-day notice: ${event.reason}${/[.!?]$/.test(event.reason ?? '') ? '' : '.'}`, deadline && afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ') : undefined,
     fields: fields.filter((field) => entry[field] !== undefined || field === 'scopes').map((field) => ({ label: FIELD_LABELS[field], value: value(field, entry[field]) })),
     headline: headline(entry, event),
     changes: fieldChanges(entry, event, site.scopes).map(({ label, before, after }) => ({ label, before, after })),

@@ -25,3 +25,8 @@ export function deadlineLine(deadline: IsoDate, timeZone: string, today: IsoDate
   const remaining = left === 0 ? 'last day today' : left === 1 ? '1 day left' : `${left} days left`;
   return `Object by ${deadlineTime(deadline, timeZone)} — ${remaining}`;
 }
+
+/** Said wherever a deadline falls on or after the change's effective date (an urgent change): what a late objection means. */
+export function afterEffectNote(deadline: IsoDate, effective: IsoDate): string | undefined {
+  return deadline >= effective ? 'The change takes effect before this deadline: an objection after it has taken effect asks to end the engagement of this subprocessor.' : undefined;
+}

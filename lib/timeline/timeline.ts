@@ -8,7 +8,7 @@ import { entryStates, type EntryState } from '../content/states';
  */
 
 /** The part of the content the date logic needs. */
-export type Records = { site: Pick<Site, 'published' | 'objection_period_days'>; subprocessors: readonly Subprocessor[] };
+export type Records = { site: Pick<Site, 'published' | 'objection_period_days' | 'notice_period_days'>; subprocessors: readonly Subprocessor[] };
 
 /** A re-addition: an `added` event after a removal. It may bring other details back, recorded under `previous`. */
 export const isReAddition = (entry: Pick<Subprocessor, 'history'>, event: ChangeEvent) => event.change === 'added' && entry.history.indexOf(event) > 0;
@@ -91,10 +91,14 @@ export function listAsOf(content: Pick<Records, 'subprocessors'>, date: IsoDate)
 /**
  * The last day a customer may object (to the end of that day in site.timezone): by default the
  * day before the change takes effect (SCCs clause 9: before the subprocessor is engaged), never
- * before the announcement. None for a removal, or for what was in place at first publication.
+ * before the announcement. An urgent change takes effect without the notice period, but the
+ * customer still gets the usual time: `objection_period_days` (else `notice_period_days`) after
+ * the announcement, even after the change took effect (an objection then asks to end the
+ * engagement). None for a removal, or for what was in place at first publication.
  */
-export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days' | 'published'>): IsoDate | undefined {
+export function objectionDeadline(event: ChangeEvent, site: Pick<Site, 'objection_period_days' | 'notice_period_days' | 'published'>): IsoDate | undefined {
   if (event.change === 'removed' || event.effective <= site.published) return undefined;
+  if (event.urgent) return addDays(event.announced, site.objection_period_days ?? site.notice_period_days);
   if (site.objection_period_days !== undefined) return addDays(event.announced, site.objection_period_days);
   const dayBefore = addDays(event.effective, -1);
   return dayBefore < event.announced ? event.announced : dayBefore;
@@ -119,7 +123,16 @@ export function listChanged(content: Records, date: IsoDate): IsoDate {
   return latest;
 }
 
-/** The latest announcement public on `date` (newest first: the one with the latest effective date), if any. */
+/**
+ * The entry as a page for `date` shows it beside `event`: as it stands on `date`, or, for a change
+ * still ahead, as it will read with that change, as far as customers know on `date`. Nothing of a
+ * later, unannounced event (a rename, a move) shows through.
+ */
+export function entryBeside(entry: Subprocessor, event: ChangeEvent, date: IsoDate): EntryAsOf {
+  return event.effective > date ? entryAsKnown(entry, event.effective, date) : entryAsOf(entry, date);
+}
+
+/** The latest announcement public on `date` (newest first: the one with the latest effective date), if any, with its entry as of `date`. */
 export function latestAnnouncement(content: Records, date: IsoDate): { entry: Subprocessor; event: ChangeEvent } | undefined {
   let latest: { entry: Subprocessor; event: ChangeEvent } | undefined;
   for (const entry of content.subprocessors) {
@@ -128,7 +141,7 @@ export function latestAnnouncement(content: Records, date: IsoDate): { entry: Su
       if (!latest || event.announced > latest.event.announced || (event.announced === latest.event.announced && event.effective > latest.event.effective)) latest = { entry, event };
     }
   }
-  return latest;
+  return latest && { entry: entryBeside(latest.entry, latest.event, date), event: latest.event };
 }
 
 /** The latest public announcement or effective date on or before `date`, never before publication. */

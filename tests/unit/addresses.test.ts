@@ -65,7 +65,7 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
   });
 
   it('conditional requests run the proxy for exactly the exports, whichever validator they send, in the full list and in each scope', () => {
-    const conditional = config.matcher.slice(2) as { source: string; has: { key: string }[] }[];
+    const conditional = config.matcher.filter((matcher) => typeof matcher !== 'string') as { source: string; has: { key: string }[] }[];
     expect(conditional.map((matcher) => matcher.has.map((header) => header.key))).toEqual([['if-none-match'], ['if-modified-since'], ['if-none-match'], ['if-modified-since']]);
     for (const [index, { source }] of conditional.entries()) {
       const matcher = new RegExp(`^${source.replace(':scope', '[^/]+')}$`);

@@ -42,6 +42,14 @@ describe('npm run new', () => {
     fs.writeFileSync(file, filled);
     expect(run('validate.ts', [dir], {})).toMatchObject({ code: 0, stdout: expect.stringContaining('0 errors, 0 warnings') });
   });
+
+  it('reads flags as flags: --help prints the usage, an unknown flag is refused, and neither writes a file', () => {
+    const dir = writeContent({});
+    const env = { CONTENT_DIR: dir, SUBPROCESSORS_TODAY: '2026-11-23' };
+    expect(run('new.ts', ['Zoom', '--help'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: npm run new -- "Company name"') });
+    expect(run('new.ts', ['Zoom', '--force'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--force'") });
+    expect(fs.existsSync(path.join(dir, 'subprocessors'))).toBe(false);
+  });
 });
 
 describe('npm run notice', () => {

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '@/lib/content/load';
 import { checkContent } from '@/lib/content/check';
 import { ContentError } from '@/lib/content/problems';
+import { formatGrouped } from '@/lib/content/report';
+import { plannedBy } from '@/lib/content/rules';
+import { resolveToday } from '@/lib/content/today';
 import { edit, ENTRY, problemsFor, SITE, writeContent } from './fixtures';
 
 const sub = (text: string, name = 'acme-cloud.md') => ({ [`subprocessors/${name}`]: text });
@@ -70,12 +73,33 @@ describe('problems name the file, line and field, and the fix', () => {
     ]);
   });
 
+  it('a category or scope written as its title: did you mean its id, whatever the letter case', () => {
+    const site = `${SITE.replace('  - id: email\n    title: Email\n', '  - id: communication\n    title: Email delivery\n')}scopes:\n  - id: eu\n    title: EU Cloud\n  - id: us\n    title: US Cloud\n`;
+    const entry = edit(edit(ENTRY, 'category: hosting', 'category: email DELIVERY'), 'locations:\n  - country: US', 'scopes: [EU Cloud, us]\nlocations:\n  - country: US\n    scopes: [US]');
+    expect(problemsFor({ 'site.yaml': site, ...sub(entry) })).toEqual([
+      "content/subprocessors/acme-cloud.md:4: category: 'email DELIVERY' is the title of a category — did you mean `communication`?\n    fix: Write the category's id as site.yaml has it: `communication`.",
+      "content/subprocessors/acme-cloud.md:8: scopes[0]: 'EU Cloud' is the title of a scope — did you mean `eu`?\n    fix: Write the scope's id as site.yaml has it: `eu`.",
+      "content/subprocessors/acme-cloud.md:11: locations[0].scopes[0]: 'US': scope ids are lowercase — did you mean `us`?\n    fix: Write the scope's id as site.yaml has it: `us`.",
+    ]);
+  });
+
   it('country name instead of ISO code, with a suggestion', () => {
     expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: United States')))).toEqual([
       "content/subprocessors/acme-cloud.md:9: locations[0].country: 'United States' is not an ISO 3166-1 country code — did you mean `US` (United States)?\n    fix: Use a two-letter code such as `US` or `DE`, or `EU` or `global`; put the city or data centre in `detail`.",
     ]);
     expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: UK')))[0]).toContain("'UK' is not an ISO 3166-1 country code — did you mean `GB` (United Kingdom)?");
     expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: Germny')))[0]).toContain('did you mean `DE` (Germany)?');
+  });
+
+  it('three-letter codes and abbreviations point to the right country, never to a look-alike', () => {
+    const hint = (value: string) => problemsFor(sub(edit(ENTRY, 'country: US', `country: ${value}`)))[0].split('\n')[0].replace(/^.*?country code/, '');
+    const expected: Record<string, string> = { IRL: 'IE', DEU: 'DE', CHE: 'CH', FRA: 'FR', AUS: 'AU', GBR: 'GB', NLD: 'NL', UAE: 'AE', usa: 'US', 'South Korea': 'KR', Holland: 'NL' };
+    for (const [typed, code] of Object.entries(expected)) expect(hint(typed), typed).toMatch(new RegExp(`^ — did you mean \`${code}\` \\(`));
+    // Not a code and not a name: no guess rather than a wrong country.
+    expect(hint('XYZ')).toBe('');
+    expect(problemsFor(sub(edit(ENTRY, 'country: US', 'country: EEA')))).toEqual([
+      "content/subprocessors/acme-cloud.md:9: locations[0].country: 'EEA' is a group of countries, not a country code\n    fix: List each country in the EEA (the EU, Iceland, Liechtenstein and Norway) that the data goes to, one per line (e.g. `- country: DE`), or use `EU` if it stays in the European Union.",
+    ]);
   });
 
   it('javascript: and other non-https document links are errors; a plain-http website is a warning', () => {
@@ -98,6 +122,45 @@ describe('problems name the file, line and field, and the fix', () => {
     expect(problemsFor(sub(edit(ENTRY, 'contact: privacy@acme.example\n', '')))[0].split('\n')[0]).toBe('warning: content/subprocessors/acme-cloud.md:2: contact: no privacy contact');
     const dir = writeContent(sub(bare));
     expect(checkContent(dir).content?.subprocessors).toHaveLength(1);
+  });
+
+  it('transfers out of the EEA: a location with no adequacy decision needs a safeguard, and DPF covers only the US', () => {
+    const entry = (locations: string, transfers?: string) => sub(edit(edit(ENTRY, '  - country: US\n', locations), 'transfers: [SCCs]\n', transfers ? `transfers: ${transfers}\n` : ''));
+    const warnings = (locations: string, transfers?: string) => problemsFor(entry(locations, transfers)).map((p) => p.split('\n')[0]);
+    expect(problemsFor(entry('  - country: US\n'))).toEqual([
+      'warning: content/subprocessors/acme-cloud.md:9: locations[0].country: `US` (United States) is outside the EEA; the EU adequacy decision covers only companies certified under the Data Privacy Framework, and `transfers` names no safeguard that covers it\n    fix: Add the safeguard the DPA relies on, e.g. `transfers: [SCCs]`, or `DPF` if it is certified.',
+    ]);
+    expect(warnings('  - country: IN\n', '[DPF]')).toEqual([
+      'warning: content/subprocessors/acme-cloud.md:9: locations[0].country: `IN` (India) is outside the EEA; it has no EU adequacy decision, and `transfers` names no safeguard that covers it',
+      'warning: content/subprocessors/acme-cloud.md:19: transfers[0]: `DPF` (the EU-U.S. Data Privacy Framework) covers only recipients in the US, and no location is in the US',
+    ]);
+    expect(warnings('  - country: global\n')).toEqual([
+      'warning: content/subprocessors/acme-cloud.md:9: locations[0].country: data may be processed anywhere (`global`); that includes countries with no adequacy decision, and `transfers` names no safeguard that covers it',
+    ]);
+    // Inside the EEA, or where the Commission has found the protection adequate: nothing to add.
+    expect(warnings('  - country: DE\n  - country: NO\n  - country: EU\n')).toEqual([]);
+    expect(warnings('  - country: CH\n  - country: GB\n  - country: JP\n  - country: BR\n')).toEqual([]);
+    expect(warnings('  - country: IN\n  - country: US\n', '[SCCs]')).toEqual([]);
+    expect(warnings('  - country: global\n', '[DPF, SCCs]')).toEqual([]);
+  });
+
+  it('a comment after a text value is an error on its line, with the fix; comments after ids and dates, or on their own line, are fine', () => {
+    const text = edit(
+      edit(edit(edit(ENTRY, 'purpose: Hosting.', 'purpose: In-app support chat #1 priority'), '  - Account data', '  - Chat conversations # and attachments'), '  - country: US', '  - country: US # Virginia\n    detail: Ashburn # us-east-1'),
+      '    effective: 2025-01-01\n',
+      '    effective: 2025-01-01 # the day the list was published\n    summary: First listed # at launch\n',
+    );
+    expect(problemsFor(sub(text)).map((p) => p.split('\n')[0])).toEqual([
+      "content/subprocessors/acme-cloud.md:5: purpose: the text after ` #` is read as a comment and left out: 'In-app support chat #1 priority' would be published as 'In-app support chat'",
+      "content/subprocessors/acme-cloud.md:7: data[0]: the text after ` #` is read as a comment and left out: 'Chat conversations # and attachments' would be published as 'Chat conversations'",
+      "content/subprocessors/acme-cloud.md:10: locations[0].detail: the text after ` #` is read as a comment and left out: 'Ashburn # us-east-1' would be published as 'Ashburn'",
+      "content/subprocessors/acme-cloud.md:15: history[0].summary: the text after ` #` is read as a comment and left out: 'First listed # at launch' would be published as 'First listed'",
+    ]);
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: In-app support chat #1 priority')))[0].split('\n')[1]).toBe(
+      '    fix: Put the value in quotes if the rest belongs to it (`"In-app support chat #1 priority"`); if it is a note, move it to a line of its own above `purpose`.',
+    );
+    const fine = edit(edit(edit(ENTRY, 'category: hosting', '# Hosting, see site.yaml\ncategory: hosting   # an id from site.yaml'), 'purpose: Hosting.', 'purpose: "Support chat #1" # quoted'), 'name: Acme Cloud', 'name: Acme Cloud#EU');
+    expect(problemsFor(sub(fine))).toEqual([]);
   });
 
   it('impossible date', () => {
@@ -124,8 +187,43 @@ describe('problems name the file, line and field, and the fix', () => {
 
   it('YAML syntax error', () => {
     expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting: fast: cheap')))).toEqual([
-      'content/subprocessors/acme-cloud.md:5: syntax: this is not valid YAML: Nested mappings are not allowed in compact mappings\n    fix: Check the indentation (spaces, not tabs), that each field is `name: value` on its own line, and put values containing `: ` or `#` in quotes.',
+      'content/subprocessors/acme-cloud.md:5: syntax: the value contains `: `, which reads as the start of another field\n    fix: Put the whole value in quotes (`purpose: "Hosting: fast: cheap"`).',
     ]);
+  });
+
+  it('the validate report puts the files with errors first, errors before warnings, and names them in the summary', () => {
+    const noDpa = (text: string) => text.replace('  dpa: https://acme.example/dpa\n', '');
+    const failing = edit(edit(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting #1'), 'address: 1 Main Street, Springfield\n', ''), 'name: Acme Cloud', 'name: Acme Mail');
+    const dir = writeContent({ 'subprocessors/a.md': noDpa(ENTRY), 'subprocessors/b.md': failing });
+    const rel = path.relative(process.cwd(), dir);
+    const lines = formatGrouped(checkContent(dir).problems, 'content').replaceAll(rel, 'content').split('\n').filter((line) => !line.includes('fix:'));
+    expect(lines).toEqual([
+      'content/subprocessors/b.md (1 error, 1 warning)',
+      "  content/subprocessors/b.md:5: purpose: the text after ` #` is read as a comment and left out: 'Hosting #1' would be published as 'Hosting'",
+      '  warning: content/subprocessors/b.md:2: address: no registered address',
+      '',
+      'content/subprocessors/a.md (0 errors, 1 warning)',
+      '  warning: content/subprocessors/a.md:16: links.dpa: no link to the data processing agreement',
+      '',
+      'content: 1 error, 2 warnings in 2 files; errors in content/subprocessors/b.md',
+    ]);
+  });
+
+  it('YAML mistakes: one message each, in plain words, on the line to change, with the fix', () => {
+    const first = (from: string, to: string) => {
+      const problems = problemsFor(sub(edit(ENTRY, from, to)));
+      expect(problems).toHaveLength(1);
+      return problems[0];
+    };
+    // A field indented under the one above is swallowed by its value: the mistake is the indented line, not the one above.
+    expect(first('entity: Acme Cloud, Inc.', 'entity: Acme Cloud, Inc.\n  address: 1 Main Street')).toBe(
+      'content/subprocessors/acme-cloud.md:4: syntax: this line is indented further than the field above it, so it is read as part of that value\n    fix: Start it at the same column as the field above; if it is the rest of the text above, put the whole value in quotes.',
+    );
+    expect(first('    effective: 2025-01-01', '      effective: 2025-01-01').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:13: syntax: this line is indented further than the field above it, so it is read as part of that value');
+    expect(first('  - Account data', '  - Account data\n - Usage data')).toBe('content/subprocessors/acme-cloud.md:8: syntax: this list item is not lined up with the items above it\n    fix: Start every `- ` of one list at the same column.');
+    expect(first('  - country: US', '  - country: US\n  detail: Virginia').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:10: syntax: this line is not lined up with the lines around it');
+    expect(first('name: Acme Cloud', 'name: "Acme Cloud').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:2: syntax: a value opened with a quote mark is never closed');
+    expect(first('purpose: Hosting.', 'purpose: [Hosting').split('\n')[0]).toBe('content/subprocessors/acme-cloud.md:5: syntax: a list in `[ ]` is not closed on its line');
   });
 
   it('the same field twice', () => {
@@ -193,6 +291,19 @@ describe('problems name the file, line and field, and the fix', () => {
     ]);
   });
 
+  it('an urgent event without its reason does not hide the other events\' history problems', () => {
+    const events = [
+      '  - change: updated\n    announced: 2025-03-01\n    effective: 2025-03-02\n    urgent: true\n    previous: { purpose: Before. }\n',
+      '  - change: updated\n    announced: 2025-05-01\n    effective: 2025-05-05\n    previous: { purpose: Older. }\n',
+      '  - change: updated\n    announced: 2025-02-01\n    effective: 2025-04-01\n    previous: { purpose: Oldest. }\n',
+    ].join('');
+    expect(problemsFor(sub(edit(ENTRY, '    effective: 2025-01-01\n', `    effective: 2025-01-01\n${events}`))).map((p) => p.split('\n')[0])).toEqual([
+      'content/subprocessors/acme-cloud.md:14: history[1].reason: is required when `urgent: true`',
+      'content/subprocessors/acme-cloud.md:21: history[2].effective: only 4 days after the announcement; the notice period is 30 days',
+      "content/subprocessors/acme-cloud.md:25: history[3].effective: events must be oldest first, but 2025-04-01 is before the previous event's 2025-05-05",
+    ]);
+  });
+
   it('a retired category stays for past versions but cannot hold an entry on the current list', () => {
     const site = SITE.replace('  - id: email\n    title: Email\n', '  - id: email\n    title: Email\n    retired: true\n');
     const moved = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2025-03-01\n    effective: 2025-04-01\n    previous: { category: email }\n');
@@ -207,10 +318,23 @@ describe('problems name the file, line and field, and the fix', () => {
   });
 
   it('planned entries need only name, category, purpose, data and planned, and no history', () => {
-    expect(problemsFor(sub('name: Email provider\ncategory: email\npurpose: Send email.\ndata: [Email addresses]\nplanned: Q3 2026\n', 'email.yaml'))).toEqual([]);
+    expect(problemsFor(sub('name: Email provider\ncategory: email\npurpose: Send email.\ndata: [Email addresses]\nplanned: Q3 2099\n', 'email.yaml'))).toEqual([]);
     expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: Hosting.\nplanned: Q3 2026')))[0].split('\n')[0]).toBe(
       'content/subprocessors/acme-cloud.md:6: planned: a planned subprocessor has no history yet',
     );
+  });
+
+  it('a planned entry whose expected date has passed gets a warning', () => {
+    const planned = (when: string) => problemsFor({ 'subprocessors/chat.yaml': `name: Chat\ncategory: email\npurpose: Chat.\ndata: [Messages]\nplanned: ${when}\n` });
+    // Today is the machine's date: these periods are long past, and the far one is not.
+    expect(planned('Q2–Q4 2025')).toEqual([
+      `warning: content/subprocessors/chat.yaml:5: planned: 'Q2–Q4 2025' has passed: it ended on 2025-12-31, and today is ${resolveToday({ timezone: 'UTC' })}\n    fix: Write the new expected date; once it is engaged, replace \`planned\` with a \`history\` that announces it; delete the file if it is no longer planned.`,
+    ]);
+    expect(planned('March 2024 (when the EU cloud opens)')[0]).toContain("planned: 'March 2024 (when the EU cloud opens)' has passed: it ended on 2024-03-31");
+    expect(planned('Q3 2099')).toEqual([]);
+    expect(planned('when the EU cloud opens')).toEqual([]);
+    const ends = ['Q3 2026', 'H1 2027', 'September–October 2026', 'Q4 2025 or Q1 2026', '2025', '2026-03'].map(plannedBy);
+    expect(ends).toEqual(['2026-09-30', '2027-06-30', '2026-10-31', '2026-03-31', '2025-12-31', '2026-03-31']);
   });
 
   it('file names that cannot be web addresses, files of other kinds, missing front matter', () => {

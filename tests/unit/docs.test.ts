@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseYaml } from '@/lib/content/source';
 
 /** The README is the front door: it must fit on a screen or two; reference goes in docs/. */
 const README_MAX_LINES = 250;
@@ -130,5 +131,18 @@ describe('GitHub heading anchors', () => {
     ['[Linked](other.md) *and* `code`', 'linked-and-code'],
   ])('%s -> #%s', (heading, anchor) => {
     expect(slug(heading)).toBe(anchor);
+  });
+});
+
+describe('the YAML examples in the README and docs/', () => {
+  const blocks = [path.join(ROOT, 'README.md'), ...markdownFiles(path.join(ROOT, 'docs'))].flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((match) => ({ file: path.relative(ROOT, file), yaml: match[1] })),
+  );
+
+  it('are there to check', () => expect(blocks.length).toBeGreaterThan(10));
+
+  it('lose nothing to a comment: no text value is cut by ` #`', () => {
+    const cut = blocks.flatMap(({ file, yaml }) => parseYaml(file, yaml).cuts.map((problem) => `${file}: ${problem.message}`));
+    expect(cut).toEqual([]);
   });
 });

@@ -145,6 +145,16 @@ describe('JSON', () => {
     expect(JSON.parse(jsonText(json))).toEqual(JSON.parse(JSON.stringify(json)));
   });
 
+  it('names a retired category while an entry is still listed under it, until its move out takes effect', () => {
+    const site = fs.readFileSync(path.join(writeContent({}), 'site.yaml'), 'utf8').replace('  - id: email\n    title: Email\n', '  - id: email\n    title: Email\n    retired: true\n');
+    const moving = edit(ENTRY, '    effective: 2025-01-01\n', '    effective: 2025-01-01\n  - change: updated\n    announced: 2026-11-20\n    effective: 2026-12-21\n    previous: { category: email }\n');
+    const moved = checkContent(writeContent({ 'site.yaml': site, 'subprocessors/acme.md': moving }), { today: TODAY }).content!;
+    const categories = (date: string) => [listJson(moved, date).categories.map((category) => category.id), listJson(moved, date).subprocessors.map((entry) => entry.category)];
+    expect(categories(TODAY)).toEqual([['hosting', 'email'], ['email']]);
+    expect(categories('2026-12-21')).toEqual([['hosting'], ['hosting']]);
+    expect(listJsonV1(moved, TODAY).categories.map((category) => category.id)).toEqual(['hosting', 'email']);
+  });
+
   it('the history export has every announced change, newest first', () => {
     const history = historyJson(content, TODAY);
     expect(Object.keys(history)).toEqual(['$schema', 'schemaVersion', 'asOf', 'lastUpdated', 'fingerprint', 'url', 'events']);

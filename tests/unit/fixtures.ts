@@ -37,6 +37,7 @@ contact: privacy@acme.example
 links:
   dpa: https://acme.example/dpa
   subprocessors: https://acme.example/subprocessors
+transfers: [SCCs]
 ---
 `;
 

@@ -61,8 +61,8 @@ describe('the version fingerprint', () => {
   it('is SHA-256 of canonical JSON, the same on every machine', () => {
     expect(canonicalJson({ b: [1, { d: 'x', c: undefined }], a: 'é' })).toBe('{"a":"é","b":[1,{"d":"x"}]}');
     const dir = writeContent({ 'subprocessors/acme.md': ENTRY });
-    // printf '%s' '[{"address":"1 Main Street, Springfield","category":"hosting","contact":"privacy@acme.example","data":["Account data"],"entity":"Acme Cloud, Inc.","links":{"dpa":"https://acme.example/dpa","subprocessors":"https://acme.example/subprocessors"},"locations":[{"country":"US"}],"name":"Acme Cloud","purpose":"Hosting.","slug":"acme"}]' | sha256sum
-    expect(fingerprint(listAsOf(checkContent(dir).content!, '2025-06-01'))).toBe('151520e2557a0ce9cd3af98ff359ccf0a4bc2748c628602cd659145b6117e666');
+    // printf '%s' '[{"address":"1 Main Street, Springfield","category":"hosting","contact":"privacy@acme.example","data":["Account data"],"entity":"Acme Cloud, Inc.","links":{"dpa":"https://acme.example/dpa","subprocessors":"https://acme.example/subprocessors"},"locations":[{"country":"US"}],"name":"Acme Cloud","purpose":"Hosting.","slug":"acme","transfers":["SCCs"]}]' | sha256sum
+    expect(fingerprint(listAsOf(checkContent(dir).content!, '2025-06-01'))).toBe('566a99e51bb3e4dfdf19987e5b1e44b0501a1d9197a5dd70259a2abac757860a');
   });
 
   const fingerprintOf = (files: Record<string, string>) => {

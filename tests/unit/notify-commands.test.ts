@@ -50,7 +50,7 @@ describe('npm run notices and npm run subscribers', () => {
   it('counts, exports and erases subscribers', () => {
     expect(run('subscribers.ts')).toMatch(/: 3 confirmed, 0 waiting for confirmation, 0 unsubscribed\n$/);
     expect((parse(run('subscribers.ts', ['--export']), { columns: true }) as { address: string }[]).map((row) => row.address)).toEqual(['user0@example.com', 'user1@example.com', 'user2@example.com']);
-    expect(run('subscribers.ts', ['--erase', 'User0@Example.com'])).toBe('Erased user0@example.com: subscription, tokens and rate limits deleted; the delivery log keeps its rows without the address.\n');
+    expect(run('subscribers.ts', ['--erase', 'User0@Example.com'])).toBe('Erased user0@example.com: subscription, tokens and rate limits deleted, e-mails still queued for it cancelled; the delivery log keeps its rows without the address. Backups made before now still hold it (docs/security.md).\n');
     expect(run('subscribers.ts')).toMatch(/: 2 confirmed, 0 waiting/);
     const rows = parse(run('notices.ts', ['--csv']), { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.address)).toEqual(['erased', 'user1@example.com', 'user2@example.com']);

@@ -1,4 +1,6 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runNotify } from '../../lib/notify/job';
 import { createMailer } from '../../lib/notify/mailer';
@@ -97,5 +99,60 @@ describe.each(KINDS)('notify on %s', (kind) => {
     expect(countBy(statuses, (s) => s.status)).toEqual(new Map([['sent', 500]]));
     await smtp.close();
     await db.destroy();
+  }, 120_000);
+
+  it('two runs at once with a slow SMTP server, each message taking longer than the lease: nobody gets a notice twice', async () => {
+    const env = await databaseEnv(kind, `slow_${kind}`);
+    const db = await openTestDb(env);
+    const emails = await addConfirmed(db, 20);
+    // 1.5 s per message, with a 1 s lease: a run that never renewed its claims would lose them all.
+    const smtp = await startSmtp(port(3), undefined, { delayMs: 1500 });
+    const options = { ...env, SMTP_URL: smtp.url, NOTIFY_RATE: '0', NOTIFY_LEASE_SECONDS: '1' };
+    const first = notifyProcess(options);
+    while (smtp.messages.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = notifyProcess(options);
+    const results = await Promise.all([first.done, second.done]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    const received = countBy(smtp.messages, (m) => m.to_);
+    expect([...received.keys()].sort()).toEqual([...emails].sort());
+    expect([...received].filter(([, n]) => n > 1)).toEqual([]);
+    expect(results.every((r) => !r.output.includes('re-sent after an interruption'))).toBe(true);
+    await smtp.close();
+    await db.destroy();
+  }, 120_000);
+});
+
+describe('npm run subscribers -- --erase on the embedded database', () => {
+  it('leaves the address nowhere on disk: not in the database file or its log, not in the outbox; nothing queued for it is sent', async () => {
+    const env = await databaseEnv('sqlite', 'erase');
+    const db = await openTestDb(env);
+    await addConfirmed(db, 50);
+    // Outbox mode (no SMTP_URL outside production): every notice is an .eml file under DATA_DIR.
+    expect((await notifyProcess(env).done).code).toBe(0);
+    const outbox = path.join(env.DATA_DIR, 'outbox');
+    expect(fs.readdirSync(outbox)).toHaveLength(50);
+    // A notice still queued for the address when the request to erase it comes.
+    const { id } = await db.selectFrom('subscribers').select('id').where('email', '=', 'user7@example.com').executeTakeFirstOrThrow();
+    await db.insertInto('deliveries').values({ notice_id: 'welcome:2026-11-30', subscriber_id: id, address: 'user7@example.com', status: 'pending', created_at: '2026-11-30T10:00:00.000Z', next_attempt_at: '2026-11-30T10:00:00.000Z' }).execute();
+    await db.destroy();
+
+    const said = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/subscribers.ts', '--erase', 'User7@Example.com'], { env: { ...process.env, ...env, CONTENT_DIR: dir }, encoding: 'utf8' });
+    expect(said).toContain('Erased user7@example.com');
+    expect(said).toContain('1 e-mail file deleted from the outbox');
+    const holding = (folder: string): string[] =>
+      fs.readdirSync(folder, { withFileTypes: true }).flatMap((item) => {
+        const file = path.join(folder, item.name);
+        if (item.isDirectory()) return holding(file);
+        return fs.readFileSync(file).includes('user7@example.com') ? [path.relative(env.DATA_DIR, file)] : [];
+      });
+    expect(holding(env.DATA_DIR)).toEqual([]);
+    expect(fs.readdirSync(outbox)).toHaveLength(49);
+    // The next run sends nothing to it, and nothing to "erased".
+    expect((await notifyProcess(env).done).code).toBe(0);
+    expect(fs.readdirSync(outbox)).toHaveLength(49);
+    const after = await openTestDb(env);
+    expect(await after.selectFrom('deliveries').select(['address', 'status']).where('notice_id', '=', 'welcome:2026-11-30').execute()).toEqual([{ address: 'erased', status: 'cancelled' }]);
+    expect(holding(env.DATA_DIR)).toEqual([]);
+    await after.destroy();
   }, 120_000);
 });

@@ -13,6 +13,7 @@ import { Kysely, Migrator } from 'kysely';
 import { migrate, openDatabase, type Db } from '../../lib/notify/db';
 import { migrations } from '../../lib/notify/migrations';
 import { handleConfirm, handleSubscribe, type FormDeps } from '../../lib/notify/forms';
+import { peerHeader } from '../../lib/notify/client';
 import { runNotify } from '../../lib/notify/job';
 import { createMailer } from '../../lib/notify/mailer';
 import type { Content } from '../../lib/content/schema';
@@ -98,10 +99,11 @@ const { dir, content } = scopedSite();
 const ORIGIN = 'http://localhost:3300';
 
 function post(url: string, body: string, ip: string) {
+  const [peer, value] = peerHeader(ip);
   return new Request(`${ORIGIN}${url}`, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost:3300', origin: ORIGIN, 'sec-fetch-site': 'same-origin', 'x-forwarded-for': ip },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost:3300', origin: ORIGIN, 'sec-fetch-site': 'same-origin', [peer]: value },
   });
 }
 
@@ -142,24 +144,23 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
   let tokens: string[];
   let ip = 0;
   const port = kind === 'sqlite' ? 3341 : 3342;
-  const deps = (): FormDeps => ({
-    db,
-    content,
-    mailer,
-    now: clock,
-    today: clock.toISOString().slice(0, 10),
-    token: () => {
-      tokens.push(`scoped-${kind}-${tokens.length}`);
-      return tokens.at(-1)!;
-    },
-    log: () => {},
-  });
-  const subscribe = async (body: string) => (await handleSubscribe(post('/subprocessors/subscribe', body, `198.51.100.${++ip}`), deps())).headers.get('location');
-  const confirm = async (token = tokens.at(-1)!) => (await handleConfirm(post(`/subprocessors/subscribe/confirm?token=${token}`, '', '198.51.100.1'), deps())).headers.get('location');
-  const notify = (today: string) => runNotify({ db, content, mailer, today, now: () => clock, log: () => {} });
+  const deps = (): FormDeps => ({ db, content, now: clock, today: clock.toISOString().slice(0, 10), secret: 'a-test-secret-of-at-least-32-characters' });
+  const notify = (today: string) => runNotify({ db, content, mailer, today, now: () => clock, log: () => {}, token: () => {
+    tokens.push(`scoped-${kind}-${tokens.length}`);
+    return tokens.at(-1)!;
+  } });
+  /** A request, and the job's run that mails its confirmation (the form only queues it). */
+  const subscribe = async (body: string) => {
+    const location = (await handleSubscribe(post('/subprocessors/subscribe', body, `198.51.100.${++ip}`), deps())).headers.get('location');
+    await notify(clock.toISOString().slice(0, 10));
+    return location;
+  };
+  /** The token of the newest confirmation link e-mailed. */
+  const lastLink = () => /confirm\?token=([\w-]+)/.exec(smtp.messages.findLast((m) => m.text?.includes('/subscribe/confirm?token='))!.text!)![1];
+  const confirm = async (token = lastLink()) => (await handleConfirm(post(`/subprocessors/subscribe/confirm?token=${token}`, '', '198.51.100.1'), deps())).headers.get('location');
   const inbox = (from: number) => smtp.messages.slice(from).map((m) => `${m.to_.split('@')[0]}: ${m.subject}`).sort();
   const log = async (email: string) =>
-    (await db.selectFrom('deliveries').select(['notice_id', 'scope', 'status', 'fingerprint']).where('address', '=', email).orderBy('id').execute()).map((row) => `${row.notice_id} ${row.scope ?? '-'} ${row.status}`);
+    (await db.selectFrom('deliveries').select(['notice_id', 'scope', 'status', 'fingerprint']).where('address', '=', email).where('notice_id', 'not like', 'confirm:%').orderBy('id').execute()).map((row) => `${row.notice_id} ${row.scope ?? '-'} ${row.status}`);
 
   beforeAll(async () => {
     env = await databaseEnv(kind, `scopes_${kind}`);
@@ -179,8 +180,8 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     for (const [email, scopes] of [['eu', ['eu']], ['us', ['us']], ['both', ['eu', 'us']], ['all', []]] as const) {
       const body = `email=${email}%40example.com${scopes.map((id) => `&scopes=${id}`).join('')}`;
       expect(await subscribe(body)).toBe('/subprocessors/subscribe?status=sent');
-      expect(await confirm()).toBe('/subprocessors/subscribe/confirm?status=confirmed');
     }
+    for (const message of [...smtp.messages]) expect(await confirm(/confirm\?token=([\w-]+)/.exec(message.text!)![1])).toBe('/subprocessors/subscribe/confirm?status=confirmed');
     const confirmations = smtp.messages.map((m) => `${m.to_.split('@')[0]}: ${/Only the changes that concern: (.*) \(one e-mail/.exec(m.text ?? '')?.[1] ?? 'everything'}`);
     expect(confirmations).toEqual(['eu: EU cloud', 'us: US cloud', 'both: US cloud; EU cloud', 'all: everything']);
     const rows = await db.selectFrom('subscribers').select(['email', 'status', 'scopes']).orderBy('id').execute();
@@ -203,11 +204,11 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     ]);
     const welcome = (to: string, scope: string) => smtp.messages.slice(before).find((m) => m.to_ === to && m.subject?.includes(scope))!.text!;
     // Support is added to the US cloud only: open for objection there, not in the EU list.
-    expect(welcome('us@example.com', 'US cloud')).toContain('One change is still open for objection:\n\nAdded subprocessor: Support');
+    expect(welcome('us@example.com', 'US cloud')).toContain('One change is announced and not yet in effect:\n\nAdded subprocessor: Support');
     expect(welcome('us@example.com', 'US cloud')).toContain('The current list: http://localhost:3300/us/subprocessors\n');
-    expect(welcome('eu@example.com', 'EU cloud')).toContain('No change is open for objection as of November 23, 2026.');
+    expect(welcome('eu@example.com', 'EU cloud')).toContain('No change is announced and not yet in effect as of November 23, 2026.');
     expect(welcome('eu@example.com', 'EU cloud')).toContain("a change to Scopeco's list of subprocessors for Scopeco Cloud (EU cloud).");
-    expect(welcome('all@example.com', 'Scopeco:')).toContain('One change is still open for objection:\n\nAdded subprocessor: Support');
+    expect(welcome('all@example.com', 'Scopeco:')).toContain('One change is announced and not yet in effect:\n\nAdded subprocessor: Support');
     expect(await log('both@example.com')).toEqual(['welcome:2026-11-23:us us sent', 'welcome:2026-11-23:eu eu sent']);
     expect(await log('all@example.com')).toEqual(['welcome:2026-11-23 - sent']);
   });
@@ -295,17 +296,20 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     let before = smtp.messages.length;
     expect(await subscribe('email=us%40example.com&scopes=us')).toBe('/subprocessors/subscribe?status=sent');
     expect(smtp.messages.length).toBe(before);
-    // Another choice: a confirmation naming it; until then nothing changes.
+    // Another choice: a confirmation worded as the change it is, showing both; until then nothing changes.
     expect(await subscribe('email=us%40example.com&scopes=eu')).toBe('/subprocessors/subscribe?status=sent');
-    expect(smtp.messages.slice(before).map((m) => `${m.to_}: ${m.subject}`)).toEqual(['us@example.com: Scopeco: confirm your subscription to subprocessor changes']);
-    expect(smtp.messages.at(-1)!.text).toContain('Only the changes that concern: EU cloud');
-    const eu = tokens.at(-1)!;
+    expect(smtp.messages.slice(before).map((m) => `${m.to_}: ${m.subject}`)).toEqual(['us@example.com: Scopeco: confirm a change to your subscription to subprocessor changes']);
+    expect(smtp.messages.at(-1)!.text).toContain(
+      'Now: only the changes that concern US cloud (one e-mail for each on a day that concerns several).\nRequested: only the changes that concern EU cloud (one e-mail for each on a day that concerns several).\n\nNothing changes unless you confirm: until then you keep receiving only the changes that concern US cloud',
+    );
+    const eu = lastLink();
     const row = () => db.selectFrom('subscribers').select(['status', 'scopes', 'confirmed_on']).where('email', '=', 'us@example.com').executeTakeFirstOrThrow();
     expect(await row()).toEqual({ status: 'confirmed', scopes: 'us', confirmed_on: '2026-11-23' });
     // Ten minutes later the full list instead: only the newest link works, and it applies its own choice.
     clock = new Date('2026-12-09T10:10:01Z');
     expect(await subscribe('email=us%40example.com')).toBe('/subprocessors/subscribe?status=sent');
-    const full = tokens.at(-1)!;
+    expect(smtp.messages.at(-1)!.text).toContain('Requested: every change to the list.');
+    const full = lastLink();
     expect(await confirm(eu)).toBe('/subprocessors/subscribe/confirm?status=invalid');
     expect(await row()).toEqual({ status: 'confirmed', scopes: 'us', confirmed_on: '2026-11-23' });
     expect(await confirm(full)).toBe('/subprocessors/subscribe/confirm?status=confirmed');
@@ -346,6 +350,8 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     const rows = parse(run('notices.ts', ['--csv']), { columns: true }) as Record<string, string>[];
     const eu = rows.filter((row) => row.address === 'eu@example.com').map((row) => [row.notice, row.scope, row.changes]);
     expect(eu).toEqual([
+      // The confirmation e-mail is in the log too: the proof of the double opt-in.
+      ['confirm:2026-11-23T15:00:00.000Z', '', ''],
       ['welcome:2026-11-23:eu', 'eu', ''],
       ['day:2026-12-07:eu', 'eu', 'analytics-added-2027-01-11 mailer-added-2027-01-11'],
     ]);
@@ -387,7 +393,7 @@ describe.each(KINDS)('a database from before scopes on %s', (kind: Kind) => {
     const [{ id }] = await db.selectFrom('subscribers').select('id').orderBy('id').limit(1).execute();
     // user0 was sent the notice of November 16 before the upgrade.
     await db.insertInto('deliveries').values({ notice_id: 'day:2026-11-16', subscriber_id: id, address: 'user0@example.com', status: 'sent', created_at: '2026-11-16T15:00:00.000Z', next_attempt_at: '2026-11-16T15:00:00.000Z' }).execute();
-    expect(await migrate(db)).toEqual(['0003_scopes']);
+    expect(await migrate(db)).toEqual(['0003_scopes', '0004_requests']);
     expect(await db.selectFrom('subscribers').select(['email', 'scopes']).orderBy('id').execute()).toEqual([{ email: 'user0@example.com', scopes: null }, { email: 'user1@example.com', scopes: null }]);
 
     const smtp = await startSmtp(kind === 'sqlite' ? 3343 : 3344);

@@ -10,7 +10,7 @@ function entry(history: ChangeEvent[], fields: Partial<Subprocessor> = {}): Subp
   return { slug: 'acme', file: 'acme.md', name: 'Acme', entity: 'Acme Inc.', category: 'hosting', purpose: 'Now', data: ['New data'], locations: [{ country: 'DE' }], history, ...fields };
 }
 
-const site = { published: '2025-01-01', objection_period_days: undefined };
+const site = { published: '2025-01-01', objection_period_days: undefined, notice_period_days: 30 };
 
 describe('membership and visibility on a date', () => {
   const cases: [string, ChangeEvent[], string, { listed: boolean; visible: boolean }][] = [
@@ -84,11 +84,14 @@ describe('field values as they stood on a date', () => {
 describe('upcoming changes and objection deadlines', () => {
   const e = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-06-01'), ev('removed', '2025-07-01', '2025-08-01')]);
 
-  it('an urgent change is upcoming for the day between announcement and effect', () => {
+  it('an urgent change is upcoming for the day between announcement and effect, and its customers still get the usual time to object', () => {
     const urgent = entry([ev('added', '2025-01-01', '2025-01-01'), ev('updated', '2025-05-01', '2025-05-02', { urgent: true, reason: 'Breach' })]);
-    // The day before it takes effect is its announcement day: never earlier than that.
-    expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-01').map((c) => [c.event.change, c.objectionDeadline])).toEqual([['updated', '2025-05-01']]);
+    // The notice period after the announcement, though the change took effect the next day.
+    expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-01').map((c) => [c.event.change, c.objectionDeadline])).toEqual([['updated', '2025-05-31']]);
     expect(upcomingChanges({ site, subprocessors: [urgent] }, '2025-05-02')).toEqual([]);
+    // The objection period, where site.yaml sets one; on its announcement day too.
+    const sameDay = ev('added', '2025-05-01', '2025-05-01', { urgent: true, reason: 'Breach' });
+    expect([objectionDeadline(sameDay, site), objectionDeadline(sameDay, { ...site, objection_period_days: 14 })]).toEqual(['2025-05-31', '2025-05-15']);
   });
 
   it('lists public events not yet in effect, soonest first', () => {
@@ -151,7 +154,7 @@ describe('a change announced later on the same effective day shows nothing of it
     { change: 'updated', announced: '2026-11-25', effective: '2026-12-25', previous: { transfers: null } },
   ]);
   const detailed = { ...file, contact: 'new@acme.example', transfers: ['DPF' as const] };
-  const records = { site: { published: '2025-01-01' }, subprocessors: [detailed] };
+  const records = { site, subprocessors: [detailed] };
 
   it('the upcoming change reads as customers know it on the day', () => {
     const [first] = upcomingChanges(records, '2026-11-23');

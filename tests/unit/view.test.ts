@@ -28,6 +28,14 @@ describe('the summary dates', () => {
     expect({ changed: view.listChanged, announced: view.latestAnnouncement?.event.announced, key: view.latestAnnouncement?.key }).toEqual({ changed: '2025-01-01', announced: '2025-03-01', key: 'acme-updated-2025-04-01' });
   });
 
+  it('name the latest announcement\'s entry as it is on the page\'s date: a later rename does not show before its announcement', () => {
+    const history = `  - change: removed\n    announced: 2025-02-01\n    effective: 2025-03-05\n  - change: added\n    announced: 2025-08-31\n    effective: 2025-09-30\n    previous: {}\n  - change: updated\n    announced: 2025-09-20\n    effective: 2025-10-20\n    previous: { name: Stripe Payments }\n`;
+    const renamed = edit(edit(ENTRY, 'name: Acme Cloud', 'name: Stripe'), '    effective: 2025-01-01\n', `    effective: 2025-01-01\n${history}`);
+    const content = checkContent(writeContent({ 'subprocessors/acme.md': renamed }), { today: '2025-09-01' }).content!;
+    const named = (date: string) => `${listView(content, date).latestAnnouncement?.event.change} ${listView(content, date).latestAnnouncement?.entry.name}`;
+    expect([named('2025-09-01'), named('2025-09-19'), named('2025-09-20'), named('2025-10-20')]).toEqual(['added Stripe Payments', 'added Stripe Payments', 'updated Stripe', 'updated Stripe']);
+  });
+
   it('two updates effective the same day keep distinct, stable ids', () => {
     const update = (announced: string, purpose: string) => `  - change: updated\n    announced: ${announced}\n    effective: 2025-06-01\n    previous: { purpose: ${purpose} }\n`;
     const two = edit(ENTRY, '    effective: 2025-01-01\n', `    effective: 2025-01-01\n${update('2025-04-01', 'One.')}${update('2025-04-20', 'Two.')}`);

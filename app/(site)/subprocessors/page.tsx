@@ -13,7 +13,7 @@ import { SubscribeForm } from '@/components/subscribe-form';
 import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { formatDate } from '@/lib/content/dates';
-import { subscriptionsOpen } from '@/lib/notify/server';
+import { subscriptionsOffered } from '@/lib/notify/server';
 import { STATIC_EXPORT } from '@/lib/publish/urls';
 import { listView } from '@/lib/publish/view';
 
@@ -53,7 +53,7 @@ export default async function SubprocessorsPage({ params }: Props) {
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Subprocessors{content.scope && <>: {content.scope.title}</>}</h1>
       <ScopeSwitcher content={content} path="/subprocessors" />
       <ListSummary {...view} site={site} scopes={scopes}>
-        {subscriptionsOpen(site) && <SubscribeForm scope={content.scope?.id} compact />}
+        {subscriptionsOffered(site) && <SubscribeForm scope={content.scope?.id} compact />}
       </ListSummary>
       {/* The prose above the list opens on request (it prints in full), and so do the page's contents: the list comes first. */}
       <div className="mt-3 flex flex-wrap items-start gap-x-6 gap-y-2">

@@ -1,7 +1,8 @@
 import { handleSubscribe } from '@/lib/notify/forms';
-import { formDeps } from '@/lib/notify/server';
+import { formDeps, subscriptionsClosed } from '@/lib/notify/server';
 
 // POST /subprocessors/subscribe is rewritten here (next.config.ts): the same address serves the form page on GET.
 export async function POST(request: Request): Promise<Response> {
-  return handleSubscribe(request, await formDeps());
+  // Without a way to send mail, a clear 503: never a request stored with no confirmation sent.
+  return subscriptionsClosed() ?? handleSubscribe(request, await formDeps());
 }

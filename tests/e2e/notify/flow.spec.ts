@@ -51,10 +51,10 @@ test('subscribe, confirm, be notified of a change, unsubscribe in one click', as
   // It says which address and which lists it confirms.
   await expect(page.getByRole('main')).toContainText(`Confirm e-mails to ${ADDRESS} about every change to the list.`);
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Confirmed: you are subscribed. We have sent you the changes still open for objection.');
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Confirmed: you are subscribed. We have sent you the changes announced and not yet in effect.');
   const welcome = await nextMail(ADDRESS, 2);
   expect(welcome.subject).toBe('Notifyco: you are subscribed to subprocessor changes');
-  expect(welcome.text).toContain('No change is open for objection as of November 23, 2026.');
+  expect(welcome.text).toContain('No change is announced and not yet in effect as of November 23, 2026.');
 
   // A week later (the second server's date), the Anthropic addition has been announced.
   expect(await notify(NOTIFY.later)).toContain('1 sent, 0 failed');

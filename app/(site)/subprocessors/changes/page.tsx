@@ -7,7 +7,7 @@ import { SubscribeForm } from '@/components/subscribe-form';
 import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { todayIn } from '@/lib/content/dates';
-import { emailedOn, subscriptionsOpen } from '@/lib/notify/server';
+import { emailedOn, subscriptionsOffered } from '@/lib/notify/server';
 import { noticeId } from '@/lib/notify/queries';
 import { CHANGES, type ChangeType } from '@/lib/content/schema';
 import { href, STATIC_EXPORT } from '@/lib/publish/urls';
@@ -50,7 +50,7 @@ export default async function ChangesPage({ params, searchParams }: Props) {
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes{content.scope && <>: {content.scope.title}</>}</h1>
       <ScopeSwitcher content={content} path="/subprocessors/changes" />
       <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
-      {subscriptionsOpen(site) && <div className="mt-3"><SubscribeForm id="subscribe-changes" scope={content.scope?.id} compact /></div>}
+      {subscriptionsOffered(site) && <div className="mt-3"><SubscribeForm id="subscribe-changes" scope={content.scope?.id} compact /></div>}
       {!STATIC_EXPORT && <ChangeFilter entries={view.entries} filter={filter} />}
       <section aria-labelledby="changes" className="mt-8">
         <h2 id="changes" className="text-2xl font-semibold">

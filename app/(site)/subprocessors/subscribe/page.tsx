@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { SubscribeForm } from '@/components/subscribe-form';
 import { loadContent } from '@/lib/content/load';
 import { ADDRESS_PROBLEMS, type AddressProblem } from '@/lib/notify/address';
-import { subscriptionsOpen } from '@/lib/notify/server';
+import { subscriptionsOffered, subscriptionsOpen, unavailableText } from '@/lib/notify/server';
 import { href } from '@/lib/publish/urls';
 
 type Props = { searchParams: Promise<{ status?: string; error?: string; scopes?: string | string[] }> };
@@ -12,9 +13,12 @@ export const metadata: Metadata = { title: 'Subscribe to subprocessor changes', 
 
 /** The form, and the answer after posting it: the same whatever the address's state. */
 export default async function SubscribePage({ searchParams }: Props) {
+  // Rendered on request, never at build: whether this server can send mail is known only when it runs.
+  await connection();
   const { site } = loadContent();
-  if (!subscriptionsOpen(site)) notFound();
+  if (!subscriptionsOffered(site)) notFound();
   const { status, error, scopes } = await searchParams;
+  if (!subscriptionsOpen(site)) return <Unavailable {...unavailableText(site)} />;
   const checked = [scopes ?? []].flat();
   const problem = error && error in ADDRESS_PROBLEMS ? ADDRESS_PROBLEMS[error as AddressProblem] : undefined;
   return (
@@ -39,6 +43,18 @@ export default async function SubscribePage({ searchParams }: Props) {
           <SubscribeForm checked={checked} />
         </>
       )}
+    </>
+  );
+}
+
+function Unavailable({ title, text }: { title: string; text: string }) {
+  return (
+    <>
+      <p className="text-sm">
+        <a href={href('/subprocessors')} className="back">Current list</a>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight">{title}</h1>
+      <p role="alert" className="mt-4">{text}</p>
     </>
   );
 }

@@ -1,11 +1,8 @@
 import { handleConfirm } from '@/lib/notify/forms';
 import { formDeps } from '@/lib/notify/server';
-import { notifySoon } from '@/lib/notify/run';
 
-// POST /subprocessors/subscribe/confirm is rewritten here (next.config.ts).
+// POST /subprocessors/subscribe/confirm is rewritten here (next.config.ts). A confirmation
+// wakes the notify job (its welcome is queued); any other post does not.
 export async function POST(request: Request): Promise<Response> {
-  const response = await handleConfirm(request, await formDeps());
-  // The welcome e-mail is queued: send it now rather than at the next scheduled run.
-  void notifySoon();
-  return response;
+  return handleConfirm(request, await formDeps());
 }
