@@ -14,7 +14,7 @@ export const NOTIFY = {
   env: { CONTENT_DIR: 'tests/fixtures/notify', NEXT_DIST_DIR: '.next-notify', DATA_DIR: '.data-e2e', SMTP_URL: 'smtp://127.0.0.1:3325', SUBPROCESSORS_TODAY: TODAY, NOTIFY_INTERVAL_SECONDS: '0', NOTIFY_SECRET: 'test-secret-for-cron' },
 };
 
-const servers: { name: string; port: number; env: Record<string, string>; base?: string }[] = [
+const servers: { name: string; port: number; env: Record<string, string>; base?: string; prepare?: string }[] = [
   { name: 'sample', port: 3100, env: {} },
   { name: 'backend-chat', port: 3101, env: { CONTENT_DIR: 'examples/backend-chat', NEXT_DIST_DIR: '.next-example' } },
   // Scopes: a US and an EU cloud in one list.
@@ -22,6 +22,8 @@ const servers: { name: string; port: number; env: Record<string, string>; base?:
   // Injection attempts in every field: nothing may run.
   { name: 'hostile', port: 3103, env: { CONTENT_DIR: 'tests/fixtures/hostile', NEXT_DIST_DIR: '.next-hostile' } },
   // Served under https://example.com/legal, and allowed in frames on one other site.
+  // A generated 27-entry list with three scopes and two announced changes: the list must still come first.
+  { name: 'long-list', port: 3106, prepare: 'npx tsx tests/e2e/long-list.ts .e2e-long-list', env: { CONTENT_DIR: '.e2e-long-list', NEXT_DIST_DIR: '.next-long-list' } },
   { name: 'base-path', port: 3104, base: '/legal', env: { CONTENT_DIR: 'tests/fixtures/base-path', NEXT_DIST_DIR: '.next-base', SUBPROCESSORS_FRAME_ANCESTORS: "'self' http://127.0.0.1:3105" } },
 ];
 
@@ -45,11 +47,13 @@ export default defineConfig({
     // Checks that run on every content folder.
     // Their paths start at the root, so not the base-path build (its own tests cover it).
     ...servers.filter(({ base }) => !base).map(({ name, port }) => ({ name: `${name} (all folders)`, testMatch: 'all/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
+    // The list on the first screen: the sample, both examples and the 27-entry list.
+    ...servers.filter(({ name }) => ['sample', 'backend-chat', 'two-cloud', 'long-list'].includes(name)).map(({ name, port }) => ({ name: `${name} (list first)`, testMatch: 'list-first/**/*.spec.ts', use: { baseURL: `http://localhost:${port}` } })),
   ],
   // Fresh production builds, as visitors get them, each in its own folder.
   webServer: [
-    ...servers.map(({ port, env, base = '' }) => ({
-      command: `npx next build && npx next start -p ${port} -H localhost`,
+    ...servers.map(({ port, env, base = '', prepare }) => ({
+      command: `${prepare ? `${prepare} && ` : ''}npx next build && npx next start -p ${port} -H localhost`,
       url: `http://localhost:${port}${base}/subprocessors`,
       env: { ...env, SUBPROCESSORS_TODAY: TODAY },
       reuseExistingServer: false,

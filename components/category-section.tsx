@@ -2,7 +2,7 @@ import { EntryRows, type EntryRow } from './entry-rows';
 import { Prose } from './prose';
 import { htmlText } from '@/lib/content/html';
 import { href } from '@/lib/publish/urls';
-import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT } from '@/lib/publish/labels';
+import { FIELD_LABELS as L, formatLocation, TRANSFER_SHORT, TRANSFER_SPELLED } from '@/lib/publish/labels';
 import type { Category, Scope } from '@/lib/content/schema';
 import type { EntryAsOf } from '@/lib/timeline/timeline';
 import { scopeTitleMap } from '@/lib/timeline/scopes';
@@ -13,13 +13,20 @@ import { scopeTitleMap } from '@/lib/timeline/scopes';
  */
 function tableRows(entries: EntryAsOf[], scopes: readonly Scope[] = []): { rows: EntryRow[]; terms: string[] } {
   const titles = scopeTitleMap(scopes);
-  const positions = new Map<string, number>();
-  const position = (term: string) => {
-    const known = positions.get(term);
-    if (known !== undefined) return known;
-    positions.set(term, positions.size);
+  // Each term's HTML by a key: a safeguard is an abbreviation, spelled out in its title.
+  const positions = new Map<string, [number, string]>();
+  const position = (term: string, key = term, html = htmlText(term)) => {
+    const known = positions.get(key);
+    if (known !== undefined) return known[0];
+    positions.set(key, [positions.size, html]);
     return positions.size - 1;
   };
+  const safeguard = (transfer: string) => {
+    const spelled = TRANSFER_SPELLED[transfer];
+    return position(TRANSFER_SHORT[transfer], `transfer:${transfer}`, spelled ? `<abbr title="${htmlText(spelled)}">${htmlText(TRANSFER_SHORT[transfer])}</abbr>` : undefined);
+  };
+  // One rule for an entry in every scope, however it is written (no `scopes`, or all of them): no badge.
+  const limited = (ids?: readonly string[]) => (ids && scopes.some((scope) => !ids.includes(scope.id)) ? ids : []);
   const rows = entries.map((entry): EntryRow => {
     const condition = htmlText(entry.condition ?? '');
     const row: EntryRow = [
@@ -27,17 +34,17 @@ function tableRows(entries: EntryAsOf[], scopes: readonly Scope[] = []): { rows:
       htmlText(entry.name),
       htmlText(entry.entity),
       htmlText(entry.purpose),
-      entry.data.map(position),
+      entry.data.map((item) => position(item)),
       entry.locations.map((location) => position(formatLocation(location, titles))),
-      (entry.transfers ?? []).map((transfer) => position(TRANSFER_SHORT[transfer])),
+      (entry.transfers ?? []).map(safeguard),
     ];
-    const badges = (entry.scopes ?? []).map((id) => position(titles.get(id) ?? id));
+    const badges = limited(entry.scopes).map((id) => position(titles.get(id) ?? id, `scope:${id}`));
     if (badges.length) row.push(condition, entry.affiliate === true ? 1 : 0, badges);
     else if (entry.affiliate === true) row.push(condition, 1);
     else if (condition) row.push(condition);
     return row;
   });
-  return { rows, terms: [...positions.keys()].map(htmlText) };
+  return { rows, terms: [...positions.values()].map(([, html]) => html) };
 }
 
 /** `scopes`: site.yaml's, on the full list, to show which scopes each entry and location is limited to. */
@@ -46,7 +53,7 @@ type Props = { category: Category & { descriptionHtml?: string }; entries: Entry
 /** One category of the list; each entry's anchor is its slug, so `/subprocessors#slug` links to it. */
 export function CategorySection({ category, entries, empty = 'We currently use no subprocessors in this category.', scopes }: Props) {
   return (
-    <section aria-labelledby={`category-${category.id}`} className="mt-8">
+    <section aria-labelledby={`category-${category.id}`} className="mt-6">
       <h3 id={`category-${category.id}`} className="text-xl font-semibold text-slate-900">
         {category.title}
       </h3>

@@ -50,8 +50,9 @@ export function EntryFields({ entry, full = false, former = [], scopes }: Props)
               {former
                 .filter(({ field }) => L[field] === label)
                 .map(({ value: was, until }) => (
+                  // The date first: a former value may end in a full stop ("protection., until").
                   <p key={until} className="text-sm text-slate-700">
-                    Previously: {was}, until <FormattedDate date={until} />
+                    Until <FormattedDate date={until} />: {was}
                   </p>
                 ))}
             </dd>

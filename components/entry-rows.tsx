@@ -13,7 +13,8 @@ export type EntryRow = [slug: string, name: string, entity: string, purpose: str
 type Props = { rows: EntryRow[]; terms: string[]; pages: string };
 
 /**
- * Items are joined by a middle dot, which (unlike a comma) never occurs inside one.
+ * Items are joined by a middle dot, which (unlike a comma) never occurs inside one; a no-break
+ * space keeps it at the end of a wrapped line, never at the start of the next.
  * The body of one category's table on the list, as HTML (optional end tags left out, as HTML
  * allows). Why a string built here from plain values, rather than React elements or a string
  * built on the server: Next.js repeats in the page, as inline data, the props of what it
@@ -27,7 +28,7 @@ export function EntryRows({ rows, terms, pages }: Props) {
     .map(
       ([slug, name, entity, purpose, data, locations, safeguards, condition, affiliate, scopes = []]) =>
         `<tr id="${slug}"><th><a href="${pages}${slug}">${name}</a>${affiliate ? '<span class="badge">Affiliate</span>' : ''}${scopes.map((position) => `<span class="badge">${terms[position]}</span>`).join('')}<br>${entity}<br><a class="copy-link" href="#${slug}" aria-label="Copy link to ${name}">Copy link</a>` +
-        `<td>${purpose}${condition ? `<p class="condition">${condition}` : ''}<td>${list(data, ' \u00b7 ')}<td>${list(locations, ' \u00b7 ')}${safeguards.length ? `<p class="safeguards">${list(safeguards, ' \u00b7 ')}` : ''}`,
+        `<td>${purpose}${condition ? `<p class="condition">${condition}` : ''}<td>${list(data, '\u00a0\u00b7 ')}<td>${list(locations, '\u00a0\u00b7 ')}${safeguards.length ? `<p class="safeguards">${list(safeguards, '\u00a0\u00b7 ')}` : ''}`,
     )
     .join('');
   return <tbody dangerouslySetInnerHTML={{ __html: html }} />;

@@ -10,7 +10,8 @@ export function FollowLinks({ date }: Props) {
       <h2 id="follow" className="text-xl font-semibold">
         History and updates
       </h2>
-      <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+      {/* Centred: "Link to this version" is a 44 px target, taller than a line. */}
+      <ul className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-2">
         <li><a href={href('/subprocessors/changes')}>All changes and past versions</a></li>
         <li><a href={href(`/subprocessors/history/${date}`)} className="copy-link">Link to this version</a></li>
         <li><a href={href('/subprocessors/annex')}>Annex for a data processing agreement (print or PDF)</a></li>

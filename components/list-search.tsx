@@ -4,6 +4,24 @@ import { href } from '@/lib/publish/urls';
 type Option = { value: string; label: string };
 type Props = { options: { categories: Option[]; countries: Option[]; data: Option[] }; filter?: ListFilter };
 
+/** On the list itself: one field and a button, the other filters on the search page. */
+export function CompactSearch() {
+  return (
+    <form method="get" action={href('/subprocessors/search')} role="search" aria-label="Subprocessors" className="flex flex-wrap items-center gap-2 print:hidden">
+      <label htmlFor="search-q" className="sr-only">
+        Name, purpose or data
+      </label>
+      <input id="search-q" type="search" name="q" placeholder="Name, purpose or data" className="h-11 w-60 max-w-full rounded border border-slate-400 bg-white px-2" />
+      <button type="submit" className="h-11 rounded bg-blue-800 px-4 font-semibold text-white hover:bg-blue-950">
+        Search
+      </button>
+      <a href={href('/subprocessors/search')} className="inline-flex min-h-11 items-center">
+        More filters
+      </a>
+    </form>
+  );
+}
+
 /**
  * Search and narrow the list: a plain GET form, so it works without JavaScript and every
  * result has its own address. It goes to /subprocessors/search, rendered on request, so the
@@ -26,7 +44,7 @@ export function ListSearch({ options, filter = {} }: Props) {
   return (
     <form method="get" action={href('/subprocessors/search')} role="search" aria-label="Subprocessors" className="mt-6 flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-slate-50 p-4 print:hidden">
       <div className="min-w-48 flex-[2]">
-        <label htmlFor="search-q">Name</label>
+        <label htmlFor="search-q">Name, purpose or data</label>
         <input id="search-q" type="search" name="q" defaultValue={filter.q ?? ''} className={field} />
       </div>
       {select('category', 'Category', 'All categories', options.categories)}

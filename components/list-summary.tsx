@@ -2,7 +2,7 @@ import { FormattedDate } from './formatted-date';
 import { UpcomingChanges } from './upcoming-changes';
 import type { IsoDate } from '@/lib/content/dates';
 import { CHANGE_LABELS } from '@/lib/publish/labels';
-import type { ChangeEvent, Subprocessor } from '@/lib/content/schema';
+import type { ChangeEvent, Scope, Site, Subprocessor } from '@/lib/content/schema';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
 import { href } from '@/lib/publish/urls';
 
@@ -12,17 +12,23 @@ type Props = {
   listChanged: IsoDate;
   latestAnnouncement?: { entry: Subprocessor; event: ChangeEvent; key: string };
   upcoming: UpcomingChange[];
-  objectionsEmail: string;
-  timeZone: string;
+  site: Pick<Site, 'contact' | 'timezone'>;
+  /** site.yaml's, on a full list with scopes: upcoming changes say which scopes they concern. */
+  scopes?: readonly Scope[];
+  children?: React.ReactNode;
 };
 
-/** What a reviewer needs first, right under the title: how many, since when, what is announced, and where to go next. */
-export function ListSummary({ count, date, listChanged, latestAnnouncement, upcoming, objectionsEmail, timeZone }: Props) {
+/**
+ * What a reviewer needs first, in a few lines right under the title: how many, since when, what
+ * is announced (one line per change), and where to go next; `children` (the compact
+ * subscription form) goes on the line of links.
+ */
+export function ListSummary({ count, date, listChanged, latestAnnouncement, upcoming, site, scopes, children }: Props) {
   return (
-    <section aria-label="Summary" className="mt-3">
+    <section aria-label="Summary" className="mt-2">
       <ul className="link-row text-slate-800">
         <li>
-          <strong>{count} subprocessors</strong>
+          <strong>{count === 1 ? '1 subprocessor' : `${count} subprocessors`}</strong>
         </li>
         <li>
           List in force since{' '}
@@ -40,19 +46,22 @@ export function ListSummary({ count, date, listChanged, latestAnnouncement, upco
             'none since the list was published'
           )}
         </li>
+        {upcoming.length === 0 && <li className="font-semibold">No changes announced.</li>}
       </ul>
-      {upcoming.length === 0 && <p className="mt-2 font-semibold">No changes announced.</p>}
-      <UpcomingChanges changes={upcoming} objectionsEmail={objectionsEmail} date={date} timeZone={timeZone} />
-      <nav aria-label="About this list" className="mt-3 print:hidden">
-        <ul className="link-row">
-          <li><a href={href('/subprocessors/changes')}>All changes and past versions</a></li>
-          <li><a href={href('/subprocessors/annex')}>Annex for a DPA (print or PDF)</a></li>
-          <li><a href={href('/subprocessors/feed.xml')}>Atom feed</a></li>
-          <li><a href={href('/subprocessors/changes.ics')}>Calendar</a></li>
-          <li><a href={href('/subprocessors.json')}>JSON</a></li>
-          <li><a href={href('/subprocessors.csv')}>CSV</a></li>
-        </ul>
-      </nav>
+      <UpcomingChanges changes={upcoming} site={site} date={date} scopes={scopes} compact />
+      <div className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-1 print:hidden">
+        <nav aria-label="About this list">
+          <ul className="link-row">
+            <li><a href={href('/subprocessors/changes')}>All changes and past versions</a></li>
+            <li><a href={href('/subprocessors/annex')}>Annex for a DPA (print or PDF)</a></li>
+            <li><a href={href('/subprocessors/feed.xml')}>Atom feed</a></li>
+            <li><a href={href('/subprocessors/changes.ics')}>Calendar</a></li>
+            <li><a href={href('/subprocessors.json')}>JSON</a></li>
+            <li><a href={href('/subprocessors.csv')}>CSV</a></li>
+          </ul>
+        </nav>
+        {children}
+      </div>
     </section>
   );
 }

@@ -2,14 +2,16 @@ import type { Category, Section } from '@/lib/content/schema';
 
 type Props = { categories: { category: Category }[]; below: Section[]; planned: boolean };
 
-/** On a long list page, one line of links to its parts, so a reader can jump past what they know. */
+/** On a long list page, links to its parts, folded under one line, so a reader can jump past what they know. */
 export function PageContents({ categories, below, planned }: Props) {
   const titled = below.filter((section): section is Section & { title: string } => Boolean(section.title));
   if (categories.length + titled.length + (planned ? 1 : 0) < 6) return null;
+  // Folded to one line, so that the list itself starts on the first screen.
   return (
-    <nav aria-label="On this page" className="mt-3 text-sm print:hidden">
-      <ul className="link-row">
-        <li className="font-semibold">On this page:</li>
+    <details className="rounded border border-slate-200 px-3 open:basis-full print:hidden">
+      <summary className="min-h-11 cursor-pointer content-center font-semibold">On this page</summary>
+      <nav aria-label="On this page">
+      <ul className="link-row pb-2">
         {categories.map(({ category }) => (
           <li key={category.id}>
             <a href={`#category-${category.id}`}>{category.title}</a>
@@ -26,7 +28,8 @@ export function PageContents({ categories, below, planned }: Props) {
           </li>
         ))}
       </ul>
-    </nav>
+      </nav>
+    </details>
   );
 }
 

@@ -31,7 +31,8 @@ export function PlannedList({ planned, noticeDays, scopes }: Props) {
               <tr key={entry.slug} id={entry.slug} className="border-b border-slate-200 align-top">
                 <th scope="row" className="py-2 pr-4 font-semibold">
                   {entry.name}
-                  {scopeTitles({ scopes }, entry.scopes).map((title) => (
+                  {/* No badge for an entry in every scope, as in the list above. */}
+                  {(scopeTitles({ scopes }, entry.scopes).length === scopes?.length ? [] : scopeTitles({ scopes }, entry.scopes)).map((title) => (
                     <span key={title} className="badge">
                       {title}
                     </span>

@@ -18,8 +18,8 @@ export function Sections({ sections, folded = false }: Props) {
   if (!folded || sections.length === 0) return all;
   const titles = sections.map((section) => section.title).filter(Boolean);
   return (
-    <details className="mt-4 rounded border border-slate-200 px-4 py-2">
-      <summary className="min-h-11 cursor-pointer content-center font-semibold">About this list{titles.length > 0 && `: ${titles.join(' \u00b7 ')}`}</summary>
+    <details className="min-w-0 rounded border border-slate-200 px-3 open:basis-full">
+      <summary className="min-h-11 cursor-pointer content-center font-semibold">About this list{titles.length > 0 && `: ${titles.join('\u00a0\u00b7 ')}`}</summary>
       {all}
     </details>
   );

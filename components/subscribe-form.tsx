@@ -3,37 +3,49 @@ import { href } from '@/lib/publish/urls';
 
 /**
  * `scope`: on a page of one scope's list, that scope's id, ticked to begin with. `checked`:
- * scope ids ticked besides (the choice sent with an address that was refused).
+ * scope ids ticked besides (the choice sent with an address that was refused, or a
+ * subscriber's current lists). `email`: the address to begin with. `compact`: one line for the
+ * list page, the scope choices left to the subscribe page.
  */
-type Props = { id?: string; scope?: string; checked?: readonly string[] };
+type Props = { id?: string; scope?: string; checked?: readonly string[]; email?: string; compact?: boolean; button?: string };
 
 /**
  * "E-mail me before any change": a plain form, works without JavaScript. With scopes in
  * site.yaml, a box for each (none ticked: the full list); every page posts to the same
  * unprefixed address, so one handler serves the full list and every scope.
  */
-export function SubscribeForm({ id = 'subscribe-email', scope, checked = [] }: Props) {
+export function SubscribeForm({ id = 'subscribe-email', scope, checked = [], email, compact = false, button = 'Subscribe' }: Props) {
   const { scopes } = loadContent().site;
+  // 44 px high, like every other target on the site.
+  const field = 'h-11 w-64 max-w-full rounded border border-slate-400 px-2 font-normal';
   return (
-    <form method="post" action={href('/subprocessors/subscribe')} className="mt-3 flex flex-wrap items-end gap-2 print:hidden">
-      <label htmlFor={id} className="flex flex-col text-sm font-medium text-slate-800">
-        E-mail me before any change
-        <input id={id} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com" className="mt-1 w-72 max-w-full rounded border border-slate-400 px-2 py-1 font-normal" />
-      </label>
-      {scopes && (
-        <fieldset className="basis-full text-sm text-slate-800">
-          <legend className="font-medium">
+    <form method="post" action={href('/subprocessors/subscribe')} className={`flex flex-wrap items-end gap-2 print:hidden ${compact ? '' : 'mt-3'}`}>
+      {compact ? (
+        <label htmlFor={id} className="flex flex-wrap items-center gap-x-2 text-slate-800">
+          E-mail me before any change
+          <input id={id} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com" className={field} />
+        </label>
+      ) : (
+        <label htmlFor={id} className="flex flex-col text-sm font-medium text-slate-800">
+          E-mail me before any change
+          <input id={id} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com" defaultValue={email} className={`mt-1 ${field}`} />
+        </label>
+      )}
+      {scopes && compact && scope && <input type="hidden" name="scopes" value={scope} />}
+      {scopes && !compact && (
+        <fieldset className="basis-full text-slate-800">
+          <legend className="text-sm font-medium">
             Only the changes that concern <span className="font-normal text-slate-700">(none ticked: every change)</span>
           </legend>
-          <ul className="mt-1 space-y-1">
+          <ul className="mt-1">
             {scopes.map((item) => (
               <li key={item.id}>
-                <label className="inline-flex items-center gap-2">
-                  <input type="checkbox" name="scopes" value={item.id} defaultChecked={item.id === scope || checked.includes(item.id)} aria-describedby={item.description ? `${id}-${item.id}-about` : undefined} />
+                <label className="inline-flex min-h-11 items-center gap-3">
+                  <input type="checkbox" name="scopes" value={item.id} defaultChecked={item.id === scope || checked.includes(item.id)} aria-describedby={item.description ? `${id}-${item.id}-about` : undefined} className="size-6" />
                   {item.title}
                 </label>
                 {item.description && (
-                  <p id={`${id}-${item.id}-about`} className="ml-6 text-slate-700">
+                  <p id={`${id}-${item.id}-about`} className="mb-1 ml-9 text-sm text-slate-700">
                     {item.description}
                   </p>
                 )}
@@ -48,9 +60,14 @@ export function SubscribeForm({ id = 'subscribe-email', scope, checked = [] }: P
           Website <input name="website" type="text" tabIndex={-1} autoComplete="off" />
         </label>
       </div>
-      <button type="submit" className="rounded bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">
-        Subscribe
+      <button type="submit" className="h-11 rounded bg-slate-900 px-4 font-medium text-white">
+        {button}
       </button>
+      {scopes && compact && (
+        <a href={href('/subprocessors/subscribe')} className="inline-flex min-h-11 items-center">
+          Choose lists
+        </a>
+      )}
     </form>
   );
 }

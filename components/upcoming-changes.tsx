@@ -1,52 +1,117 @@
 import { FormattedDate } from './formatted-date';
 import { htmlText } from '@/lib/content/html';
-import { formatDate, type IsoDate } from '@/lib/content/dates';
+import type { IsoDate } from '@/lib/content/dates';
+import type { Scope, Site } from '@/lib/content/schema';
 import { afterEffectNote, deadlineLine } from '@/lib/timeline/deadline';
 import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
 import { eventKey } from '@/lib/timeline/history';
+import { scopeTitles } from '@/lib/timeline/scopes';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
+import { fieldChanges, objectionMailto, shortChange, shortDate, shortDeadline } from '@/lib/publish/upcoming';
 import { entryPath, href } from '@/lib/publish/urls';
 
-type Props = { changes: UpcomingChange[]; objectionsEmail: string; date: IsoDate; timeZone: string };
+/**
+ * `scopes`: site.yaml's, on a full list with scopes, to say which scopes each change concerns.
+ * `compact`: one line each (the list page): what, when, object by, how.
+ */
+type Props = { changes: UpcomingChange[]; site: Pick<Site, 'contact' | 'timezone'>; date: IsoDate; scopes?: readonly Scope[]; compact?: boolean };
 
-/** What is about to change and until when a customer can object: the deadline is each change's first line. */
-export function UpcomingChanges({ changes, objectionsEmail, date, timeZone }: Props) {
+/** Text that may hold characters beyond Latin-1 (an arrow, a dash), as references: see lib/content/html.ts. */
+const Text = ({ text }: { text: string }) => <span dangerouslySetInnerHTML={{ __html: htmlText(text) }} />;
+
+/** What is about to change and until when a customer can object. */
+export function UpcomingChanges({ changes, site, date, scopes, compact = false }: Props) {
   if (changes.length === 0) return null;
   return (
-    <section aria-labelledby="upcoming" className="mt-4 rounded-lg border-2 border-amber-600 bg-amber-50 px-4 py-3">
-      <h2 id="upcoming" className="text-lg font-semibold text-slate-900">
+    <section aria-labelledby="upcoming" className={`rounded-lg border-2 border-amber-600 bg-amber-50 px-4 ${compact ? 'mt-3 py-2' : 'mt-4 py-3'}`}>
+      <h2 id="upcoming" className={compact ? 'font-semibold text-slate-900' : 'text-lg font-semibold text-slate-900'}>
         Upcoming changes
       </h2>
-      <ul className="mt-1 space-y-3">
-        {changes.map(({ entry, event, objectionDeadline }) => {
-          const subject = `Objection: ${entry.name} — effective ${formatDate(event.effective)}`;
-          return (
-            <li key={eventKey(entry, event)}>
-              {objectionDeadline && (
-                <p className="text-lg font-bold text-slate-900" data-testid="objection-deadline">
-                  {/* The dash as a character reference: pages keep to Latin-1 (see lib/content/html.ts). */}
-                  <span dangerouslySetInnerHTML={{ __html: htmlText(deadlineLine(objectionDeadline, timeZone, date)) }} />
-                  {objectionDeadline >= date && (
-                    <span className="font-normal">
-                      {' · '}
-                      <a href={`mailto:${objectionsEmail}?subject=${encodeURIComponent(subject)}`}>email {objectionsEmail}</a>
-                    </span>
-                  )}
-                </p>
-              )}
-              <p>
-                <strong>{CHANGE_LABELS[event.change]}: </strong>
-                <a href={href(entryPath(entry.slug))}>{entry.name}</a>
-                {` · ${eventSummary(entry.name, event)}`}
-              </p>
-              <p className="text-slate-800">
-                Takes effect <FormattedDate date={event.effective} />; announced <FormattedDate date={event.announced} />.
-              </p>
-              {objectionDeadline && afterEffectNote(objectionDeadline, event.effective) && <p className="text-slate-800">{afterEffectNote(objectionDeadline, event.effective)}</p>}
-            </li>
-          );
-        })}
+      <ul className={compact ? 'mt-1 space-y-1' : 'mt-1 space-y-3'}>
+        {changes.map((change) => (compact ? <Line key={eventKey(change.entry, change.event)} change={change} {...{ site, date, scopes }} /> : <Item key={eventKey(change.entry, change.event)} change={change} {...{ site, date, scopes }} />))}
       </ul>
     </section>
+  );
+}
+
+type ItemProps = { change: UpcomingChange; site: Props['site']; date: IsoDate; scopes?: readonly Scope[] };
+
+
+/** The scopes a change concerns, on a full list: none when it concerns every scope. */
+function Badges({ entry, scopes }: { entry: UpcomingChange['entry']; scopes?: readonly Scope[] }) {
+  const titles = scopes ? scopeTitles({ scopes: [...scopes] }, entry.scopes) : [];
+  if (!scopes || titles.length === scopes.length) return null;
+  return titles.map((title) => <span key={title} className="badge">{title}</span>);
+}
+
+/** One line on the list page: what (the entry, and what an update changes), when, object by, how; the rest is on the entry's page. */
+function Line({ change, site, date, scopes }: ItemProps) {
+  const { entry, event, objectionDeadline } = change;
+  const what = shortChange(entry, event, scopes);
+  return (
+    <li data-testid="upcoming-change">
+      <strong>{CHANGE_LABELS[event.change]}: </strong>
+      <a href={href(entryPath(entry.slug))}>{entry.name}</a>
+      <Badges entry={entry} scopes={scopes} />
+      {what && (
+        <>
+          {'\u00a0\u00b7 '}
+          <Text text={what} />
+        </>
+      )}
+      {'\u00a0\u00b7 from '}
+      <time dateTime={event.effective}>{shortDate(event.effective)}</time>
+      {objectionDeadline && (
+        <>
+          {'\u00a0\u00b7 '}
+          <strong>
+            object by <Text text={shortDeadline(objectionDeadline, site.timezone, date)} />
+          </strong>
+          {objectionDeadline >= date && (
+            <>
+              {'\u00a0\u00b7 '}
+              <a href={objectionMailto(site, change)}>How to object</a>
+            </>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** On an entry's own page: the deadline first, then what changes from when. */
+function Item({ change, site, date, scopes }: ItemProps) {
+  const { entry, event, objectionDeadline } = change;
+  const changes = fieldChanges(entry, event, scopes);
+  return (
+    <li>
+      {objectionDeadline && (
+        <p className="text-lg font-bold text-slate-900" data-testid="objection-deadline">
+          <Text text={deadlineLine(objectionDeadline, site.timezone, date)} />
+          {objectionDeadline >= date && (
+            <span className="font-normal">
+              {'\u00a0\u00b7 '}
+              <a href={objectionMailto(site, change)}>email {site.contact.objections}</a>
+            </span>
+          )}
+        </p>
+      )}
+      <p>
+        <strong>{CHANGE_LABELS[event.change]}: </strong>
+        <a href={href(entryPath(entry.slug))}>{entry.name}</a>
+        <Badges entry={entry} scopes={scopes} />
+        {'\u00a0\u00b7 '}
+        <Text text={eventSummary(entry.name, event)} />
+      </p>
+      {changes.map(({ label, before, after }) => (
+        <p key={label} data-testid="upcoming-field">
+          From <FormattedDate date={event.effective} />: <strong>{label}:</strong> <Text text={`${before} \u2192 ${after}`} />
+        </p>
+      ))}
+      <p className="text-slate-800">
+        Takes effect <FormattedDate date={event.effective} />; announced <FormattedDate date={event.announced} />.
+      </p>
+      {objectionDeadline && afterEffectNote(objectionDeadline, event.effective) && <p className="text-slate-800">{afterEffectNote(objectionDeadline, event.effective)}</p>}
+    </li>
   );
 }

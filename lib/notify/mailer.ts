@@ -34,7 +34,7 @@ export function messageIdFor(site: Pick<Site, 'notifications'>, local: string): 
   return `<${local.replace(/[^A-Za-z0-9.-]/g, '-')}@${domain}>`;
 }
 
-export function createMailer(site: Pick<Site, 'company' | 'notifications'>, mode: MailMode, log: (line: string) => void = console.log): Mailer {
+export function createMailer(site: Pick<Site, 'company' | 'contact' | 'notifications'>, mode: MailMode, log: (line: string) => void = console.log): Mailer {
   if (mode.kind === 'off') throw new Error(`E-mail is off: ${mode.reason}`);
   const transport =
     mode.kind === 'smtp'
@@ -45,7 +45,8 @@ export function createMailer(site: Pick<Site, 'company' | 'notifications'>, mode
     async send({ to, messageId, message, unsubscribeUrl }) {
       const info = await transport.sendMail({
         from: { name: headerText(site.company.name), address: notifications.from },
-        replyTo: notifications.reply_to,
+        // A reply to a notice is most often an objection: without `reply_to`, it goes to the objections contact.
+        replyTo: notifications.reply_to ?? site.contact.objections,
         to,
         subject: headerText(message.subject),
         text: message.text,

@@ -10,7 +10,8 @@ import type { Site } from '../content/schema';
  */
 export type Message = { subject: string; text: string; html: string };
 
-type Company = Pick<Site, 'company' | 'product'>;
+/** `scopes`: with more than one list, the footer's link also changes which lists a subscriber gets. */
+type Company = Pick<Site, 'company' | 'product'> & Partial<Pick<Site, 'scopes'>>;
 /** `scope`: the title of the scope whose list the notice is of (SPEC §8); none for the full list. */
 export type DayView = { site: Company; scope?: string; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string };
 export type WelcomeView = { site: Company; scope?: string; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string };
@@ -29,9 +30,13 @@ const htmlOf = (segments: Segment[]) => segments.map((part) => (typeof part === 
 const link = (url: string, label = url) => `<a href="${htmlText(url)}">${htmlText(label)}</a>`;
 const paragraph = (inner: string) => `<p style="margin:0 0 12px">${inner}</p>`;
 
+/** Right under each change's heading: until when, and how, to object. */
+const objectText = (objection: NonNullable<ChangeNotice['objection']>) => `Object by ${objection.at}: write to ${objection.email} (subject: "${objection.subject}").`;
+
 function noticeText(notice: ChangeNotice): string {
   return [
     notice.subject,
+    ...(notice.objection ? [objectText(notice.objection)] : []),
     '',
     textOf(notice.intro),
     '',
@@ -41,10 +46,7 @@ function noticeText(notice: ChangeNotice): string {
     ...notice.fields.map(({ label, value }) => `- ${label}: ${value}`),
     ...(notice.changes.length ? ['', 'What changes:', ...notice.changes.map(({ label, before, after }) => `- ${label}\n  Before: ${before}\n  After: ${after}`)] : []),
     '',
-    notice.objection
-      ? `If you object to this change, write to ${notice.objection.email} by ${notice.objection.at} (subject: "${notice.objection.subject}").`
-      : `Questions: ${notice.questions}.`,
-    '',
+    ...(notice.objection ? [] : [`Questions: ${notice.questions}.`, '']),
     `Details: ${notice.url}`,
   ].join('\n');
 }
@@ -52,6 +54,7 @@ function noticeText(notice: ChangeNotice): string {
 function noticeHtml(notice: ChangeNotice): string {
   return [
     `<h2 style="font-size:18px;margin:24px 0 8px">${htmlText(notice.subject)}</h2>`,
+    notice.objection ? paragraph(`<strong>Object by ${htmlText(notice.objection.at)}</strong>: ${link(notice.objection.mailto, `write to ${notice.objection.email}`)}.`) : '',
     paragraph(htmlOf(notice.intro)),
     paragraph(htmlText(notice.summary)),
     notice.urgent ? paragraph(`<strong>${htmlText(notice.urgent)}</strong>`) : '',
@@ -59,19 +62,38 @@ function noticeHtml(notice: ChangeNotice): string {
     notice.changes.length
       ? `<p>What changes:</p><ul>${notice.changes.map(({ label, before, after }) => `<li><strong>${htmlText(label)}</strong><br>Before: ${htmlText(before)}<br>After: ${htmlText(after)}</li>`).join('')}</ul>`
       : '',
-    notice.objection
-      ? paragraph(`If you object to this change, ${link(notice.objection.mailto, `write to ${notice.objection.email}`)} by <strong>${htmlText(notice.objection.at)}</strong>.`)
-      : paragraph(`Questions: ${link(`mailto:${notice.questions}`, notice.questions)}.`),
+    notice.objection ? '' : paragraph(`Questions: ${link(`mailto:${notice.questions}`, notice.questions)}.`),
     paragraph(`Details: ${link(notice.url)}`),
   ].join('\n');
 }
 
+/** Every notice ends with why it came and the subscriber's own page: change the lists they get, or unsubscribe. */
 function footer(site: Company, unsubscribeUrl: string, scope?: string): { text: string; html: string } {
   const why = `You receive this because you subscribed to e-mails about changes to ${listName(site, scope)}.`;
+  const action = site.scopes ? 'Change which lists you receive, or unsubscribe' : 'Unsubscribe';
   return {
-    text: `--\n${why}\nUnsubscribe (one click, no login): ${unsubscribeUrl}`,
-    html: `<hr><p style="font-size:13px;color:#555">${htmlText(why)} ${link(unsubscribeUrl, 'Unsubscribe')} (one click, no login).</p>`,
+    text: `--\n${why}\n${action} (one click, no login): ${unsubscribeUrl}`,
+    html: `<hr><p style="font-size:13px;color:#555">${htmlText(why)} ${link(unsubscribeUrl, action)} (one click, no login).</p>`,
   };
+}
+
+/** Subject lines stay short enough for an inbox, and one line whatever the content holds. */
+const SUBJECT_LENGTH = 150;
+
+/**
+ * "Securicom: adding Intercom; Sentry moves to Germany — object by January 3, 2027": the
+ * subject names the vendors and the earliest deadline, so the e-mail sorts itself in an inbox.
+ * Changes that do not fit are counted ("and 2 more").
+ */
+export function daySubject(site: Company, scope: string | undefined, notices: readonly ChangeNotice[]): string {
+  const deadlines = notices.flatMap((notice) => (notice.objection ? [notice.objection.deadline] : [])).sort();
+  const end = deadlines.length ? ` \u2014 object by ${formatDate(deadlines[0])}` : '';
+  const start = `${sender(site, scope)}: `;
+  const names = notices.map((notice) => notice.headline);
+  let shown = names.length;
+  const text = (count: number) => `${start}${names.slice(0, count).join('; ')}${count < names.length ? ` and ${names.length - count} more` : ''}${end}`;
+  while (shown > 1 && text(shown).length > SUBJECT_LENGTH) shown--;
+  return text(shown).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
 
 const page = (body: string) => `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:640px">\n${body}\n</body></html>`;
@@ -80,7 +102,7 @@ const page = (body: string) => `<!doctype html><html><body style="font-family:sa
 export function dayMessage(view: DayView): Message {
   const { site, scope, notices } = view;
   const day = formatDate(view.day);
-  const subject = notices.length === 1 ? `${sender(site, scope)}: ${notices[0].subject}` : `${sender(site, scope)}: ${notices.length} subprocessor changes announced on ${day}`;
+  const subject = daySubject(site, scope, notices);
   const lead = `${site.company.name} announced ${notices.length === 1 ? 'a change' : `${notices.length} changes`} to ${listName(site, scope)} on ${day}.`;
   const end = footer(site, view.unsubscribeUrl, scope);
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { categorySchema, eventSchema, plannedSchema, scopeSchema, subprocessorSchema } from '../content/schema';
+import { categorySchema, eventSchema, plannedSchema, previousSchema, scopeSchema, subprocessorSchema } from '../content/schema';
 
 /**
  * The shapes of the JSON exports, as zod schemas: the builders in exports.ts are typed with
@@ -70,7 +70,12 @@ export const listExportSchema = z.strictObject({
   historyUrl: url,
   ...about,
   subprocessors: z.array(listedEntry),
-  upcoming: z.array(upcomingEvent.extend({ objectionDeadlineEnds: z.iso.datetime().optional().meta({ description: 'The last second to object, in UTC: the end of the deadline day in the site’s time zone' }) })),
+  upcoming: z.array(
+    upcomingEvent.extend({
+      objectionDeadlineEnds: z.iso.datetime().optional().meta({ description: 'The last second to object, in UTC: the end of the deadline day in the site’s time zone' }),
+      next: previousSchema.optional().meta({ description: 'On an update with `previous`: the same fields’ new values, from the effective date (`null`: no longer set)' }),
+    }),
+  ),
   planned: z.array(plannedEntry),
 });
 

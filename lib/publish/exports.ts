@@ -11,6 +11,7 @@ import type { ChangeEvent, Content, Subprocessor } from '../content/schema';
 import { scopedContent } from '../timeline/scopes';
 import { entryAsOf, isPublic, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from '../timeline/timeline';
 import { absoluteUrl, entryPath, pageUrl } from './urls';
+import { newValues } from './upcoming';
 
 /** Machine-readable forms of the list on a date. All pure: same content and date, same bytes. */
 
@@ -69,10 +70,13 @@ export function listJson(content: Content, date: IsoDate): ListExport {
     historyUrl: pageUrl(content, '/subprocessors-history.json'),
     ...about(content, list),
     subprocessors: list.map((entry) => entryJson(content, entry, date)),
-    upcoming: upcomingJson(content, date).map((event) => ({
-      ...event,
+    upcoming: upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({
+      ...eventJson(entry, event),
+      objectionDeadline,
       // The last second to object, in UTC: the end of the deadline day in site.timezone.
-      objectionDeadlineEnds: event.objectionDeadline && deadlineInstant(event.objectionDeadline, content.site.timezone),
+      objectionDeadlineEnds: objectionDeadline && deadlineInstant(objectionDeadline, content.site.timezone),
+      // What `previous` changes into: the entry as it will be once the change takes effect.
+      next: newValues(entry, event),
     })),
     planned: plannedJson(content),
   };

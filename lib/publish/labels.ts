@@ -14,6 +14,15 @@ export const TRANSFER_LABELS: Record<string, string> = {
 /** The same, as privacy reviewers abbreviate them, where space is short (the list's table). */
 export const TRANSFER_SHORT: Record<string, string> = { adequacy: 'Adequacy decision', SCCs: 'SCCs', DPF: 'DPF', 'UK-IDTA': 'UK IDTA', 'UK-Addendum': 'UK Addendum', BCRs: 'BCRs' };
 
+/** What each abbreviation in TRANSFER_SHORT stands for, spelled out beside the list (none for a word that is not abbreviated). */
+export const TRANSFER_SPELLED: Record<string, string | undefined> = {
+  SCCs: 'Standard Contractual Clauses',
+  DPF: 'EU-U.S. Data Privacy Framework',
+  'UK-IDTA': 'UK International Data Transfer Agreement',
+  'UK-Addendum': 'UK Addendum to the Standard Contractual Clauses',
+  BCRs: 'Binding Corporate Rules',
+};
+
 export const CHANGE_LABELS: Record<ChangeType, string> = { added: 'Added', updated: 'Updated', removed: 'Removed' };
 
 export const LINK_LABELS = { dpa: 'Data processing agreement', privacy: 'Privacy policy', security: 'Security information', subprocessors: 'Its own subprocessors' } as const;
@@ -45,7 +54,9 @@ export const FIELD_LABELS: Record<keyof DescribingFields, string> = {
 
 /** "Germany: Frankfurt", and the scopes when it is limited to some: "Germany: Frankfurt (EU cloud)" (ids without `titles`). */
 export function formatLocation(location: Location, titles?: ReadonlyMap<string, string>): string {
-  const place = location.detail ? `${locationName(location.country)}: ${location.detail}` : locationName(location.country);
+  const name = locationName(location.country);
+  // A detail that already starts with the place ("Global edge") is not repeated after it ("Global: Global edge").
+  const place = !location.detail ? name : location.detail.toLowerCase().startsWith(name.toLowerCase()) ? location.detail : `${name}: ${location.detail}`;
   return location.scopes ? `${place} (${location.scopes.map((id) => titles?.get(id) ?? id).join(', ')})` : place;
 }
 

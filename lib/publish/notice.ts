@@ -1,7 +1,9 @@
 import { formatDate, type IsoDate } from '../content/dates';
 import { afterEffectNote, deadlineLine, deadlineTime } from '../timeline/deadline';
 import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './labels';
-import type { ChangeEvent, Content, DescribingFields, Subprocessor } from '../content/schema';
+import type { ChangeEvent, Content, DescribingFields, Location, Subprocessor } from '../content/schema';
+import { locationName } from '../content/countries';
+import { fieldChanges } from './upcoming';
 import { entryAsKnown, objectionDeadline, upcomingChanges } from '../timeline/timeline';
 import { entryPath, pageUrl } from './urls';
 import { PLAIN, type Format } from './formats';
@@ -13,6 +15,8 @@ export type Segment = string | { strong: string };
 /** Everything a customer is told about one change: the facts, before any formatting. */
 export type ChangeNotice = {
   subject: string;
+  /** The change in a few words, for a subject line that names several: "adding Intercom", "Sentry moves to Germany". */
+  headline: string;
   intro: Segment[];
   summary: string;
   urgent?: string;
@@ -46,15 +50,38 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
     summary: eventSummary(entry.name, event),
     urgent: event.urgent ? [`This is an urgent change made without the usual ${site.notice_period_days}-day notice: ${event.reason}${/[.!?]$/.test(event.reason ?? '') ? '' : '.'}`, deadline && afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ') : undefined,
     fields: fields.filter((field) => entry[field] !== undefined || field === 'scopes').map((field) => ({ label: FIELD_LABELS[field], value: value(field, entry[field]) })),
-    changes: Object.keys(event.previous ?? {}).map((key) => {
-      const field = key as keyof DescribingFields;
-      return { label: FIELD_LABELS[field], before: value(field, event.previous![field]), after: value(field, entry[field]) };
-    }),
+    headline: headline(entry, event),
+    changes: fieldChanges(entry, event, site.scopes).map(({ label, before, after }) => ({ label, before, after })),
     objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, at: deadlineTime(deadline, site.timezone), subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
     questions: site.contact.privacy,
     // On one scope's list (lib/timeline/scopes.ts), the entry's page in that list.
     url: pageUrl(content, entryPath(entry.slug)),
   };
+}
+
+/** The countries of a list of locations, by name, each once. */
+const countries = (locations: readonly Location[] = []) => [...new Set(locations.map((location) => locationName(location.country)))];
+
+/** A name cut to a length a subject line can hold. */
+const short = (name: string): string => (name.length > 40 ? `${name.slice(0, 39)}\u2026` : name);
+
+/** "adding Intercom", "removing Mailgun", "Sentry moves to Germany", "Zendesk changes purpose and data categories". */
+export function headline(entry: Pick<Subprocessor, 'name' | 'locations'>, event: Pick<ChangeEvent, 'change' | 'previous'>): string {
+  const name = short(entry.name);
+  if (event.change === 'added') return `adding ${name}`;
+  if (event.change === 'removed') return `removing ${name}`;
+  const fields = Object.keys(event.previous ?? {}) as (keyof DescribingFields)[];
+  if (fields.length === 1 && fields[0] === 'locations') {
+    const [before, after] = [countries(event.previous!.locations ?? []), countries(entry.locations)];
+    const added = after.filter((country) => !before.includes(country));
+    const left = before.filter((country) => !after.includes(country));
+    if (added.length && left.length) return `${name} moves to ${added.join(' and ')}`;
+    if (added.length) return `${name} adds ${added.join(' and ')}`;
+    if (left.length) return `${name} leaves ${left.join(' and ')}`;
+  }
+  if (fields.length === 0) return `${name} changes`;
+  const labels = fields.map((field) => FIELD_LABELS[field].toLowerCase());
+  return `${name} changes ${labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}` : labels[0]}`;
 }
 
 /**

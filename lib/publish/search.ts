@@ -12,7 +12,8 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 export function matches(entry: EntryAsOf, filter: ListFilter): boolean {
   const q = filter.q ? fold(filter.q) : '';
   return (
-    (!q || fold(`${entry.name} ${entry.entity}`).includes(q)) &&
+    // Words match what it does and which data too: "email" finds the mail providers.
+    (!q || fold([entry.name, entry.entity, entry.purpose, ...entry.data].join(' \n ')).includes(q)) &&
     (!filter.category || entry.category === filter.category) &&
     // A `global` location can be any country, so it counts for every country.
     (!filter.country || entry.locations.some((location) => location.country === filter.country || location.country === 'global')) &&

@@ -80,6 +80,8 @@ export function changesView(content: Content, date: IsoDate, filter: ChangeFilte
     /** The version each event produced: the first version in force on or after it took effect. */
     versionOf: (effective: IsoDate) => (effective <= date ? versions.find((version) => version >= effective) : undefined),
     entries: [...new Map(events.map(({ entry }) => [entry.slug, entry])).values()].sort((a, b) => a.name.localeCompare(b.name)),
+    /** Changes not yet in effect, by event key: the entry as it will be, and the objection deadline. */
+    upcoming: new Map(upcomingChanges(content, date).map((change) => [eventKey(change.entry, change.event), change])),
     events: events.filter(({ entry, event }) => (!filter.change || event.change === filter.change) && (!filter.entry || entry.slug === filter.entry)),
     versions: versions.map((version, index) => ({ date: version, changes: index === 0 ? 0 : changesBetween(content, versions[index - 1], version).length })).reverse(),
   };

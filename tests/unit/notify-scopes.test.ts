@@ -125,7 +125,7 @@ describe('the subscription form with scopes', () => {
     expect(boxes(html)).toEqual(['us', 'eu']);
     expect(html).toContain('action="/subprocessors/subscribe"');
     expect(html).toContain('(none ticked: every change)');
-    expect(html).toMatch(/<input type="checkbox" aria-describedby="subscribe-email-eu-about" name="scopes" value="eu"\/>EU cloud<\/label><p id="subscribe-email-eu-about"[^>]*>Hosted in Frankfurt\.<\/p>/);
+    expect(html).toMatch(/<input type="checkbox" aria-describedby="subscribe-email-eu-about" class="size-6" name="scopes" value="eu"\/>EU cloud<\/label><p id="subscribe-email-eu-about"[^>]*>Hosted in Frankfurt\.<\/p>/);
   });
 
   it('ticks the scope of the page it is on, and the choice sent with a refused address', () => {
@@ -218,9 +218,9 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     const before = smtp.messages.length;
     expect(await notify('2026-11-30')).toMatchObject({ queued: 3, sent: 3, failed: 0 });
     expect(inbox(before)).toEqual([
-      'all: Scopeco: Updated subprocessor: Storage, effective January 4, 2027',
-      'both: Scopeco (US cloud): Updated subprocessor: Storage, effective January 4, 2027',
-      'us: Scopeco (US cloud): Updated subprocessor: Storage, effective January 4, 2027',
+      'all: Scopeco: Storage changes locations \u2014 object by January 3, 2027',
+      'both: Scopeco (US cloud): Storage changes locations \u2014 object by January 3, 2027',
+      'us: Scopeco (US cloud): Storage changes locations \u2014 object by January 3, 2027',
     ]);
     const us = smtp.messages.slice(before).find((m) => m.to_ === 'us@example.com')!;
     // The US list's locations: not the EU one.
@@ -246,11 +246,12 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
     const before = smtp.messages.length;
     expect(await notify('2026-12-07')).toMatchObject({ queued: 5, sent: 5, failed: 0 });
     expect(inbox(before)).toEqual([
-      'all: Scopeco: 2 subprocessor changes announced on December 7, 2026',
-      'both: Scopeco (EU cloud): 2 subprocessor changes announced on December 7, 2026',
-      'both: Scopeco (US cloud): Added subprocessor: Mailer, effective January 11, 2027',
-      'eu: Scopeco (EU cloud): 2 subprocessor changes announced on December 7, 2026',
-      'us: Scopeco (US cloud): Added subprocessor: Mailer, effective January 11, 2027',
+      // Each subject names the vendors and the earliest deadline; joining the EU cloud is an addition there.
+      'all: Scopeco: Analytics changes scopes; adding Mailer \u2014 object by January 10, 2027',
+      'both: Scopeco (EU cloud): adding Analytics; adding Mailer \u2014 object by January 10, 2027',
+      'both: Scopeco (US cloud): adding Mailer \u2014 object by January 10, 2027',
+      'eu: Scopeco (EU cloud): adding Analytics; adding Mailer \u2014 object by January 10, 2027',
+      'us: Scopeco (US cloud): adding Mailer \u2014 object by January 10, 2027',
     ]);
     const eu = smtp.messages.slice(before).find((m) => m.to_ === 'eu@example.com')!;
     expect(eu.text).toContain('Added subprocessor: Analytics, effective January 11, 2027');
@@ -408,7 +409,7 @@ describe.each(KINDS)('a database from before scopes on %s', (kind: Kind) => {
       'user1@example.com day:2026-11-16 -',
       'user1@example.com day:2026-11-30 -',
     ]);
-    expect(smtp.messages.map((m) => m.subject)).toEqual(expect.arrayContaining(['Scopeco: Added subprocessor: Support, effective December 16, 2026', 'Scopeco: Updated subprocessor: Storage, effective January 4, 2027']));
+    expect(smtp.messages.map((m) => m.subject)).toEqual(expect.arrayContaining(['Scopeco: adding Support \u2014 object by December 15, 2026', 'Scopeco: Storage changes locations \u2014 object by January 3, 2027']));
     await db.destroy();
   });
 });

@@ -12,6 +12,7 @@ describe('searching the list', () => {
     [{ q: 'ocean' }, ['DigitalOcean']],
     [{ q: '  SENTRY ' }, ['Sentry']],
     [{ q: 'activecampaign' }, ['Postmark']], // the legal entity counts too
+    [{ q: 'email' }, ['Postmark']], // so do the purpose and the data: "email" finds the mail provider
     [{ category: 'infrastructure' }, ['Cloudflare', 'DigitalOcean']],
     // Cloudflare's network is `global`: it can be in any country, so it counts for every country.
     [{ country: 'US' }, ['Cloudflare', 'Postmark', 'Sentry', 'OpenAI (or comparable LLM provider)']],

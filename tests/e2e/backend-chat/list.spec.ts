@@ -31,6 +31,7 @@ test.describe('the second seed (backend.chat) in full', () => {
   test('a long page has an on-page contents line, and the list starts on the first screen at 1,280 px', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/subprocessors');
+    await page.getByText('On this page', { exact: true }).click();
     const contents = page.getByRole('navigation', { name: 'On this page' });
     await expect(contents.getByRole('link', { name: 'Data Flows Summary' })).toHaveAttribute('href', '#section-40-data-flows');
     await expect(contents.getByRole('link', { name: 'Planned' })).toHaveAttribute('href', '#planned');

@@ -48,8 +48,10 @@ test('subscribe, confirm, be notified of a change, unsubscribe in one click', as
   await page.goto(link);
   // Opening the link (as a mail scanner would) changes nothing: only the button confirms.
   expect(await notify(NOTIFY.later)).toContain('0 sent, 0 failed');
+  // It says which address and which lists it confirms.
+  await expect(page.getByRole('main')).toContainText(`Confirm e-mails to ${ADDRESS} about every change to the list.`);
   await page.getByRole('button', { name: 'Confirm' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('You are subscribed. We have sent you the changes announced and not yet in effect.');
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Confirmed: you are subscribed. We have sent you the changes announced and not yet in effect.');
   const welcome = await nextMail(ADDRESS, 2);
   expect(welcome.subject).toBe('Notifyco: you are subscribed to subprocessor changes');
   expect(welcome.text).toContain('No change is announced and not yet in effect as of November 23, 2026.');
@@ -58,10 +60,10 @@ test('subscribe, confirm, be notified of a change, unsubscribe in one click', as
   expect(await notify(NOTIFY.later)).toContain('1 sent, 0 failed');
   const sentOn = formatDate(todayIn('America/Toronto', new Date()));
   const notice = await nextMail(ADDRESS, 3);
-  expect(notice.subject).toBe('Notifyco: Added subprocessor: Anthropic, effective January 4, 2027');
+  expect(notice.subject).toBe('Notifyco: adding Anthropic \u2014 object by January 3, 2027');
   expect(notice.from?.text).toBe('"Notifyco" <notices@notifyco.example>');
   expect(notice.text).toContain('Notifyco will add Anthropic to its list of subprocessors for Notifyco Cloud on January 4, 2027.');
-  expect(notice.text).toContain('If you object to this change, write to privacy@notifyco.example by 23:59 EST on January 3, 2027 (subject: "Objection: Anthropic — effective January 4, 2027").');
+  expect(notice.text).toContain('Added subprocessor: Anthropic, effective January 4, 2027\nObject by 23:59 EST on January 3, 2027: write to privacy@notifyco.example (subject: "Objection: Anthropic — effective January 4, 2027").');
   expect(notice.text).toContain('Details: http://localhost:3300/subprocessors/anthropic');
   expect(notice.text).toContain('The list as of November 30, 2026: http://localhost:3300/subprocessors/history/2026-11-30');
 
@@ -76,6 +78,10 @@ test('subscribe, confirm, be notified of a change, unsubscribe in one click', as
   expect(response.headers().location).toBe('/subprocessors/unsubscribe?status=done');
   await page.goto('/subprocessors/unsubscribe?status=done');
   await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('You are unsubscribed. You will get no further e-mail from this list.');
+  // The link used again says so, instead of offering the button again.
+  await page.goto(unsubscribe);
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText(`You are unsubscribed: ${ADDRESS} gets no further e-mail from this list.`);
+  await expect(page.getByRole('button', { name: 'Unsubscribe' })).toHaveCount(0);
 
   // The Mistral addition, announced on December 7: nothing more for this address.
   expect(await notify('2026-12-07')).toContain('0 sent, 0 failed');

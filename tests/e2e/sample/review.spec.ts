@@ -13,11 +13,12 @@ test.describe('what a privacy officer reads first', () => {
     await expect(summary.getByRole('navigation', { name: 'About this list' }).getByRole('link')).toHaveText(['All changes and past versions', 'Annex for a DPA (print or PDF)', 'Atom feed', 'Calendar', 'JSON', 'CSV']);
   });
 
-  test('the objection deadline is the first line of an upcoming change: the day before, 23:59 in the site time zone, days left', async ({ page }) => {
+  test('an upcoming change is one line: what, when, the objection deadline (the day before, 23:59 in the site time zone, days left), how to object', async ({ page }) => {
     await page.goto('/subprocessors');
     const upcoming = page.getByRole('region', { name: 'Upcoming changes' });
-    await expect(upcoming.getByRole('listitem').first().locator('p').first()).toHaveText('Object by 23:59 EST on December 15, 2026 — 22 days left · email privacy@securicomnet.com');
-    await expect(upcoming).toContainText('Takes effect December 16, 2026; announced November 16, 2026.');
+    await expect(upcoming.getByRole('listitem')).toHaveText(['Added: Stripe · from Dec 16, 2026 · object by Dec 15, 2026, 23:59 EST (22 days left) · How to object']);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect((await upcoming.getByRole('listitem').boundingBox())!.height).toBeLessThan(30);
   });
 
   test('the list starts on the first screen at 1,280 px', async ({ page }) => {
@@ -70,9 +71,9 @@ test.describe('search and filters', () => {
   });
 
   test('the search fields line up at one height', async ({ page }) => {
-    await page.goto('/subprocessors');
+    await page.goto('/subprocessors/search');
     const form = page.getByRole('search', { name: 'Subprocessors' });
-    const boxes = await Promise.all(['Name', 'Category', 'Location', 'Data category'].map((name) => form.getByLabel(name, { exact: true }).boundingBox()));
+    const boxes = await Promise.all(['Name, purpose or data', 'Category', 'Location', 'Data category'].map((name) => form.getByLabel(name, { exact: true }).boundingBox()));
     boxes.push(await form.getByRole('button', { name: 'Search' }).boundingBox());
     expect(new Set(boxes.map((box) => Math.round(box!.y + box!.height))).size).toBe(1);
   });
@@ -105,8 +106,8 @@ test.describe('past versions and former values', () => {
 
   test('an entry page shows recorded former values with the day they ended', async ({ page }) => {
     await page.goto('/subprocessors/sentry');
-    await expect(page.getByRole('definition').filter({ hasText: 'Previously:' })).toContainText(
-      'Previously: Stack traces; Request IDs; User IDs and e-mail addresses; IP addresses of browser clients; Browser metadata, until February 11, 2026',
+    await expect(page.getByRole('definition').filter({ hasText: 'Until February 11, 2026:' })).toContainText(
+      'Until February 11, 2026: Stack traces; Request IDs; User IDs and e-mail addresses; IP addresses of browser clients; Browser metadata',
     );
   });
 });

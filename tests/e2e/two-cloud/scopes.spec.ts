@@ -51,7 +51,7 @@ test('the full list shows which scopes each entry and location apply in', async 
   await expect(page.locator('tr#aws')).toContainText('United States: Northern Virginia (us-east-1) (US Cloud)');
   await expect(page.locator('tr#aws')).toContainText('Germany: Frankfurt (eu-central-1) (EU Cloud)');
   await page.goto('/subprocessors/postmark');
-  await expect(page.getByRole('definition').filter({ hasText: /^US Cloud/ })).toContainText('Previously: all scopes, until December 3, 2025');
+  await expect(page.getByRole('definition').filter({ hasText: /^US Cloud/ })).toContainText('Until December 3, 2025: all scopes');
 });
 
 test('every link on a scope’s pages stays in that scope', async ({ page, request }) => {

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { EntryFields } from '@/components/entry-fields';
+import { Fragment } from 'react';
 import { FormattedDate } from '@/components/formatted-date';
 import { pageMetadata } from '@/lib/publish/metadata';
 import { pageContent, renderDate, type ScopeParams } from '@/lib/dated-route';
 import { deadlineTime } from '@/lib/timeline/deadline';
-import { CHANGE_LABELS } from '@/lib/publish/labels';
+import { CHANGE_LABELS, FIELD_LABELS, formatLocation, LINK_LABELS, TRANSFER_LABELS } from '@/lib/publish/labels';
+import { scopeTitleMap } from '@/lib/timeline/scopes';
 import { href, pageUrl } from '@/lib/publish/urls';
 import type { Scope } from '@/lib/content/schema';
 import type { EntryAsOf } from '@/lib/timeline/timeline';
@@ -57,17 +58,33 @@ export default async function AnnexPage({ params }: Props) {
         <dt className="font-semibold">Permanent link</dt>
         <dd>{pageUrl(content, `/subprocessors/history/${view.date}`)}</dd>
       </dl>
-      {view.categories.map(({ category, entries }) => (
-        <section key={category.id} aria-labelledby={`annex-${category.id}`} className="mt-8">
-          {/* The heading prints on the same page as its first entry. */}
-          <div className="annex-entry">
-            <h2 id={`annex-${category.id}`} className="text-xl font-semibold">{category.title}</h2>
-            {entries.length === 0 && <p className="mt-2">None.</p>}
-            {entries.slice(0, 1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} scopes={content.scope ? undefined : site.scopes} />)}
-          </div>
-          {entries.slice(1).map((entry) => <AnnexEntry key={entry.slug} entry={entry} scopes={content.scope ? undefined : site.scopes} />)}
-        </section>
-      ))}
+      {/* One table, its header repeated on every printed page: five or more entries to an A4 page. */}
+      <table className="annex-table mt-6">
+        <thead>
+          <tr>
+            <th scope="col">Subprocessor</th>
+            <th scope="col">Purpose</th>
+            <th scope="col">{FIELD_LABELS.data}</th>
+            <th scope="col">{FIELD_LABELS.locations}</th>
+            <th scope="col">{FIELD_LABELS.transfers}</th>
+          </tr>
+        </thead>
+        {view.categories
+          .filter(({ entries }) => !content.scope || entries.length > 0)
+          .map(({ category, entries }) => (
+            <Fragment key={category.id}>
+              <tbody className="annex-category">
+                <tr>
+                  <th scope="colgroup" colSpan={5}>
+                    <h2 id={`annex-${category.id}`}>{category.title}</h2>
+                    {entries.length === 0 && <p>None.</p>}
+                  </th>
+                </tr>
+              </tbody>
+              {entries.map((entry) => <AnnexRow key={entry.slug} entry={entry} scopes={content.scope ? undefined : site.scopes} />)}
+            </Fragment>
+          ))}
+      </table>
       <section aria-labelledby="annex-upcoming" className="annex-entry mt-8">
         <h2 id="annex-upcoming" className="text-xl font-semibold">Announced changes not yet in effect</h2>
         {view.upcoming.length === 0 && <p className="mt-2">None on this date.</p>}
@@ -84,12 +101,52 @@ export default async function AnnexPage({ params }: Props) {
   );
 }
 
-/** One entry with every field; its name is a real heading, so a PDF reader lists it in the outline. */
-function AnnexEntry({ entry, scopes }: { entry: EntryAsOf; scopes?: readonly Scope[] }) {
+/** One entry with every field, as a row; its name is a real heading, so a PDF reader lists it in the outline. */
+function AnnexRow({ entry, scopes }: { entry: EntryAsOf; scopes?: readonly Scope[] }) {
+  const titles = scopeTitleMap(scopes);
+  const links = Object.entries(entry.links ?? {}).filter((link): link is [keyof typeof LINK_LABELS, string] => Boolean(link[1]));
+  const scopeNames = scopes && entry.scopes && scopes.some((scope) => !entry.scopes!.includes(scope.id)) ? entry.scopes.map((id) => titles.get(id) ?? id) : undefined;
+  // An entry's rows stay on one printed page; its documents take a line of their own, full width, as their addresses print.
   return (
-    <section aria-labelledby={`annex-${entry.slug}`} className="annex-entry mt-4 border-t border-slate-300 pt-3">
-      <h3 id={`annex-${entry.slug}`} className="mb-2 text-lg font-semibold">{entry.name}</h3>
-      <EntryFields entry={entry} full scopes={scopes} />
-    </section>
+    <tbody className="annex-entry">
+      <tr aria-labelledby={`annex-${entry.slug}`}>
+        <th scope="row">
+          <h3 id={`annex-${entry.slug}`}>{entry.name}</h3>
+          <p>{entry.entity}{entry.affiliate && ' (affiliate)'}</p>
+          {entry.address && <p>{entry.address}</p>}
+          {entry.contact && <p>{FIELD_LABELS.contact}: {entry.contact}</p>}
+          {entry.website && <p><a href={entry.website} className="shows-url">{entry.website}</a></p>}
+        </th>
+        <td data-label="Purpose">
+          <p>{entry.purpose}</p>
+          {entry.condition && <p><em>{FIELD_LABELS.condition}: {entry.condition}</em></p>}
+          {scopeNames && <p>{FIELD_LABELS.scopes}: {scopeNames.join('; ')}</p>}
+        </td>
+        <td data-label={FIELD_LABELS.data}>
+          <p>{entry.data.join('; ')}</p>
+          {entry.subjects && <p>{FIELD_LABELS.subjects}: {entry.subjects.join('; ')}</p>}
+        </td>
+        <td data-label={FIELD_LABELS.locations}>
+          {entry.locations.map((location, index) => <p key={index}>{formatLocation(location, titles)}</p>)}
+        </td>
+        <td data-label={FIELD_LABELS.transfers}>
+          {entry.transfers?.length ? <p>{entry.transfers.map((transfer) => TRANSFER_LABELS[transfer]).join('; ')}</p> : null}
+          {entry.certifications?.length ? <p>{entry.certifications.join('; ')}</p> : null}
+        </td>
+      </tr>
+      {links.length > 0 && (
+        <tr className="annex-links">
+          <td colSpan={5}>
+            {FIELD_LABELS.links}:{' '}
+            {links.map(([kind, url], index) => (
+              <Fragment key={kind}>
+                {index > 0 && '; '}
+                <a href={url}>{LINK_LABELS[kind]}</a>
+              </Fragment>
+            ))}
+          </td>
+        </tr>
+      )}
+    </tbody>
   );
 }

@@ -63,11 +63,11 @@ export default async function EntryPage({ params }: Props) {
         {view.category?.title}
         {view.since && (
           <>
-            {' · on the list since '}
+            {'\u00a0· on the list since '}
             <FormattedDate date={view.since} />
           </>
         )}
-        {' · '}
+        {'\u00a0· '}
         <CopyLink href={href(entryPath(entry.slug))} name={entry.name} />
       </p>
       {view.removal && (
@@ -76,7 +76,7 @@ export default async function EntryPage({ params }: Props) {
           they stood then.
         </p>
       )}
-      <UpcomingChanges changes={view.upcoming} objectionsEmail={site.contact.objections} date={view.date} timeZone={site.timezone} />
+      <UpcomingChanges changes={view.upcoming} site={site} date={view.date} scopes={content.scope ? undefined : site.scopes} />
       <section aria-labelledby="details" className="mt-8">
         <h2 id="details" className="mb-4 text-2xl font-semibold">Details</h2>
         <EntryFields entry={entry} full former={view.former} scopes={content.scope ? undefined : site.scopes} />

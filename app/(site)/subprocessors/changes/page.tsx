@@ -50,13 +50,13 @@ export default async function ChangesPage({ params, searchParams }: Props) {
       <h1 className="mt-4 text-3xl font-bold tracking-tight">Subprocessor changes{content.scope && <>: {content.scope.title}</>}</h1>
       <ScopeSwitcher content={content} path="/subprocessors/changes" />
       <p className="mt-2 text-slate-700">Every change we have announced, newest first. Upcoming changes are marked.</p>
-      {subscriptionsOffered(site) && <SubscribeForm id="subscribe-changes" scope={content.scope?.id} />}
+      {subscriptionsOffered(site) && <div className="mt-3"><SubscribeForm id="subscribe-changes" scope={content.scope?.id} compact /></div>}
       {!STATIC_EXPORT && <ChangeFilter entries={view.entries} filter={filter} />}
       <section aria-labelledby="changes" className="mt-8">
         <h2 id="changes" className="text-2xl font-semibold">
           {view.events.length} {view.events.length === 1 ? 'change' : 'changes'}
         </h2>
-        <ChangeList events={view.events} date={view.date} versionOf={view.versionOf} emailed={emailed} />
+        <ChangeList events={view.events} date={view.date} versionOf={view.versionOf} emailed={emailed} upcoming={view.upcoming} site={site} scopes={content.scope ? undefined : site.scopes} />
       </section>
       <section aria-labelledby="versions" className="mt-10">
         <h2 id="versions" className="text-2xl font-semibold">Past versions of the list</h2>

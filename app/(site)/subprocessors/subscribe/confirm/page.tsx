@@ -16,7 +16,7 @@ export default async function ConfirmPage({ searchParams }: Props) {
       title="Confirm your subscription"
       action="/subprocessors/subscribe/confirm"
       button="Confirm"
-      done="You are subscribed. We have sent you the changes announced and not yet in effect."
+      done="Confirmed: you are subscribed. We have sent you the changes announced and not yet in effect."
       prompt="Press Confirm to receive an e-mail on each day a change to the list of subprocessors is announced."
     />
   );

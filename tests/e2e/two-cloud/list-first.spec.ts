@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+
+// Evaluated on 2026-11-23: Zendesk's EU Cloud support moves to its EU data centres on January 4, 2027.
+
+test('an announced update shows what it changes: on the entry page, in short on the list, on the changes page and in the JSON', async ({ page, request }) => {
+  await page.goto('/subprocessors/zendesk');
+  await expect(page.getByRole('region', { name: 'Upcoming changes' }).getByTestId('upcoming-field')).toHaveText([
+    "From January 4, 2027: Locations: United States \u2192 United States (US Cloud); European Union: Frankfurt and Dublin \u2014 Zendesk's EU data centres (EU Cloud)",
+  ]);
+  await page.goto('/subprocessors');
+  const upcoming = page.getByRole('region', { name: 'Upcoming changes' }).getByTestId('upcoming-change');
+  await expect(upcoming.filter({ hasText: 'Zendesk' })).toHaveText(
+    'Updated: Zendesk · Locations: United States \u2192 United States, European Union · from Jan 4, 2027 · object by Jan 3, 2027, 23:59 UTC (41 days left) · How to object',
+  );
+  await page.goto('/subprocessors/changes');
+  const change = page.getByRole('listitem').filter({ hasText: 'Updated: Zendesk' }).first();
+  await expect(change).toContainText('Object by 23:59 UTC on January 3, 2027 \u2014 41 days left');
+  await expect(change).toContainText('Locations: United States \u2192 United States (US Cloud)');
+  await expect(change.getByRole('link', { name: 'To object, email dpo@lantern-analytics.example' })).toHaveAttribute('href', /^mailto:dpo@lantern-analytics\.example\?subject=Objection%3A%20Zendesk/);
+  const json = await (await request.get('/subprocessors.json')).json();
+  expect(json.upcoming.find((event: { slug: string }) => event.slug === 'zendesk').next.locations).toHaveLength(2);
+});
+
+test('scopes read plainly: upcoming changes name their scope, an entry in every scope has no badge, a scope list has no empty category', async ({ page }) => {
+  await page.goto('/subprocessors');
+  await expect(page.getByTestId('upcoming-change').filter({ hasText: 'Anthropic' }).locator('.badge')).toHaveText(['US Cloud']);
+  // OpenAI names both scopes, Stripe none: the same rule, no badge.
+  await expect(page.locator('tr#openai th .badge')).toHaveCount(0);
+  await expect(page.locator('tr#stripe th .badge')).toHaveCount(0);
+  await expect(page.getByText('An entry without a scope badge applies in every scope (US Cloud, EU Cloud).')).toBeVisible();
+  await page.goto('/eu/subprocessors');
+  const headings = page.getByRole('region', { name: 'Current subprocessors' }).getByRole('heading', { level: 3 });
+  for (const heading of await headings.all()) {
+    await expect(page.getByRole('region', { name: (await heading.textContent())! }).locator('.entries tbody tr').first()).toBeVisible();
+  }
+  await expect(page.getByText('We currently use no subprocessors in this category.')).toHaveCount(0);
+});
