@@ -92,6 +92,8 @@ describe('the standalone server', () => {
     const after = await fetch(new URL(answer.headers.get('location')!, configured));
     expect(after.status).toBe(200);
     expect(await after.text()).toContain('Check your inbox.');
+    // The confirmation is queued and sent by the server's notify job right after the answer.
+    for (let i = 0; i < 100 && !smtp.messages.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(smtp.messages.map((message) => message.to_)).toEqual(['reader@example.com']);
   });
 
