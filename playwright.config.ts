@@ -23,7 +23,7 @@ const servers: { name: string; port: number; env: Record<string, string>; base?:
   { name: 'hostile', port: 3103, env: { CONTENT_DIR: 'tests/fixtures/hostile', NEXT_DIST_DIR: '.next-hostile' } },
   // Served under https://example.com/legal, and allowed in frames on one other site.
   // A generated 27-entry list with three scopes and two announced changes: the list must still come first.
-  { name: 'long-list', port: 3106, prepare: 'npx tsx tests/e2e/long-list.ts .e2e-long-list', env: { CONTENT_DIR: '.e2e-long-list', NEXT_DIST_DIR: '.next-long-list' } },
+  { name: 'long-list', port: 3111, prepare: 'npx tsx tests/e2e/long-list.ts .e2e-long-list', env: { CONTENT_DIR: '.e2e-long-list', NEXT_DIST_DIR: '.next-long-list' } },
   { name: 'base-path', port: 3104, base: '/legal', env: { CONTENT_DIR: 'tests/fixtures/base-path', NEXT_DIST_DIR: '.next-base', SUBPROCESSORS_FRAME_ANCESTORS: "'self' http://127.0.0.1:3105" } },
 ];
 

@@ -56,7 +56,8 @@ test.describe('content cannot run code in a visitor’s browser', () => {
     await expect(safe).toHaveAttribute('href', 'https://example.com/policy');
     await expect(safe).toHaveAttribute('rel', 'noopener noreferrer');
     await expect(page.getByRole('link', { name: 'javascript link' })).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Upcoming changes' })).toContainText('<img src=x onerror=alert(2)>');
+    // The upcoming update says what it changes, old and new values as text.
+    await expect(page.getByRole('region', { name: 'Upcoming changes' })).toContainText('Purpose: <svg onload=alert(3)> → "><script>alert(10)</script>');
   });
 
   test('the entry page', async ({ page }) => {
