@@ -20,6 +20,8 @@ async function pageTypes(page: Page): Promise<[string, string, number][]> {
 }
 
 test('every page type passes axe (WCAG 2.1 A and AA) with no violations', async ({ page }) => {
+  // A dozen page types, each analysed in full: more than the default 30 s on a busy CI machine.
+  test.setTimeout(120_000);
   for (const [type, path, status] of await pageTypes(page)) {
     expect((await page.goto(path))?.status(), type).toBe(status);
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
