@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { formatDate, todayIn } from '../../../lib/content/dates';
+import { formatDate } from '../../../lib/content/dates';
 import { startSmtp, type Received } from '../../mail-server';
 import { NOTIFY } from '../../../playwright.config';
 
@@ -58,7 +58,8 @@ test('subscribe, confirm, be notified of a change, unsubscribe in one click', as
 
   // A week later (the second server's date), the Anthropic addition has been announced.
   expect(await notify(NOTIFY.later)).toContain('1 sent, 0 failed');
-  const sentOn = formatDate(todayIn('America/Toronto', new Date()));
+  // With SUBPROCESSORS_TODAY set, the time recorded is that day at the current time of day (SPEC §3).
+  const sentOn = formatDate(NOTIFY.later);
   const notice = await nextMail(ADDRESS, 3);
   expect(notice.subject).toBe('Notifyco: adding Anthropic \u2014 object by January 3, 2027');
   expect(notice.from?.text).toBe('"Notifyco" <notices@notifyco.example>');
