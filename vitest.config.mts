@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Two test files build the site while the others run: allow for a busy machine.
-  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, globalSetup: ['tests/unit/notify/postgres-setup.ts'] },
+  // Several test files build the site or wait on servers and SMTP retries while the others run:
+  // two files at a time even on a two-core machine (Vitest's default there is one), and time for a
+  // busy machine. Each file has its own ports, build folder and databases.
+  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, maxWorkers: 2, globalSetup: ['tests/unit/notify/postgres-setup.ts'] },
   resolve: { alias: { '@': new URL('./', import.meta.url).pathname } },
 });

@@ -88,13 +88,19 @@ function parseSections({ files, collect, site }: Pass, dir: string): Section[] {
     if (!source || !front) continue;
     const rendered = markdown(source.body, { values: placeholderValues(site), prefix: `user-content-${path.basename(file, '.md').replace(/[^\w-]/g, '')}-` });
     markdownProblems(collect, source.file, source.bodyLine, rendered.issues);
+    // One report and one guess per name and line: a file may repeat a placeholder thousands of times.
+    const guesses = new Map<string, string | undefined>();
+    const reported = new Set<string>();
     for (const { name, line: bodyLine } of rendered.unknown) {
       const line = source.bodyLine + bodyLine - 1;
+      if (reported.has(`${line} ${name}`)) continue;
+      reported.add(`${line} ${name}`);
       if (name === 'objection_period_days') {
         collect.add({ severity: 'error', file: source.file, line, field: `{{${name}}}`, message: 'site.yaml sets no `objection_period_days`: customers may object until the day before each change takes effect', hint: 'Add `objection_period_days:` to site.yaml, or rephrase, e.g. "until the day before the change takes effect".' });
         continue;
       }
-      const guess = closest(name, PLACEHOLDERS);
+      if (!guesses.has(name)) guesses.set(name, closest(name, PLACEHOLDERS));
+      const guess = guesses.get(name);
       collect.add({ severity: 'error', file: source.file, line, field: `{{${name}}}`, message: `unknown placeholder${guess ? ` — did you mean \`{{${guess}}}\`?` : ''}`, hint: `Placeholders available: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.` });
     }
     sections.push({ ...front, file: source.file, html: rendered.html });
