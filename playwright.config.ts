@@ -18,7 +18,8 @@ const servers: { name: string; port: number; env: Record<string, string>; base?:
   { name: 'sample', port: 3100, env: {} },
   { name: 'backend-chat', port: 3101, env: { CONTENT_DIR: 'examples/backend-chat', NEXT_DIST_DIR: '.next-example' } },
   // Scopes: a US and an EU cloud in one list.
-  { name: 'two-cloud', port: 3108, env: { CONTENT_DIR: 'examples/two-cloud', NEXT_DIST_DIR: '.next-two-cloud' } },
+  // With a mail server that never answers, so its subscription page offers the scope choices.
+  { name: 'two-cloud', port: 3108, env: { CONTENT_DIR: 'examples/two-cloud', NEXT_DIST_DIR: '.next-two-cloud', SMTP_URL: 'smtp://127.0.0.1:3399', DATA_DIR: '.data-two-cloud' } },
   // Injection attempts in every field: nothing may run.
   { name: 'hostile', port: 3103, env: { CONTENT_DIR: 'tests/fixtures/hostile', NEXT_DIST_DIR: '.next-hostile' } },
   // Served under https://example.com/legal, and allowed in frames on one other site.

@@ -4,19 +4,21 @@ import { href } from '@/lib/publish/urls';
 type Option = { value: string; label: string };
 type Props = { options: { categories: Option[]; countries: Option[]; data: Option[] }; filter?: ListFilter };
 
-/** On the list itself: one field and a button, the other filters on the search page. */
+/** On the list itself: one field and a button, on one line even on a phone; the other filters on the search page. */
 export function CompactSearch() {
   return (
-    <form method="get" action={href('/subprocessors/search')} role="search" aria-label="Subprocessors" className="flex flex-wrap items-center gap-2 print:hidden">
+    <form method="get" action={href('/subprocessors/search')} role="search" aria-label="Subprocessors" className="flex w-full items-center gap-2 sm:w-auto print:hidden">
       <label htmlFor="search-q" className="sr-only">
         Name, purpose or data
       </label>
-      <input id="search-q" type="search" name="q" placeholder="Name, purpose or data" className="h-11 w-60 max-w-full rounded border border-slate-400 bg-white px-2" />
+      <input id="search-q" type="search" name="q" placeholder="Name, purpose or data" className="h-11 min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 sm:w-60 sm:flex-none" />
       <button type="submit" className="h-11 rounded bg-blue-800 px-4 font-semibold text-white hover:bg-blue-950">
         Search
       </button>
-      <a href={href('/subprocessors/search')} className="inline-flex min-h-11 items-center">
-        More filters
+      <a href={href('/subprocessors/search')} className="inline-flex min-h-11 shrink-0 items-center">
+        {/* "More" does not fit beside the field on a phone. */}
+        <span className="sm:hidden">Filters</span>
+        <span className="hidden sm:inline">More filters</span>
       </a>
     </form>
   );

@@ -19,12 +19,25 @@ export function SubscribeForm({ id = 'subscribe-email', scope, checked = [], ema
   // 44 px high, like every other target on the site.
   const field = 'h-11 w-64 max-w-full rounded border border-slate-400 px-2 font-normal';
   return (
-    <form method="post" action={href('/subprocessors/subscribe')} className={`flex flex-wrap items-end gap-2 print:hidden ${compact ? '' : 'mt-3'}`}>
+    <form method="post" action={href('/subprocessors/subscribe')} className={`flex flex-wrap gap-2 print:hidden ${compact ? 'items-center gap-y-1' : 'mt-3 items-end'}`}>
       {compact ? (
-        <label htmlFor={id} className="flex flex-wrap items-center gap-x-2 text-slate-800">
-          E-mail me before any change
-          <input id={id} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com" className={field} />
-        </label>
+        // Two lines on a phone: the label with the way to choose lists, then the field and its button.
+        <>
+          <label htmlFor={id} className="text-slate-800">
+            E-mail me before any change
+          </label>
+          {scopes && (
+            <a href={href('/subprocessors/subscribe')} className="inline-flex min-h-11 items-center">
+              Choose lists
+            </a>
+          )}
+          <span className="flex w-full gap-2 sm:w-auto">
+            <input id={id} name="email" type="email" required maxLength={254} autoComplete="email" placeholder="you@example.com" className="h-11 min-w-0 flex-1 rounded border border-slate-400 px-2 font-normal sm:w-64 sm:flex-none" />
+            <button type="submit" className="h-11 shrink-0 rounded bg-slate-900 px-4 font-medium text-white">
+              {button}
+            </button>
+          </span>
+        </>
       ) : (
         <label htmlFor={id} className="flex flex-col text-sm font-medium text-slate-800">
           E-mail me before any change
@@ -60,13 +73,10 @@ export function SubscribeForm({ id = 'subscribe-email', scope, checked = [], ema
           Website <input name="website" type="text" tabIndex={-1} autoComplete="off" />
         </label>
       </div>
-      <button type="submit" className="h-11 rounded bg-slate-900 px-4 font-medium text-white">
-        {button}
-      </button>
-      {scopes && compact && (
-        <a href={href('/subprocessors/subscribe')} className="inline-flex min-h-11 items-center">
-          Choose lists
-        </a>
+      {!compact && (
+        <button type="submit" className="h-11 rounded bg-slate-900 px-4 font-medium text-white">
+          {button}
+        </button>
       )}
     </form>
   );

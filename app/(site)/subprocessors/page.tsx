@@ -50,7 +50,8 @@ export default async function SubprocessorsPage({ params }: Props) {
   const scopes = content.scope ? undefined : site.scopes;
   return (
     <>
-      <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">Subprocessors{content.scope && <>: {content.scope.title}</>}</h1>
+      {/* A scope's title makes the heading longer: one line on a phone all the same. */}
+      <h1 className={`${content.scope ? 'text-2xl' : 'text-3xl'} font-bold tracking-tight sm:text-4xl`}>Subprocessors{content.scope && <>: {content.scope.title}</>}</h1>
       <ScopeSwitcher content={content} path="/subprocessors" />
       <ListSummary {...view} site={site} scopes={scopes}>
         {subscriptionsOffered(site) && <SubscribeForm scope={content.scope?.id} compact />}

@@ -35,3 +35,24 @@ test('scopes read plainly: upcoming changes name their scope, an entry in every 
   }
   await expect(page.getByText('We currently use no subprocessors in this category.')).toHaveCount(0);
 });
+
+test('on a phone: each list choice is a 44 px target, and the compact forms keep their field and button on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('/subprocessors/subscribe');
+  for (const title of ['US Cloud', 'EU Cloud']) {
+    const box = page.getByRole('checkbox', { name: title });
+    const target = page.locator('label').filter({ has: box });
+    expect((await target.boundingBox())!.height, title).toBeGreaterThanOrEqual(44);
+    expect((await box.boundingBox())!.height, title).toBeGreaterThanOrEqual(24);
+    // Pressing the words ticks the box.
+    await target.getByText(title).click();
+    await expect(box).toBeChecked();
+  }
+  await page.goto('/eu/subprocessors');
+  const rowOf = async (...targets: ReturnType<typeof page.getByRole>[]) => Promise.all(targets.map(async (target) => (await target.boundingBox())!.y));
+  const [field, subscribe] = await rowOf(page.getByRole('textbox', { name: 'E-mail me before any change' }), page.getByRole('button', { name: 'Subscribe' }));
+  expect(subscribe).toBe(field);
+  const search = page.getByRole('search', { name: 'Subprocessors' });
+  const [query, button, filters] = await rowOf(search.getByRole('searchbox'), search.getByRole('button', { name: 'Search' }), search.getByRole('link', { name: 'Filters' }));
+  expect([button, filters]).toEqual([query, query]);
+});
