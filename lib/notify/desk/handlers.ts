@@ -9,7 +9,7 @@ import { hitRateLimit } from '../queries';
 import { keyedHash } from '../secret';
 import { cookieHeader, cookieValue, DESK_LIMITS, DESK_TIMES, deskPath, onTeam, secureCookies, SESSION_COOKIE } from './config';
 import { mailSignInLink } from './mail';
-import { audit, createSession, endSession, openSession, useLink, type Session } from './sessions';
+import { audit, createSession, endSession, openSession, spendLink, type Session } from './sessions';
 
 type Env = Record<string, string | undefined>;
 
@@ -74,7 +74,7 @@ const tokenOf = (request: Request) => new URL(request.url).searchParams.get('tok
 export async function handleSignIn(request: Request, deps: DeskDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
   const now = deps.now.toISOString();
-  const link = await useLink(deps.db, tokenOf(request), now);
+  const link = await spendLink(deps.db, tokenOf(request), now);
   if (link.state === 'valid' && onTeam(link.email, deps.env)) return startSession(request, deps, link.email, 'link');
   const why = link.state === 'valid' ? 'the address is no longer in DESK_EMAILS' : link.state === 'unknown' ? 'an unknown link' : `the link was ${link.state === 'used' ? 'already used' : 'expired'}`;
   await audit(deps.db, { at: now, actor: 'email' in link ? link.email : null, action: 'sign-in refused', detail: why });

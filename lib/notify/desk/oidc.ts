@@ -55,8 +55,11 @@ export async function finishSso(settings: OidcSettings, callbackUrl: URL, expect
   try {
     const config = await providerConfig(settings);
     const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: expected.verifier, expectedState: expected.state, expectedNonce: expected.nonce, idTokenExpected: true });
-    const claims = tokens.claims();
-    if (!claims || typeof claims.email !== 'string') return { ok: false, reason: 'the provider sent no e-mail address' };
+    const idToken = tokens.claims();
+    if (!idToken) return { ok: false, reason: 'the provider sent no ID token' };
+    // Many providers put the address in the ID token; others (and OpenID Connect's default for the code flow) only at the UserInfo endpoint.
+    const claims = typeof idToken.email === 'string' ? idToken : await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
+    if (typeof claims.email !== 'string') return { ok: false, reason: 'the provider sent no e-mail address' };
     if (claims.email_verified !== true) return { ok: false, reason: 'the provider has not verified the e-mail address' };
     return { ok: true, email: claims.email };
   } catch (error) {

@@ -30,7 +30,7 @@ export async function linkState(db: Db, token: string, now: string): Promise<Lin
  * Uses a link: one conditional update, so of two simultaneous posts only one signs in.
  * The address it was sent to, or why not.
  */
-export async function useLink(db: Db, token: string, now: string): Promise<LinkState> {
+export async function spendLink(db: Db, token: string, now: string): Promise<LinkState> {
   const used = await db
     .updateTable('desk_tokens')
     .set({ used_at: now })
