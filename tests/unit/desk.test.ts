@@ -3,6 +3,7 @@ import { peerHeader } from '../../lib/notify/client';
 import type { Db } from '../../lib/notify/db';
 import { cookieValue, DESK_TIMES, SESSION_COOKIE } from '../../lib/notify/desk/config';
 import { handleErase, handleExport } from '../../lib/notify/desk/actions';
+import { attention } from '../../lib/notify/desk/attention';
 import { handleLinkRequest, handleSignIn, handleSignOut, requestSession, type DeskDeps } from '../../lib/notify/desk/handlers';
 import { lookupAddress } from '../../lib/notify/desk/lookup';
 import { auditLog, createLink, createSession, linkState, openSession, spendLink } from '../../lib/notify/desk/sessions';
@@ -165,5 +166,42 @@ describe.each(KINDS)('the desk on %s', (kind) => {
     const gone = { ...deps(), env: { DESK_EMAILS: 'legal@notifyco.example' } };
     const response = await handleExport(request('/desk/subscribers/export', { cookie: `${SESSION_COOKIE}=second-session` }), gone);
     expect(response.headers.get('location')).toBe('/desk');
+  });
+});
+
+describe.each(KINDS)('what needs attention on %s', (kind) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb(await databaseEnv(kind, `desk_attention_${kind}`));
+    const row = { subscriber_id: null, created_at: '2026-11-18T14:00:00.000Z', next_attempt_at: '2026-11-18T14:00:00.000Z', scope: null };
+    // Stripe's notice (announced 2026-11-16) went out only on the 18th, 28 days before it takes effect; one address refused it.
+    await db.insertInto('notices').values({ id: 'day:2026-11-16', created_at: row.created_at, first_sent_at: '2026-11-18T15:00:00.000Z' }).execute();
+    await db.insertInto('deliveries').values([
+      { ...row, notice_id: 'day:2026-11-16', address: 'a@customer.example', status: 'sent', sent_at: '2026-11-18T15:00:00.000Z', message_id: '<m1@securicomnet.com>', smtp_response: '250 OK' },
+      { ...row, notice_id: 'day:2026-11-16', address: 'b@customer.example', status: 'pending' },
+      { ...row, notice_id: 'day:2026-11-16', address: 'gone@customer.example', status: 'failed', smtp_response: '550 5.1.1 <gone@customer.example>: unknown user' },
+    ]).execute();
+  });
+  afterAll(() => db.destroy());
+
+  it('shows the changes in progress with their notices, the announcements ahead, failed deliveries and warnings', async () => {
+    const found = await attention(db, content, '2026-11-20');
+    expect(found.inProgress.map(({ name, event, deadline, notices }) => [name, event.announced, deadline, notices.map((n) => [n.stats?.sent, n.stats?.pending, n.stats?.failed, n.sentOn, n.period])])).toEqual([
+      ['Stripe', '2026-11-16', '2026-12-15', [[1, 1, 1, '2026-11-18', 28]]],
+    ]);
+    expect(found.ahead.map(({ name, event, daysAhead }) => [name, event.announced, daysAhead])).toEqual([['Anthropic', '2026-11-30', 10]]);
+    expect(found.failed.map(({ address, response }) => [address, response])).toEqual([['gone@customer.example', '550 5.1.1 <gone@customer.example>: unknown user']]);
+    expect(found.warnings.map(({ name, text }) => `${name}: ${text}`)).toEqual([
+      'Stripe: Announced as of 2026-11-16, a date already past when it was published: the notice went out on 2026-11-18.',
+      'Stripe: The notice went out 28 days before the change takes effect, less than the 30-day notice period.',
+    ]);
+  });
+
+  it('"were they told?": every e-mail to an address, with its Message-ID and the reply', async () => {
+    const found = await lookupAddress(db, 'a@customer.example');
+    expect(found.subscription).toBeUndefined();
+    expect(found.deliveries.map(({ what, status, sentAt, messageId, response }) => [what, status, sentAt, messageId, response])).toEqual([
+      ['Notice of the changes announced on 2026-11-16', 'sent', '2026-11-18T15:00:00.000Z', '<m1@securicomnet.com>', '250 OK'],
+    ]);
   });
 });

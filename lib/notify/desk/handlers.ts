@@ -76,7 +76,7 @@ export async function handleSignIn(request: Request, deps: DeskDeps): Promise<Re
   const now = deps.now.toISOString();
   const link = await spendLink(deps.db, tokenOf(request), now);
   if (link.state === 'valid' && onTeam(link.email, deps.env)) return startSession(request, deps, link.email, 'link');
-  const why = link.state === 'valid' ? 'the address is no longer in DESK_EMAILS' : link.state === 'unknown' ? 'an unknown link' : `the link was ${link.state === 'used' ? 'already used' : 'expired'}`;
+  const why = link.state === 'valid' ? 'the address is no longer in DESK_EMAILS' : link.state === 'unknown' ? 'an unknown link' : link.state === 'used' ? 'the link was already used' : 'the link had expired';
   await audit(deps.db, { at: now, actor: 'email' in link ? link.email : null, action: 'sign-in refused', detail: why });
   return redirect('/desk/sign-in?status=invalid');
 }
