@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peerHeader } from '../../lib/notify/client';
 import type { Db } from '../../lib/notify/db';
-import { cookieValue, DESK_TIMES, SESSION_COOKIE } from '../../lib/notify/desk/config';
+import { cookieValue, DESK_TIMES, secureCookies, SESSION_COOKIE } from '../../lib/notify/desk/config';
 import { handleErase, handleExport } from '../../lib/notify/desk/actions';
 import { attention } from '../../lib/notify/desk/attention';
 import { handleLinkRequest, handleSignIn, handleSignOut, requestSession, type DeskDeps } from '../../lib/notify/desk/handlers';
@@ -203,5 +203,18 @@ describe.each(KINDS)('what needs attention on %s', (kind) => {
     expect(found.deliveries.map(({ what, status, sentAt, messageId, response }) => [what, status, sentAt, messageId, response])).toEqual([
       ['Notice of the changes announced on 2026-11-16', 'sent', '2026-11-18T15:00:00.000Z', '<m1@securicomnet.com>', '250 OK'],
     ]);
+  });
+});
+
+describe('the session cookie', () => {
+  const site = (url: string) => ({ url });
+  const at = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
+  it('is Secure when the site is served over https, by its url, the request, or a trusted proxy', () => {
+    expect(secureCookies(site('https://example.com'), at('http://localhost:3000/desk'), {})).toBe(true);
+    expect(secureCookies(site('http://localhost:3300'), at('https://localhost:3300/desk'), {})).toBe(true);
+    expect(secureCookies(site('http://localhost:3300'), at('http://localhost:3300/desk'), {})).toBe(false);
+    // X-Forwarded-Proto counts only with TRUST_PROXY: otherwise any client could write it.
+    expect(secureCookies(site('http://intranet'), at('http://intranet/desk', { 'x-forwarded-proto': 'https' }), {})).toBe(false);
+    expect(secureCookies(site('http://intranet'), at('http://intranet/desk', { 'x-forwarded-proto': 'https' }), { TRUST_PROXY: '1' })).toBe(true);
   });
 });
