@@ -98,6 +98,10 @@ export default function config(phase: string): NextConfig {
           { source: '/subprocessors/subscribe', has: form, destination: '/api/subscribe' },
           { source: '/subprocessors/subscribe/confirm', has: form, destination: '/api/subscribe/confirm' },
           { source: '/subprocessors/unsubscribe', has: form, destination: '/api/unsubscribe' },
+          // The desk's forms, the same way: its addresses stay under /desk, where its cookie is sent.
+          { source: '/desk', has: form, destination: '/api/desk/request' },
+          { source: '/desk/sign-in', has: form, destination: '/api/desk/sign-in' },
+          { source: '/desk/subscribers/erase', has: form, destination: '/api/desk/erase' },
         ],
         // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
         afterFiles: [
@@ -118,6 +122,8 @@ export default function config(phase: string): NextConfig {
         // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy; each scope's too.
         { source: '/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
         { source: '/:scope/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
+        // The team's desk: never stored by a cache or a browser, never indexed.
+        ...['/desk', '/desk/:path*'].map((source) => ({ source, headers: [{ key: 'Cache-Control', value: 'no-store' }, { key: 'X-Robots-Tag', value: 'noindex, nofollow' }] })),
       ];
     },
   };

@@ -11,7 +11,7 @@ export const NOTIFY = {
   later: '2026-11-30',
   smtpPort: 3325,
   dataDir: '.data-e2e',
-  env: { CONTENT_DIR: 'tests/fixtures/notify', NEXT_DIST_DIR: '.next-notify', DATA_DIR: '.data-e2e', SMTP_URL: 'smtp://127.0.0.1:3325', SUBPROCESSORS_TODAY: TODAY, NOTIFY_INTERVAL_SECONDS: '0', NOTIFY_SECRET: 'test-secret-for-cron' },
+  env: { CONTENT_DIR: 'tests/fixtures/notify', NEXT_DIST_DIR: '.next-notify', DATA_DIR: '.data-e2e', SMTP_URL: 'smtp://127.0.0.1:3325', SUBPROCESSORS_TODAY: TODAY, NOTIFY_INTERVAL_SECONDS: '0', NOTIFY_SECRET: 'test-secret-for-cron', DESK_EMAILS: 'legal@notifyco.example, Counsel@Notifyco.example' },
 };
 
 const servers: { name: string; port: number; env: Record<string, string>; base?: string; prepare?: string }[] = [

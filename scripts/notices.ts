@@ -9,11 +9,10 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { loadContent } from '../lib/content/load';
-import { daysBetween, todayIn } from '../lib/content/dates';
 import { allEvents, eventKey } from '../lib/timeline/history';
 import { database } from '../lib/notify/db';
-import { deliveryLog, noticeId, noticeStats, parseNoticeId } from '../lib/notify/queries';
-import type { Content } from '../lib/content/schema';
+import { noticeStatuses } from '../lib/notify/notice-status';
+import { deliveryLog, noticeStats, parseNoticeId } from '../lib/notify/queries';
 import { scopedContent } from '../lib/timeline/scopes';
 import { resolveToday } from '../lib/content/today';
 
@@ -21,11 +20,6 @@ async function main() {
   const content = loadContent();
   const { site } = content;
   const db = await database();
-  // The full list, then each scope's.
-  const lists: { scope?: string; label: string; content: Content }[] = [
-    { label: 'full list', content },
-    ...(site.scopes ?? []).map((scope) => ({ scope: scope.id, label: `${scope.title} (${scope.id})`, content: scopedContent(content, scope.id)! })),
-  ];
   if (process.argv.includes('--csv')) {
     process.stdout.write(stringify([['address', 'notice', 'scope', 'changes', 'status', 'list_fingerprint', 'sent_at', 'message_id', 'smtp_response', 'resent_after_interruption']]));
     const changes = new Map<string, string>();
@@ -43,32 +37,21 @@ async function main() {
     }
   } else {
     const stats = await noticeStats(db);
-    const today = resolveToday(site);
-    const day = (iso?: string) => (iso ? todayIn(site.timezone, new Date(iso)) : undefined);
     let short = 0;
-    const events = allEvents(content).filter(({ event }) => event.announced <= today && event.announced > site.published).sort((a, b) => b.event.announced.localeCompare(a.event.announced));
-    for (const { entry, event } of events) {
-      console.log(`${eventKey(entry, event)}: announced ${event.announced}, effective ${event.effective}`);
-      let tooShortAnywhere = false;
+    for (const { key, event, lists, tooShort } of noticeStatuses(content, stats, resolveToday(site))) {
+      console.log(`${key}: announced ${event.announced}, effective ${event.effective}`);
       for (const list of lists) {
-        // The change as this list saw it; none when it does not concern the scope.
-        const seen = list.scope ? list.content.subprocessors.find((file) => file.slug === entry.slug)?.history.find((other) => other.announced === event.announced && other.effective === event.effective) : event;
-        if (!seen) continue;
         const [first, then] = site.scopes ? [`  ${list.label}: `, '    '] : ['  ', '  '];
-        const s = stats.get(noticeId('day', event.announced, list.scope));
-        const sentOn = day(s?.firstSent);
-        const period = sentOn ? daysBetween(sentOn, seen.effective) : undefined;
-        const tooShort = period !== undefined && seen.change !== 'removed' && !seen.urgent && period < site.notice_period_days;
-        tooShortAnywhere ||= tooShort;
+        const s = list.stats;
         console.log(
           first +
             (s
-              ? `e-mailed ${sentOn ?? 'not yet'}${s.lastSent && day(s.lastSent) !== sentOn ? ` to ${day(s.lastSent)}` : ''}: ${s.sent} sent, ${s.failed} failed, ${s.pending} pending${s.resent ? `, ${s.resent} re-sent after an interruption` : ''}`
+              ? `e-mailed ${list.sentOn ?? 'not yet'}${list.lastOn && list.lastOn !== list.sentOn ? ` to ${list.lastOn}` : ''}: ${s.sent} sent, ${s.failed} failed, ${s.pending} pending${s.resent ? `, ${s.resent} re-sent after an interruption` : ''}`
               : 'no subscriber to e-mail (nobody had confirmed before the announcement day)'),
         );
-        if (period !== undefined) console.log(`${then}notice period from sending: ${period} days${tooShort ? ` — SHORTER than notice_period_days (${site.notice_period_days})` : ''}`);
+        if (list.period !== undefined) console.log(`${then}notice period from sending: ${list.period} days${list.tooShort ? ` — SHORTER than notice_period_days (${site.notice_period_days})` : ''}`);
       }
-      if (tooShortAnywhere) short++;
+      if (tooShort) short++;
     }
     const welcomes = [...stats.values()].filter((s) => s.noticeId.startsWith('welcome:'));
     console.log(`welcome e-mails: ${welcomes.reduce((n, s) => n + s.sent, 0)} sent, ${welcomes.reduce((n, s) => n + s.failed, 0)} failed, ${welcomes.reduce((n, s) => n + s.pending, 0)} pending`);

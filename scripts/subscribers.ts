@@ -3,13 +3,13 @@
  * with the scopes each chose (space-separated ids; empty: the full list);
  * `--erase ADDRESS` removes an address everywhere (right to erasure): the database, leaving no
  * copy in its free pages, and the outbox's `.eml` files; the delivery log keeps its counts.
+ * The desk does the same (lib/notify/desk/subscribers.ts).
  */
-import { stringify } from 'csv-stringify/sync';
 import { parseAddress } from '../lib/notify/address';
 import { database, describeDatabase } from '../lib/notify/db';
 import { addressKey } from '../lib/notify/forms';
-import { eraseOutbox } from '../lib/notify/mailer';
-import { compact, confirmedSubscribers, eraseAddress, subscriberCounts } from '../lib/notify/queries';
+import { eraseEverywhere, subscribersCsv } from '../lib/notify/desk/subscribers';
+import { subscriberCounts } from '../lib/notify/queries';
 import { serverSecret } from '../lib/notify/secret';
 
 async function main() {
@@ -22,9 +22,7 @@ async function main() {
       console.error(`Usage: npm run subscribers -- --erase ADDRESS (${parsed.message})`);
       process.exit(2);
     }
-    const found = await eraseAddress(db, parsed.address, addressKey(serverSecret(), parsed.address));
-    await compact(db);
-    const files = eraseOutbox(parsed.address);
+    const { found, files } = await eraseEverywhere(db, parsed.address, addressKey(serverSecret(), parsed.address));
     const outbox = files ? `; ${files} e-mail ${files === 1 ? 'file' : 'files'} deleted from the outbox` : '';
     console.log(
       found
@@ -32,8 +30,7 @@ async function main() {
         : `${parsed.address} is not a subscriber; any delivery log rows with it were anonymised${outbox}.`,
     );
   } else if (args.includes('--export')) {
-    process.stdout.write(stringify([['address', 'confirmed_at', 'scopes']]));
-    for await (const row of confirmedSubscribers(db)) process.stdout.write(stringify([[row.email, row.confirmed_at ?? '', row.scopes ?? '']]));
+    for await (const chunk of subscribersCsv(db)) process.stdout.write(chunk);
   } else {
     const counts = await subscriberCounts(db);
     console.log(`${describeDatabase()}: ${counts.confirmed ?? 0} confirmed, ${counts.pending ?? 0} waiting for confirmation, ${counts.unsubscribed ?? 0} unsubscribed`);

@@ -35,11 +35,34 @@ export async function startSmtp(port: number, rule?: Rule, { delayMs = 0 }: { de
       );
     },
   });
+  // A port in use (another test file's server) is an answer, not a crash: `takeSmtp` waits for it.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   // A client killed mid-transaction resets its connection: expected in the fault tests, not a failure.
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ECONNRESET') throw error;
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+
+/**
+ * The SMTP server on a port several test files use (the browser tests' server sends to one
+ * port): waits while another file holds it, so the files take turns instead of failing.
+ */
+export async function takeSmtp(port: number, timeoutMs = 600_000): Promise<Awaited<ReturnType<typeof startSmtp>>> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await startSmtp(port);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}

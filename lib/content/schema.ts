@@ -65,7 +65,7 @@ export const scopeSchema = z.strictObject({
  * Addresses at the top of the site that a scope id would shadow (`/<id>/…`): the folders in
  * app/ and public/ (tests/unit/scopes.test.ts keeps this in step with them).
  */
-export const RESERVED_SCOPE_IDS = ['api', 'schemas', 'subprocessors', 'not-found'];
+export const RESERVED_SCOPE_IDS = ['api', 'schemas', 'subprocessors', 'not-found', 'desk'];
 
 /** Ids of site.yaml scopes an entry or a location applies to; none means all. */
 const scopeIds = z.array(slug.meta({ description: 'The id of one of the scopes in site.yaml' })).min(1);

@@ -49,6 +49,11 @@ export type Tables = {
     /** The scope whose list the notice was of; null: the full list. */
     scope: string | null;
   };
+  /** One-time sign-in links and single sign-on requests of the desk, by the hash of their random value. */
+  desk_tokens: { hash: string; purpose: 'link' | 'sso'; email: string | null; data: string | null; created_at: string; expires_at: string; used_at: string | null };
+  desk_sessions: { hash: string; email: string; method: 'link' | 'sso'; created_at: string; last_seen_at: string; expires_at: string };
+  /** Every sign-in, refusal and action on the desk; `actor`: the team member's address, null when unknown. */
+  desk_audit: { id: Generated<number>; at: string; actor: string | null; action: string; detail: string | null };
 };
 
 export type Db = Kysely<Tables>;

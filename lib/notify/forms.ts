@@ -54,7 +54,7 @@ export const BODY_LIMIT = 4096;
  * The form's fields, read from the stream up to BODY_LIMIT bytes: undefined for a larger body,
  * refused by its declared length or as soon as it passes the limit, never read whole.
  */
-async function form(request: Request): Promise<URLSearchParams | undefined> {
+export async function form(request: Request): Promise<URLSearchParams | undefined> {
   if (Number(request.headers.get('content-length')) > BODY_LIMIT) return undefined;
   const chunks: Uint8Array[] = [];
   let size = 0;

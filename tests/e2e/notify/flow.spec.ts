@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { formatDate } from '../../../lib/content/dates';
-import { startSmtp, type Received } from '../../mail-server';
+import { takeSmtp, type Received } from '../../mail-server';
 import { NOTIFY } from '../../../playwright.config';
 
 /**
@@ -11,9 +11,11 @@ import { NOTIFY } from '../../../playwright.config';
  */
 test.describe.configure({ mode: 'serial' });
 
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Awaited<ReturnType<typeof takeSmtp>>;
 test.beforeAll(async () => {
-  smtp = await startSmtp(NOTIFY.smtpPort);
+  // The desk's tests send to the same server: one file at a time holds it.
+  test.setTimeout(600_000);
+  smtp = await takeSmtp(NOTIFY.smtpPort);
 });
 test.afterAll(async () => smtp.close());
 

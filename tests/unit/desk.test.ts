@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { peerHeader } from '../../lib/notify/client';
+import type { Db } from '../../lib/notify/db';
+import { cookieValue, DESK_TIMES, secureCookies, SESSION_COOKIE } from '../../lib/notify/desk/config';
+import { handleErase, handleExport } from '../../lib/notify/desk/actions';
+import { attention } from '../../lib/notify/desk/attention';
+import { handleLinkRequest, handleSignIn, handleSignOut, requestSession, type DeskDeps } from '../../lib/notify/desk/handlers';
+import { lookupAddress } from '../../lib/notify/desk/lookup';
+import { auditLog, createLink, createSession, linkState, openSession, spendLink } from '../../lib/notify/desk/sessions';
+import { databaseEnv, KINDS, noticeContent, openTestDb, startSmtp } from './notify/helpers';
+
+const { content } = noticeContent();
+const ORIGIN = 'http://localhost:3300';
+const TEAM = 'Legal@Notifyco.example, counsel@notifyco.example';
+const at = (iso: string, ms = 0) => new Date(Date.parse(iso) + ms).toISOString();
+const T0 = '2026-11-23T15:00:00.000Z';
+
+function request(path: string, { body = '', cookie, headers = {}, method = 'POST' }: { body?: string; cookie?: string; headers?: Record<string, string>; method?: string } = {}) {
+  return new Request(`${ORIGIN}${path}`, {
+    method,
+    body: method === 'POST' ? body : undefined,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost:3300', origin: ORIGIN, 'sec-fetch-site': 'same-origin', ...Object.fromEntries([peerHeader('203.0.113.9')]), ...(cookie && { cookie }), ...headers },
+  });
+}
+const sessionCookie = (response: Response) => cookieValue(response.headers.get('set-cookie'), SESSION_COOKIE);
+
+describe.each(KINDS)('the desk on %s', (kind) => {
+  let db: Db;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let clock: Date;
+  let tasks: Promise<void>[];
+  let deps: () => DeskDeps;
+  const port = kind === 'sqlite' ? 3371 : 3372;
+
+  beforeAll(async () => {
+    db = await openTestDb(await databaseEnv(kind, `desk_${kind}`));
+    smtp = await startSmtp(port);
+    clock = new Date(T0);
+    tasks = [];
+    const env = { DESK_EMAILS: TEAM, SMTP_URL: smtp.url, NODE_ENV: 'production' };
+    deps = () => ({ db, content, now: clock, secret: 'a-test-secret-of-at-least-32-characters', env, later: (task) => void tasks.push(task()) });
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await db.destroy();
+  });
+  const settled = async () => {
+    await Promise.all(tasks);
+    tasks = [];
+  };
+  const linkIn = (to: string) => /http:\/\/localhost:3300\/desk\/sign-in\?token=([\w-]+)/.exec(smtp.messages.filter((m) => m.to_ === to).at(-1)?.text ?? '')?.[1];
+
+  it('e-mails a link to an address on the team, in any letter case, and the same answer and nothing else to anyone else', async () => {
+    const listed = await handleLinkRequest(request('/desk', { body: 'email=LEGAL%40notifyco.example' }), deps());
+    const stranger = await handleLinkRequest(request('/desk', { body: 'email=stranger%40notifyco.example' }), deps());
+    for (const response of [listed, stranger]) {
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/desk?status=sent');
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    await settled();
+    expect(smtp.messages.map((m) => m.to_)).toEqual(['legal@notifyco.example']);
+    expect(smtp.messages[0].subject).toBe('Securicom: your sign-in link to the subprocessor desk');
+    expect(smtp.messages[0].text).toContain('Open this link within 15 minutes and press Sign in. It works once.');
+    const log = await auditLog(db);
+    expect(log.map((row) => [row.actor, row.action])).toEqual(expect.arrayContaining([[null, 'sign-in link refused'], ['legal@notifyco.example', 'sign-in link sent']]));
+  });
+
+  it('a link signs in once, within 15 minutes; opening it changes nothing', async () => {
+    const token = linkIn('legal@notifyco.example')!;
+    expect(await linkState(db, token, clock.toISOString())).toEqual({ state: 'valid', email: 'legal@notifyco.example' });
+    expect(await linkState(db, token, clock.toISOString())).toEqual({ state: 'valid', email: 'legal@notifyco.example' });
+    const signedIn = await handleSignIn(request(`/desk/sign-in?token=${token}`), deps());
+    expect(signedIn.headers.get('location')).toBe('/desk');
+    const cookie = signedIn.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^desk_session=[\w-]{43}; Path=\/desk; HttpOnly; SameSite=Lax; Max-Age=43200$/);
+    expect(await openSession(db, sessionCookie(signedIn), clock.toISOString())).toMatchObject({ email: 'legal@notifyco.example', method: 'link' });
+    // Used: a second press (or someone else with the e-mail) gets nothing.
+    const again = await handleSignIn(request(`/desk/sign-in?token=${token}`), deps());
+    expect(again.headers.get('location')).toBe('/desk/sign-in?status=invalid');
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await linkState(db, token, clock.toISOString())).toEqual({ state: 'used', email: 'legal@notifyco.example' });
+    // Expired: 15 minutes and one millisecond after it was made.
+    await createLink(db, 'counsel@notifyco.example', 'an-expiring-link', T0);
+    expect((await spendLink(db, 'an-expiring-link', at(T0, DESK_TIMES.linkMs))).state).toBe('expired');
+    await createLink(db, 'counsel@notifyco.example', 'a-link-just-in-time', T0);
+    expect(await spendLink(db, 'a-link-just-in-time', at(T0, DESK_TIMES.linkMs - 1))).toEqual({ state: 'valid', email: 'counsel@notifyco.example' });
+    expect((await spendLink(db, 'made-up', T0)).state).toBe('unknown');
+    const refusals = (await auditLog(db)).filter((row) => row.action === 'sign-in refused');
+    expect(refusals.map((row) => row.detail)).toEqual(['the link was already used']);
+  });
+
+  it('only hashes are stored: the link and the cookie are nowhere in the database', async () => {
+    const stored = JSON.stringify([await db.selectFrom('desk_tokens').selectAll().execute(), await db.selectFrom('desk_sessions').selectAll().execute()]);
+    const token = linkIn('legal@notifyco.example')!;
+    expect(stored).not.toContain(token);
+    expect(stored).toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('a session ends after 30 minutes without a request, and 12 hours after signing in however busy', async () => {
+    await createSession(db, 'counsel@notifyco.example', 'idle-session', 'link', T0);
+    expect(await openSession(db, 'idle-session', at(T0, DESK_TIMES.idleMs - 1000))).toBeDefined();
+    // Each request counts as activity: 29 minutes later still open, then 30 minutes of nothing.
+    const seen = at(T0, DESK_TIMES.idleMs - 1000);
+    expect(await openSession(db, 'idle-session', at(seen, DESK_TIMES.idleMs - 1000))).toBeDefined();
+    expect(await openSession(db, 'idle-session', at(seen, 2 * DESK_TIMES.idleMs))).toBeUndefined();
+
+    await createSession(db, 'counsel@notifyco.example', 'busy-session', 'link', T0);
+    let now = T0;
+    for (let step = 0; step < 24; step++) {
+      now = at(now, 29 * 60_000);
+      const open = await openSession(db, 'busy-session', now);
+      expect(Boolean(open), now).toBe(Date.parse(now) < Date.parse(T0) + DESK_TIMES.absoluteMs);
+    }
+    expect(await openSession(db, 'made-up-cookie', T0)).toBeUndefined();
+    expect(await openSession(db, undefined, T0)).toBeUndefined();
+  });
+
+  it('signing out ends the session: its cookie no longer opens the desk, another session stays open', async () => {
+    await createSession(db, 'legal@notifyco.example', 'first-session', 'link', clock.toISOString());
+    await createSession(db, 'counsel@notifyco.example', 'second-session', 'link', clock.toISOString());
+    const out = await handleSignOut(request('/desk/sign-out', { cookie: `${SESSION_COOKIE}=first-session` }), deps());
+    expect(out.headers.get('location')).toBe('/desk?status=signed-out');
+    expect(out.headers.get('set-cookie')).toBe('desk_session=; Path=/desk; HttpOnly; SameSite=Lax; Max-Age=0');
+    expect(await requestSession(request('/desk', { cookie: `${SESSION_COOKIE}=first-session` }), deps())).toBeUndefined();
+    expect(await requestSession(request('/desk', { cookie: `${SESSION_COOKIE}=second-session` }), deps())).toMatchObject({ email: 'counsel@notifyco.example' });
+    expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: 'legal@notifyco.example', action: 'signed out' });
+  });
+
+  it('refuses a post from another site with 403, and sends anyone not signed in to the sign-in page', async () => {
+    const cross = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    for (const [handler, path] of [[handleLinkRequest, '/desk'], [handleSignIn, '/desk/sign-in?token=x'], [handleSignOut, '/desk/sign-out'], [handleExport, '/desk/subscribers/export'], [handleErase, '/desk/subscribers/erase']] as const) {
+      const response = await handler(request(path, { body: 'email=legal%40notifyco.example', cookie: `${SESSION_COOKIE}=second-session`, headers: cross }), deps());
+      expect(response.status, path).toBe(403);
+    }
+    const anonymous = await handleExport(request('/desk/subscribers/export', { cookie: `${SESSION_COOKIE}=made-up` }), deps());
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/desk');
+  });
+
+  it('exports confirmed subscribers as CSV with formulas neutralised, and erases an address after confirmation', async () => {
+    await db.insertInto('subscribers').values([
+      { email: '=cmd@example.com', status: 'confirmed', created_at: T0, confirmed_at: T0, confirmed_on: '2026-11-23' },
+      { email: 'reader@example.com', status: 'confirmed', created_at: T0, confirmed_at: T0, confirmed_on: '2026-11-23' },
+    ]).execute();
+    const cookie = `${SESSION_COOKIE}=second-session`;
+    const csv = await handleExport(request('/desk/subscribers/export', { cookie }), deps());
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="subscribers-2026-11-23.csv"');
+    expect(await csv.text()).toBe(`address,confirmed_at,scopes\n'=cmd@example.com,${T0},\nreader@example.com,${T0},\n`);
+
+    const ask = await handleErase(request('/desk/subscribers/erase', { body: 'email=reader%40example.com', cookie }), deps());
+    expect(ask.headers.get('location')).toBe('/desk/subscribers/erase?email=reader%40example.com');
+    expect((await lookupAddress(db, 'reader@example.com')).subscription).toBeDefined();
+    const done = await handleErase(request('/desk/subscribers/erase', { body: 'email=reader%40example.com&confirm=yes', cookie }), deps());
+    expect(done.headers.get('location')).toBe('/desk/subscribers?erased=subscriber');
+    expect((await lookupAddress(db, 'reader@example.com')).subscription).toBeUndefined();
+    const log = await auditLog(db, { limit: 2 });
+    expect(log.map((row) => [row.actor, row.action, row.detail])).toEqual([
+      ['counsel@notifyco.example', 'erased an address', 'a subscriber'],
+      ['counsel@notifyco.example', 'exported the subscribers', 'CSV of the confirmed addresses'],
+    ]);
+  });
+
+  it('a session whose address is taken off DESK_EMAILS can act no more', async () => {
+    const gone = { ...deps(), env: { DESK_EMAILS: 'legal@notifyco.example' } };
+    const response = await handleExport(request('/desk/subscribers/export', { cookie: `${SESSION_COOKIE}=second-session` }), gone);
+    expect(response.headers.get('location')).toBe('/desk');
+  });
+});
+
+describe.each(KINDS)('what needs attention on %s', (kind) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb(await databaseEnv(kind, `desk_attention_${kind}`));
+    const row = { subscriber_id: null, created_at: '2026-11-18T14:00:00.000Z', next_attempt_at: '2026-11-18T14:00:00.000Z', scope: null };
+    // Stripe's notice (announced 2026-11-16) went out only on the 18th, 28 days before it takes effect; one address refused it.
+    await db.insertInto('notices').values({ id: 'day:2026-11-16', created_at: row.created_at, first_sent_at: '2026-11-18T15:00:00.000Z' }).execute();
+    await db.insertInto('deliveries').values([
+      { ...row, notice_id: 'day:2026-11-16', address: 'a@customer.example', status: 'sent', sent_at: '2026-11-18T15:00:00.000Z', message_id: '<m1@securicomnet.com>', smtp_response: '250 OK' },
+      { ...row, notice_id: 'day:2026-11-16', address: 'b@customer.example', status: 'pending' },
+      { ...row, notice_id: 'day:2026-11-16', address: 'gone@customer.example', status: 'failed', smtp_response: '550 5.1.1 <gone@customer.example>: unknown user' },
+    ]).execute();
+  });
+  afterAll(() => db.destroy());
+
+  it('shows the changes in progress with their notices, the announcements ahead, failed deliveries and warnings', async () => {
+    const found = await attention(db, content, '2026-11-20');
+    expect(found.inProgress.map(({ name, event, deadline, notices }) => [name, event.announced, deadline, notices.map((n) => [n.stats?.sent, n.stats?.pending, n.stats?.failed, n.sentOn, n.period])])).toEqual([
+      ['Stripe', '2026-11-16', '2026-12-15', [[1, 1, 1, '2026-11-18', 28]]],
+    ]);
+    expect(found.ahead.map(({ name, event, daysAhead }) => [name, event.announced, daysAhead])).toEqual([['Anthropic', '2026-11-30', 10]]);
+    expect(found.failed.map(({ address, response }) => [address, response])).toEqual([['gone@customer.example', '550 5.1.1 <gone@customer.example>: unknown user']]);
+    expect(found.warnings.map(({ name, text }) => `${name}: ${text}`)).toEqual([
+      'Stripe: Announced as of 2026-11-16, a date already past when it was published: the notice went out on 2026-11-18.',
+      'Stripe: The notice went out 28 days before the change takes effect, less than the 30-day notice period.',
+    ]);
+  });
+
+  it('"were they told?": every e-mail to an address, with its Message-ID and the reply', async () => {
+    const found = await lookupAddress(db, 'a@customer.example');
+    expect(found.subscription).toBeUndefined();
+    expect(found.deliveries.map(({ what, status, sentAt, messageId, response }) => [what, status, sentAt, messageId, response])).toEqual([
+      ['Notice of the changes announced on 2026-11-16', 'sent', '2026-11-18T15:00:00.000Z', '<m1@securicomnet.com>', '250 OK'],
+    ]);
+  });
+});
+
+describe('the session cookie', () => {
+  const site = (url: string) => ({ url });
+  const at = (url: string, headers: Record<string, string> = {}) => new Request(url, { headers });
+  it('is Secure when the site is served over https, by its url, the request, or a trusted proxy', () => {
+    expect(secureCookies(site('https://example.com'), at('http://localhost:3000/desk'), {})).toBe(true);
+    expect(secureCookies(site('http://localhost:3300'), at('https://localhost:3300/desk'), {})).toBe(true);
+    expect(secureCookies(site('http://localhost:3300'), at('http://localhost:3300/desk'), {})).toBe(false);
+    // X-Forwarded-Proto counts only with TRUST_PROXY: otherwise any client could write it.
+    expect(secureCookies(site('http://intranet'), at('http://intranet/desk', { 'x-forwarded-proto': 'https' }), {})).toBe(false);
+    expect(secureCookies(site('http://intranet'), at('http://intranet/desk', { 'x-forwarded-proto': 'https' }), { TRUST_PROXY: '1' })).toBe(true);
+  });
+});
