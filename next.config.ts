@@ -98,6 +98,8 @@ export default function config(phase: string): NextConfig {
           { source: '/subprocessors/subscribe', has: form, destination: '/api/subscribe' },
           { source: '/subprocessors/subscribe/confirm', has: form, destination: '/api/subscribe/confirm' },
           { source: '/subprocessors/unsubscribe', has: form, destination: '/api/unsubscribe' },
+          { source: '/subprocessors/object', has: form, destination: '/api/object' },
+          { source: '/subprocessors/object/confirm', has: form, destination: '/api/object/confirm' },
         ],
         // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
         afterFiles: [
