@@ -5,7 +5,8 @@
  * scopes in site.yaml, the same for the full list and for each scope's list the change
  * concerns, as that list called it (joining a scope is an addition there).
  * `--csv` writes one row per recipient instead, with the scope of the list it was about
- * (empty: the full list).
+ * (empty: the full list). Each change also says how many objections it received (the register:
+ * `npm run objections`).
  */
 import { stringify } from 'csv-stringify/sync';
 import { loadContent } from '../lib/content/load';
@@ -16,6 +17,7 @@ import { deliveryLog, noticeId, noticeStats, parseNoticeId } from '../lib/notify
 import type { Content } from '../lib/content/schema';
 import { scopedContent } from '../lib/timeline/scopes';
 import { resolveToday } from '../lib/content/today';
+import { countKey, objectionCounts } from '../lib/notify/objections/register';
 
 async function main() {
   const content = loadContent();
@@ -43,6 +45,7 @@ async function main() {
     }
   } else {
     const stats = await noticeStats(db);
+    const objections = await objectionCounts(db);
     const today = resolveToday(site);
     const day = (iso?: string) => (iso ? todayIn(site.timezone, new Date(iso)) : undefined);
     let short = 0;
@@ -67,6 +70,10 @@ async function main() {
               : 'no subscriber to e-mail (nobody had confirmed before the announcement day)'),
         );
         if (period !== undefined) console.log(`${then}notice period from sending: ${period} days${tooShort ? ` — SHORTER than notice_period_days (${site.notice_period_days})` : ''}`);
+        // The change's id in this list (a scope's list may call it otherwise: joining a scope is an addition there).
+        const listed = list.scope ? list.content.subprocessors.find((file) => file.slug === entry.slug)! : entry;
+        const objected = objections.get(countKey(eventKey(listed, seen), list.scope));
+        if (seen.change !== 'removed') console.log(`${then}objections: ${objected ? `${objected.total} (${objected.late} late, ${objected.open} open)` : 'none'}`);
       }
       if (tooShortAnywhere) short++;
     }
