@@ -20,7 +20,6 @@ type Company = Pick<Site, 'company' | 'product'> & Partial<Pick<Site, 'scopes'>>
 export type DayView = { site: Company; scope?: string; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string; objectUrl?: Personal };
 export type WelcomeView = { site: Company; scope?: string; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string; objectUrl?: Personal };
 export type Personal = (form: ObjectionForm) => string;
-const publicForm: Personal = (form) => form.url;
 /**
  * `scopes`: the titles of the scopes chosen with the request; none for the full list.
  * `current`: for an address already subscribed, the titles of the scopes it gets now (none:
@@ -37,17 +36,19 @@ const link = (url: string, label = url) => `<a href="${htmlText(url)}">${htmlTex
 const paragraph = (inner: string) => `<p style="margin:0 0 12px">${inner}</p>`;
 
 /** Right under each change's heading: until when, and how, to object: the form (this recipient's link) where there is one, the objections address always. */
-function objectText(objection: NonNullable<ChangeNotice['objection']>, personal: Personal): string {
+function objectText(objection: NonNullable<ChangeNotice['objection']>, personal?: Personal): string {
   if (!objection.form) return `Object by ${objection.at}: write to ${objection.email} (subject: "${objection.subject}").`;
-  return `Object by ${objection.at} with this form (your personal link, no sign-in): ${personal(objection.form)}\nQuestions about objecting: ${objection.email}.`;
+  const form = personal ? `with this form (your personal link, no sign-in): ${personal(objection.form)}` : `with this form: ${objection.form.url}`;
+  return `Object by ${objection.at} ${form}\nQuestions about objecting: ${objection.email}.`;
 }
 
-function objectHtml(objection: NonNullable<ChangeNotice['objection']>, personal: Personal): string {
+function objectHtml(objection: NonNullable<ChangeNotice['objection']>, personal?: Personal): string {
   if (!objection.form) return paragraph(`<strong>Object by ${htmlText(objection.at)}</strong>: ${link(objection.mailto, `write to ${objection.email}`)}.`);
-  return paragraph(`<strong>Object by ${htmlText(objection.at)}</strong>: ${link(personal(objection.form), 'object with the form')} (your personal link, no sign-in). Questions about objecting: ${link(`mailto:${objection.email}`, objection.email)}.`);
+  const form = personal ? `${link(personal(objection.form), 'object with the form')} (your personal link, no sign-in)` : link(objection.form.url, 'object with the form');
+  return paragraph(`<strong>Object by ${htmlText(objection.at)}</strong>: ${form}. Questions about objecting: ${link(`mailto:${objection.email}`, objection.email)}.`);
 }
 
-function noticeText(notice: ChangeNotice, personal: Personal = publicForm): string {
+function noticeText(notice: ChangeNotice, personal?: Personal): string {
   return [
     notice.subject,
     ...(notice.objection ? [objectText(notice.objection, personal)] : []),
@@ -65,7 +66,7 @@ function noticeText(notice: ChangeNotice, personal: Personal = publicForm): stri
   ].join('\n');
 }
 
-function noticeHtml(notice: ChangeNotice, personal: Personal = publicForm): string {
+function noticeHtml(notice: ChangeNotice, personal?: Personal): string {
   return [
     `<h2 style="font-size:18px;margin:24px 0 8px">${htmlText(notice.subject)}</h2>`,
     notice.objection ? objectHtml(notice.objection, personal) : '',
