@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -278,5 +280,38 @@ describe('references on PostgreSQL', () => {
     const references = results.map((result) => result!.reference).sort();
     expect(references).toEqual(ids.map((id) => `OBJ-2026-${String(id).padStart(4, '0')}`));
     await Promise.all(instances.map((db) => db.destroy()));
+  });
+});
+
+describe('the objection commands', () => {
+  it('list the register, write it as CSV, record an outcome and write an evidence pack that verifies', async () => {
+    const { dir } = noticeContent();
+    const env = await databaseEnv('sqlite', 'objection_commands');
+    const db = await openTestDb(env);
+    const [id] = (await addConfirmed(db, 1)).map((_, index) => index + 1);
+    const submission = { changeId: CHANGE, organisation: '=HYPERLINK("x")', name: 'N', grounds: 'Line one\nline two', deadline: '2027-01-03', deadlineAt: '2027-01-04T04:59:59Z', closesAt: '2027-01-04T05:00:00.000Z', receivedAt: '2026-12-01T12:00:00.000Z' };
+    await fileFromSubscriber(db, submission, id, '2026-12-01T12:00:00.000Z', { timeZone: 'America/Toronto', copyTo: 'privacy@securicomnet.com' });
+    await db.destroy();
+    const run = (script: string, args: string[] = []) =>
+      execFileSync(process.execPath, ['--import', 'tsx', `scripts/${script}`, ...args], { env: { ...process.env, ...env, CONTENT_DIR: dir, SUBPROCESSORS_TODAY: '2026-12-10', SMTP_URL: '' }, encoding: 'utf8' });
+    expect(run('objections.ts')).toBe(`OBJ-2026-0001  ${CHANGE}  =HYPERLINK("x")  received 2026-12-01T12:00:00.000Z  on time  open\n`);
+    const rows = parse(run('objections.ts', ['--csv']), { columns: true }) as Record<string, string>[];
+    // A spreadsheet never runs what a customer typed as a formula.
+    expect(rows).toMatchObject([{ reference: 'OBJ-2026-0001', organisation: '\'=HYPERLINK("x")', on_time: 'on time', state: 'open', grounds: 'Line one\nline two' }]);
+    expect(run('objections.ts', ['resolve', 'OBJ-2026-0001', '--outcome', 'not-engaged', '--note', 'Not used for this customer.', '--quiet'])).toBe('Recorded for OBJ-2026-0001: resolved, not-engaged. The objector was not e-mailed (--quiet).\n');
+    expect(run('objections.ts')).toContain('on time  resolved: not-engaged');
+    expect(run('notices.ts')).toContain(`${CHANGE}: announced 2026-11-30, effective 2027-01-04\n  no subscriber to e-mail (nobody had confirmed before the announcement day)\n  objections: 1 (0 late, 0 open)`);
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'evidence-')), 'pack.json');
+    expect(run('evidence.ts', [CHANGE, '--out', out])).toMatch(/^Wrote .*pack\.json: 1 list, 0 recipients, 1 objections\. SHA-256 [0-9a-f]{64}\n$/);
+    expect(run('evidence.ts', ['--verify', out])).toBe(`${out}: the SHA-256 matches; the pack is as it was made.\n`);
+    fs.writeFileSync(out, fs.readFileSync(out, 'utf8').replace('Not used for this customer.', 'Something else.'));
+    const changed = (() => {
+      try {
+        return { status: 0, stdout: run('evidence.ts', ['--verify', out]) };
+      } catch (error) {
+        return error as { status: number; stdout: string };
+      }
+    })();
+    expect([changed.status, changed.stdout]).toEqual([1, `${out}: the SHA-256 does NOT match: the file was changed after it was made.\n`]);
   });
 });
