@@ -12,7 +12,7 @@ import { failureKind, messageIdFor, type Mailer } from './mailer';
 import { confirmMessage, dayMessage, welcomeMessage, type Message, type Personal } from './messages';
 import { composeObjectionMail } from './objections/mail';
 import { personalToken } from './objections/link';
-import { deleteUnverifiedObjections } from './objections/queries';
+import { deleteUnverifiedObjections, parseObjectionMail } from './objections/queries';
 import { addUnsubscribeTokens, CONFIRM_DAYS, storeNoticeCopy, claimDeliveries, deleteExpired, enqueueDayNotice, holdClaim, issueConfirmToken, markNoticeSent, parseNoticeId, queueState, recordOutcome, renewClaims, type Claimed } from './queries';
 
 export type NotifyOptions = {
@@ -123,8 +123,7 @@ function deliverer(run: Run): (delivery: Claimed) => Promise<void> {
 
   async function compose(delivery: Claimed): Promise<Composed> {
     const link = token();
-    const objectionMail = await composeObjectionMail(db, content, run.today, delivery.notice_id, link, iso());
-    if (objectionMail) return objectionMail;
+    if (parseObjectionMail(delivery.notice_id)) return (await composeObjectionMail(db, content, run.today, delivery.notice_id, link, iso()))!;
     if (parseNoticeId(delivery.notice_id).kind === 'confirm') {
       // The link is made now, so the request never had to store it or wait for SMTP.
       const request = delivery.subscriber_id === null ? undefined : await issueConfirmToken(db, delivery.subscriber_id, link, iso());
