@@ -98,6 +98,8 @@ export default function config(phase: string): NextConfig {
           { source: '/subprocessors/subscribe', has: form, destination: '/api/subscribe' },
           { source: '/subprocessors/subscribe/confirm', has: form, destination: '/api/subscribe/confirm' },
           { source: '/subprocessors/unsubscribe', has: form, destination: '/api/unsubscribe' },
+          { source: '/subprocessors/object', has: form, destination: '/api/object' },
+          { source: '/subprocessors/object/confirm', has: form, destination: '/api/object/confirm' },
           // The desk's forms, the same way: its addresses stay under /desk, where its cookie is sent.
           { source: '/desk', has: form, destination: '/api/desk/request' },
           { source: '/desk/sign-in', has: form, destination: '/api/desk/sign-in' },

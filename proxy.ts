@@ -75,7 +75,7 @@ export const config = {
     // Everything below /subprocessors/ except the fixed pages beside the entries (keep this list
     // in step with the folders in app/: tests/unit/addresses.test.ts checks it): entries, former
     // slugs, past versions and feed archive pages.
-    '/subprocessors/((?!(?:annex|annex\\.css|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe)$).+)',
+    '/subprocessors/((?!(?:annex|annex\\.css|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search|subscribe|subscribe/confirm|unsubscribe|object|object/confirm|object/sent|object/receipt)$).+)',
     // The same in each scope's list (no subscription pages there).
     '/:scope/subprocessors/((?!(?:annex|annex\\.css|by-data|changes|changes\\.ics|changes-all\\.ics|embed|feed|feed\\.xml|search)$).+)',
     // Conditional requests for the exports (EXPORTS; the matcher must be a literal); a

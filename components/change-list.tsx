@@ -1,12 +1,13 @@
 import { FormattedDate } from './formatted-date';
 import { htmlText } from '@/lib/content/html';
 import type { IsoDate } from '@/lib/content/dates';
-import type { Scope, Site } from '@/lib/content/schema';
+import type { Scope } from '@/lib/content/schema';
 import { deadlineLine } from '@/lib/timeline/deadline';
 import { eventKey, type EntryEvent } from '@/lib/timeline/history';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
 import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
-import { fieldChanges, objectionMailto } from '@/lib/publish/upcoming';
+import { fieldChanges } from '@/lib/publish/upcoming';
+import { ObjectLink, type ObjectSite } from './object-link';
 import { entryPath, href } from '@/lib/publish/urls';
 
 type Props = {
@@ -16,7 +17,7 @@ type Props = {
   emailed?: (announced: IsoDate) => IsoDate | undefined;
   /** Changes not yet in effect, by event key (see changesView). */
   upcoming: ReadonlyMap<string, UpcomingChange>;
-  site: Pick<Site, 'contact' | 'timezone'>;
+  site: ObjectSite;
   /** site.yaml's, on a full list with scopes: an update's scope changes are named by title. */
   scopes?: readonly Scope[];
 };
@@ -47,12 +48,10 @@ export function ChangeList({ events, date, versionOf, emailed, upcoming, site, s
             {coming?.objectionDeadline && (
               <p className="mt-1 font-semibold" data-testid="objection-deadline">
                 <Text text={deadlineLine(coming.objectionDeadline, site.timezone, date)} />
-                {coming.objectionDeadline >= date && (
-                  <span className="font-normal">
-                    {'\u00a0\u00b7 '}
-                    <a href={objectionMailto(site, coming)}>To object, email {site.contact.objections}</a>
-                  </span>
-                )}
+                <span className="font-normal">
+                  {'\u00a0\u00b7 '}
+                  <ObjectLink change={coming} site={site} date={date} label="Object to this change" mail={`To object, email ${site.contact.objections}`} />
+                </span>
               </p>
             )}
             <p className="mt-1">{eventSummary(entry.name, event)}</p>

@@ -1,8 +1,9 @@
+import type { ObjectSite } from './object-link';
 import { FormattedDate } from './formatted-date';
 import { UpcomingChanges } from './upcoming-changes';
 import type { IsoDate } from '@/lib/content/dates';
 import { CHANGE_LABELS } from '@/lib/publish/labels';
-import type { ChangeEvent, Scope, Site, Subprocessor } from '@/lib/content/schema';
+import type { ChangeEvent, Scope, Subprocessor } from '@/lib/content/schema';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
 import { href } from '@/lib/publish/urls';
 
@@ -12,7 +13,7 @@ type Props = {
   listChanged: IsoDate;
   latestAnnouncement?: { entry: Subprocessor; event: ChangeEvent; key: string };
   upcoming: UpcomingChange[];
-  site: Pick<Site, 'contact' | 'timezone'>;
+  site: ObjectSite;
   /** site.yaml's, on a full list with scopes: upcoming changes say which scopes they concern. */
   scopes?: readonly Scope[];
   children?: React.ReactNode;

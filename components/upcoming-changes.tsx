@@ -1,20 +1,22 @@
 import { FormattedDate } from './formatted-date';
 import { htmlText } from '@/lib/content/html';
 import type { IsoDate } from '@/lib/content/dates';
-import type { Scope, Site } from '@/lib/content/schema';
+import type { Scope } from '@/lib/content/schema';
 import { afterEffectNote, deadlineLine } from '@/lib/timeline/deadline';
 import { CHANGE_LABELS, eventSummary } from '@/lib/publish/labels';
 import { eventKey } from '@/lib/timeline/history';
 import { scopeTitles } from '@/lib/timeline/scopes';
 import type { UpcomingChange } from '@/lib/timeline/timeline';
-import { fieldChanges, objectionMailto, shortChange, shortDate, shortDeadline } from '@/lib/publish/upcoming';
+import { fieldChanges, shortChange, shortDate, shortDeadline } from '@/lib/publish/upcoming';
+import { ObjectLink, type ObjectSite } from './object-link';
 import { entryPath, href } from '@/lib/publish/urls';
+import { objectionHref } from '@/lib/publish/objection';
 
 /**
  * `scopes`: site.yaml's, on a full list with scopes, to say which scopes each change concerns.
  * `compact`: one line each (the list page): what, when, object by, how.
  */
-type Props = { changes: UpcomingChange[]; site: Pick<Site, 'contact' | 'timezone'>; date: IsoDate; scopes?: readonly Scope[]; compact?: boolean };
+type Props = { changes: UpcomingChange[]; site: ObjectSite; date: IsoDate; scopes?: readonly Scope[]; compact?: boolean };
 
 /** Text that may hold characters beyond Latin-1 (an arrow, a dash), as references: see lib/content/html.ts. */
 const Text = ({ text }: { text: string }) => <span dangerouslySetInnerHTML={{ __html: htmlText(text) }} />;
@@ -67,12 +69,8 @@ function Line({ change, site, date, scopes }: ItemProps) {
           <strong>
             object by <Text text={shortDeadline(objectionDeadline, site.timezone, date)} />
           </strong>
-          {objectionDeadline >= date && (
-            <>
-              {'\u00a0\u00b7 '}
-              <a href={objectionMailto(site, change)}>How to object</a>
-            </>
-          )}
+          {'\u00a0\u00b7 '}
+          <ObjectLink change={change} site={site} date={date} label="Object" mail="How to object" />
         </>
       )}
     </li>
@@ -88,12 +86,11 @@ function Item({ change, site, date, scopes }: ItemProps) {
       {objectionDeadline && (
         <p className="text-lg font-bold text-slate-900" data-testid="objection-deadline">
           <Text text={deadlineLine(objectionDeadline, site.timezone, date)} />
-          {objectionDeadline >= date && (
-            <span className="font-normal">
-              {'\u00a0\u00b7 '}
-              <a href={objectionMailto(site, change)}>email {site.contact.objections}</a>
-            </span>
-          )}
+          <span className="font-normal">
+            {'\u00a0\u00b7 '}
+            <ObjectLink change={change} site={site} date={date} label="Object to this change" mail={`email ${site.contact.objections}`} />
+          </span>
+          {objectionHref(site, change.entry, event) && <span className="block text-sm font-normal">Questions about objecting: <a href={`mailto:${site.contact.objections}`}>{site.contact.objections}</a></span>}
         </p>
       )}
       <p>

@@ -5,7 +5,8 @@
  * scopes in site.yaml, the same for the full list and for each scope's list the change
  * concerns, as that list called it (joining a scope is an addition there).
  * `--csv` writes one row per recipient instead, with the scope of the list it was about
- * (empty: the full list).
+ * (empty: the full list). Each change also says how many objections it received (the register:
+ * `npm run objections`).
  */
 import { stringify } from 'csv-stringify/sync';
 import { loadContent } from '../lib/content/load';
@@ -15,6 +16,7 @@ import { noticeStatuses } from '../lib/notify/notice-status';
 import { deliveryLog, noticeStats, parseNoticeId } from '../lib/notify/queries';
 import { scopedContent } from '../lib/timeline/scopes';
 import { resolveToday } from '../lib/content/today';
+import { countKey, objectionCounts } from '../lib/notify/objections/register';
 
 async function main() {
   const content = loadContent();
@@ -37,6 +39,7 @@ async function main() {
     }
   } else {
     const stats = await noticeStats(db);
+    const objections = await objectionCounts(db);
     let short = 0;
     for (const { key, event, lists, tooShort } of noticeStatuses(content, stats, resolveToday(site))) {
       console.log(`${key}: announced ${event.announced}, effective ${event.effective}`);
@@ -50,6 +53,8 @@ async function main() {
               : 'no subscriber to e-mail (nobody had confirmed before the announcement day)'),
         );
         if (list.period !== undefined) console.log(`${then}notice period from sending: ${list.period} days${list.tooShort ? ` — SHORTER than notice_period_days (${site.notice_period_days})` : ''}`);
+        const objected = objections.get(countKey(list.key, list.scope));
+        if (list.event.change !== 'removed') console.log(`${then}objections: ${objected ? `${objected.total} (${objected.late} late, ${objected.open} open)` : 'none'}`);
       }
       if (tooShort) short++;
     }

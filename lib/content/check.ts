@@ -14,7 +14,7 @@ import type { IsoDate } from './dates';
 
 const ENTRY_EXTENSIONS = ['.md', '.yaml', '.yml'];
 /** Pages under /subprocessors/ that an entry's slug or alias must not shadow. */
-const RESERVED = ['changes', 'history', 'search', 'by-data', 'embed', 'annex', 'subscribe', 'unsubscribe'];
+const RESERVED = ['changes', 'history', 'search', 'by-data', 'embed', 'annex', 'subscribe', 'unsubscribe', 'object'];
 const PLACEHOLDERS = ['notice_period_days', 'objection_period_days', 'contact.privacy', 'contact.objections', 'company.name'];
 
 /** What every pass works with: the files, where problems go, the site (when valid) and the date rules depend on. */

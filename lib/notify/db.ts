@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Generated, type Selectable } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations';
 
 export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+export type ObjectionStatus = 'unverified' | 'filed';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 /** The tables, as the migrations create them. Times are ISO 8601 strings in UTC on both databases. */
@@ -29,7 +30,8 @@ export type Tables = {
   /** `scopes`: the choice made with a confirmation request, applied on confirming. */
   tokens: { hash: string; purpose: 'confirm' | 'unsubscribe'; subscriber_id: number; created_at: string; expires_at: string | null; scopes: string | null };
   rate_limits: { key: string; window_start: string; count: number };
-  notices: { id: string; created_at: string; first_sent_at: string | null };
+  /** `subject`, `body`: the notice as sent (text part), with each recipient's personal links as placeholders. */
+  notices: { id: string; created_at: string; first_sent_at: string | null; subject: string | null; body: string | null };
   deliveries: {
     id: Generated<number>;
     notice_id: string;
@@ -54,9 +56,45 @@ export type Tables = {
   desk_sessions: { hash: string; email: string; method: 'link' | 'sso'; created_at: string; last_seen_at: string; expires_at: string };
   /** Every sign-in, refusal and action on the desk; `actor`: the team member's address, null when unknown. */
   desk_audit: { id: Generated<number>; at: string; actor: string | null; action: string; detail: string | null };
+  objections: {
+    id: Generated<number>;
+    reference: string | null;
+    status: ObjectionStatus;
+    change_id: string;
+    scope: string | null;
+    subscriber_id: number | null;
+    email: string;
+    organisation: string;
+    name: string;
+    grounds: string;
+    contract_reference: string | null;
+    received_at: string;
+    deadline: string;
+    deadline_at: string;
+    on_time: number;
+    verified_by: 'personal-link' | 'confirm-link' | null;
+    verified_at: string | null;
+    confirm_hash: string | null;
+    confirm_expires_at: string | null;
+    view_hash: string | null;
+  };
+  objection_counters: { year: number; last: number };
+  objection_states: {
+    id: Generated<number>;
+    objection_id: number;
+    state: 'received' | 'resolved';
+    outcome: string | null;
+    note: string | null;
+    at: string;
+    by: string;
+    notified: Generated<number>;
+  };
 };
 
 export type Db = Kysely<Tables>;
+
+/** An objection as read from the database. */
+export type ObjectionRow = Selectable<Tables['objections']>;
 
 /** Where the data lives: PostgreSQL when DATABASE_URL is set, else an embedded file under DATA_DIR (default `.data/`). */
 export function dataDir(env: Record<string, string | undefined> = process.env): string {

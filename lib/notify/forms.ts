@@ -22,8 +22,8 @@ export type FormDeps = { db: Db; content: Content; now: Date; today: IsoDate; se
 export const LIMITS = { ip: Number(process.env.SUBSCRIBE_LIMIT_PER_IP) || 20, address: 5, windowMs: 3_600_000 };
 
 const tooLarge = () => plain(413, 'This form takes an e-mail address and a few boxes, not this much.', { Connection: 'close' });
-const redirect = (path: string) => new Response(null, { status: 303, headers: { Location: href(path) } });
-const plain = (status: number, text: string, headers: Record<string, string> = {}) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
+export const redirect = (path: string) => new Response(null, { status: 303, headers: { Location: href(path) } });
+export const plain = (status: number, text: string, headers: Record<string, string> = {}) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers } });
 
 /**
  * A form may be posted only from this site: browsers send `Sec-Fetch-Site` and `Origin` with
@@ -51,18 +51,18 @@ export const addressKey = (secret: string, email: string) => keyedHash(secret, `
 export const BODY_LIMIT = 4096;
 
 /**
- * The form's fields, read from the stream up to BODY_LIMIT bytes: undefined for a larger body,
+ * The form's fields, read from the stream up to `limit` bytes: undefined for a larger body,
  * refused by its declared length or as soon as it passes the limit, never read whole.
  */
-export async function form(request: Request): Promise<URLSearchParams | undefined> {
-  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return undefined;
+export async function readForm(request: Request, limit = BODY_LIMIT): Promise<URLSearchParams | undefined> {
+  if (Number(request.headers.get('content-length')) > limit) return undefined;
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
   try {
     for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
       size += part.value.byteLength;
-      if (size > BODY_LIMIT) {
+      if (size > limit) {
         await reader!.cancel();
         return undefined;
       }
@@ -92,7 +92,7 @@ export async function handleSubscribe(request: Request, deps: FormDeps): Promise
   if (!(await hitRateLimit(deps.db, ipKey(deps.secret, clientAddress(request, deps.env)), LIMITS.ip, LIMITS.windowMs, now))) {
     return plain(429, 'Too many requests from your network. Please try again in an hour.', { 'Retry-After': '3600' });
   }
-  const fields = await form(request);
+  const fields = await readForm(request);
   if (!fields) return tooLarge();
   // A field hidden from people: only a bot fills it in. It gets the same answer as anyone.
   if (fields.get('website')) return redirect('/subprocessors/subscribe?status=sent');

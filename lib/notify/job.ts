@@ -9,8 +9,11 @@ import { scopedContent, scopeTitles } from '../timeline/scopes';
 import { absoluteUrl, pageUrl } from '../publish/urls';
 import type { Db } from './db';
 import { failureKind, messageIdFor, type Mailer } from './mailer';
-import { confirmMessage, dayMessage, welcomeMessage, type Message } from './messages';
-import { addUnsubscribeTokens, CONFIRM_DAYS, claimDeliveries, deleteExpired, enqueueDayNotice, holdClaim, issueConfirmToken, markNoticeSent, parseNoticeId, queueState, recordOutcome, renewClaims, type Claimed } from './queries';
+import { confirmMessage, dayMessage, welcomeMessage, type Message, type Personal } from './messages';
+import { composeObjectionMail } from './objections/mail';
+import { personalToken } from './objections/link';
+import { deleteUnverifiedObjections, parseObjectionMail } from './objections/queries';
+import { addUnsubscribeTokens, CONFIRM_DAYS, storeNoticeCopy, claimDeliveries, deleteExpired, enqueueDayNotice, holdClaim, issueConfirmToken, markNoticeSent, parseNoticeId, queueState, recordOutcome, renewClaims, type Claimed } from './queries';
 
 export type NotifyOptions = {
   db: Db;
@@ -31,6 +34,8 @@ export type NotifyOptions = {
   /** Wait in this run for retries due within this time; later ones are left to the next run. */
   maxWaitMs?: number;
   log?: (line: string) => void;
+  /** The server's secret: notices then carry each subscriber's personal link to the objection form (lib/notify/objections/link.ts). */
+  secret?: string;
 };
 
 export type NotifyResult = { queued: number; sent: number; failed: number; retrying: number; resent: number };
@@ -39,7 +44,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const randomToken = () => randomBytes(32).toString('base64url');
 
 /** A notice's e-mail with the fingerprint of its list, or why it cannot be sent. */
-type Built = { build: (unsubscribeUrl: string) => Message; fingerprint: string } | { missing: string; fingerprint?: string };
+type Built = { build: (unsubscribeUrl: string, objectUrl?: Personal) => Message; fingerprint: string } | { missing: string; fingerprint?: string };
+
+/** The copy of a notice kept as sent (lib/notify/migrations/0005_objections.ts): each recipient's own links as placeholders. */
+const storedCopy = (build: (unsubscribeUrl: string, objectUrl?: Personal) => Message) => build('[the recipient\'s unsubscribe link]', (form) => `${form.url}&token=[the recipient's personal key]`);
 
 /**
  * The e-mail of each notice, built once per run; only the unsubscribe link differs per
@@ -67,7 +75,7 @@ function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => 
       if (kind === 'day') {
         const notices = allEvents(list).filter(({ event }) => event.announced === day).map(({ entry, event }) => changeNotice(list, entry, event));
         const view = { site, scope: scopeTitle, day, notices, versionUrl: pageUrl(list, `/subprocessors/history/${day}`), changesUrl: pageUrl(list, '/subprocessors/changes') };
-        if (notices.length) result = { build: (unsubscribeUrl) => dayMessage({ ...view, unsubscribeUrl }), fingerprint: listFingerprint };
+        if (notices.length) result = { build: (unsubscribeUrl, objectUrl) => dayMessage({ ...view, unsubscribeUrl, objectUrl }), fingerprint: listFingerprint };
       } else if (kind === 'welcome') {
         // Every change announced and not yet in effect, removals too (SPEC §7): a subscriber who confirms on the
         // day a change is announced may already have missed that day's notice. The deadline where one is still open.
@@ -75,7 +83,7 @@ function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => 
           const notice = changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event, today);
           return notice.objection && notice.objection.deadline < today ? { ...notice, objection: undefined } : notice;
         });
-        result = { build: (unsubscribeUrl) => welcomeMessage({ site, scope: scopeTitle, today, notices, listUrl: pageUrl(list, '/subprocessors'), unsubscribeUrl }), fingerprint: listFingerprint };
+        result = { build: (unsubscribeUrl, objectUrl) => welcomeMessage({ site, scope: scopeTitle, today, notices, listUrl: pageUrl(list, '/subprocessors'), unsubscribeUrl, objectUrl }), fingerprint: listFingerprint };
       }
     }
     built.set(noticeId, result);
@@ -99,7 +107,7 @@ export function announcementDays(content: Content, today: IsoDate): IsoDate[] {
 }
 
 /** A claimed delivery's e-mail, ready to send, or why it cannot be sent. */
-type Composed = { message: Message; unsubscribeUrl?: string; fingerprint?: string } | { missing: string; fingerprint?: string };
+type Composed = { message: Message; unsubscribeUrl?: string; fingerprint?: string; replyTo?: string; copy?: Message } | { missing: string; fingerprint?: string };
 
 type Run = Required<Pick<NotifyOptions, 'db' | 'content' | 'mailer' | 'today' | 'now' | 'token' | 'runId' | 'log'>> & NotifyOptions & { result: NotifyResult; waiting: Set<number> };
 
@@ -115,6 +123,7 @@ function deliverer(run: Run): (delivery: Claimed) => Promise<void> {
 
   async function compose(delivery: Claimed): Promise<Composed> {
     const link = token();
+    if (parseObjectionMail(delivery.notice_id)) return (await composeObjectionMail(db, content, run.today, delivery.notice_id, link, iso()))!;
     if (parseNoticeId(delivery.notice_id).kind === 'confirm') {
       // The link is made now, so the request never had to store it or wait for SMTP.
       const request = delivery.subscriber_id === null ? undefined : await issueConfirmToken(db, delivery.subscriber_id, link, iso());
@@ -126,7 +135,10 @@ function deliverer(run: Run): (delivery: Claimed) => Promise<void> {
     if (!('build' in notice)) return notice;
     if (delivery.subscriber_id !== null) await addUnsubscribeTokens(db, [{ token: link, subscriberId: delivery.subscriber_id }], iso());
     const unsubscribeUrl = absoluteUrl(site, `/subprocessors/unsubscribe?token=${link}`);
-    return { message: notice.build(unsubscribeUrl), unsubscribeUrl, fingerprint: notice.fingerprint };
+    const { secret } = run;
+    const subscriber = delivery.subscriber_id;
+    const objectUrl: Personal | undefined = secret && subscriber !== null ? (form) => `${form.url}&token=${personalToken(secret, subscriber, form.changeId, form.scope, form.effective)}` : undefined;
+    return { message: notice.build(unsubscribeUrl, objectUrl), unsubscribeUrl, fingerprint: notice.fingerprint, copy: marked.has(delivery.notice_id) ? undefined : storedCopy(notice.build) };
   }
 
   return async (delivery) => {
@@ -149,10 +161,13 @@ function deliverer(run: Run): (delivery: Claimed) => Promise<void> {
       return;
     }
     try {
-      const response = await mailer.send({ to: delivery.address, messageId, message: mail.message, unsubscribeUrl: mail.unsubscribeUrl });
+      const response = await mailer.send({ to: delivery.address, messageId, message: mail.message, unsubscribeUrl: mail.unsubscribeUrl, replyTo: mail.replyTo });
       const at = iso();
       await recordOutcome(db, delivery.id, runId, { ...outcome, status: 'sent', at, response });
-      if (!marked.has(delivery.notice_id)) await markNoticeSent(db, delivery.notice_id, at);
+      if (!marked.has(delivery.notice_id)) {
+        await markNoticeSent(db, delivery.notice_id, at);
+        if (mail.copy) await storeNoticeCopy(db, delivery.notice_id, mail.copy);
+      }
       marked.add(delivery.notice_id);
       result.sent++;
       waiting.delete(delivery.id);
@@ -195,6 +210,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
   const staleBefore = () => new Date(now().getTime() - leaseMs).toISOString();
 
   await deleteExpired(db, iso());
+  await deleteUnverifiedObjections(db, iso());
   let queued = 0;
   // A subscriber who chose several scopes gets one e-mail per scope on a day that concerns
   // more than one: each is the notice of one list, with that list's changes, dates, page

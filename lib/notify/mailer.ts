@@ -20,7 +20,8 @@ export function mailMode(site: Pick<Site, 'notifications'>, env: Env = process.e
 }
 
 /** One message to one recipient; `messageId` is fixed per subscriber and notice, so a re-sent copy is recognisably the same. */
-export type Envelope = { to: string; messageId: string; message: Message; unsubscribeUrl?: string };
+/** `replyTo`: a checked address (lib/notify/address.ts), e.g. the objector on the copy of an objection. */
+export type Envelope = { to: string; messageId: string; message: Message; unsubscribeUrl?: string; replyTo?: string };
 export type Mailer = { send(envelope: Envelope): Promise<string>; close(): void };
 
 /** Header values come from content and input: never a line break, never a control character. */
@@ -42,11 +43,11 @@ export function createMailer(site: Pick<Site, 'company' | 'contact' | 'notificat
       : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const notifications = site.notifications!;
   return {
-    async send({ to, messageId, message, unsubscribeUrl }) {
+    async send({ to, messageId, message, unsubscribeUrl, replyTo }) {
       const info = await transport.sendMail({
         from: { name: headerText(site.company.name), address: notifications.from },
         // A reply to a notice is most often an objection: without `reply_to`, it goes to the objections contact.
-        replyTo: notifications.reply_to ?? site.contact.objections,
+        replyTo: replyTo ?? notifications.reply_to ?? site.contact.objections,
         to,
         subject: headerText(message.subject),
         text: message.text,

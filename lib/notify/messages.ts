@@ -1,6 +1,6 @@
 import { formatDate, type IsoDate } from '../content/dates';
 import { htmlText } from '../content/html';
-import type { ChangeNotice, Segment } from '../publish/notice';
+import type { ChangeNotice, ObjectionForm, Segment } from '../publish/notice';
 import type { Site } from '../content/schema';
 
 /**
@@ -13,8 +13,13 @@ export type Message = { subject: string; text: string; html: string };
 /** `scopes`: with more than one list, the footer's link also changes which lists a subscriber gets. */
 type Company = Pick<Site, 'company' | 'product'> & Partial<Pick<Site, 'scopes'>>;
 /** `scope`: the title of the scope whose list the notice is of (SPEC §8); none for the full list. */
-export type DayView = { site: Company; scope?: string; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string };
-export type WelcomeView = { site: Company; scope?: string; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string };
+/**
+ * `objectUrl`: the recipient's own link to a change's objection form (lib/notify/objections/link.ts);
+ * without it, the form's public address.
+ */
+export type DayView = { site: Company; scope?: string; day: IsoDate; notices: ChangeNotice[]; versionUrl: string; changesUrl: string; unsubscribeUrl: string; objectUrl?: Personal };
+export type WelcomeView = { site: Company; scope?: string; today: IsoDate; notices: ChangeNotice[]; listUrl: string; unsubscribeUrl: string; objectUrl?: Personal };
+export type Personal = (form: ObjectionForm) => string;
 /**
  * `scopes`: the titles of the scopes chosen with the request; none for the full list.
  * `current`: for an address already subscribed, the titles of the scopes it gets now (none:
@@ -22,7 +27,7 @@ export type WelcomeView = { site: Company; scope?: string; today: IsoDate; notic
  */
 export type ConfirmView = { site: Company; scopes?: string[]; current?: string[]; confirmUrl: string; days: number };
 
-const listName = (site: Company, scope?: string) => `${site.company.name}'s list of subprocessors${site.product ? ` for ${site.product}` : ''}${scope ? ` (${scope})` : ''}`;
+export const listName = (site: Company, scope?: string) => `${site.company.name}'s list of subprocessors${site.product ? ` for ${site.product}` : ''}${scope ? ` (${scope})` : ''}`;
 /** The start of a subject line: the company, and the scope when the notice is of one scope's list. */
 const sender = (site: Company, scope?: string) => `${site.company.name}${scope ? ` (${scope})` : ''}`;
 const textOf = (segments: Segment[]) => segments.map((part) => (typeof part === 'string' ? part : part.strong)).join('');
@@ -30,13 +35,23 @@ const htmlOf = (segments: Segment[]) => segments.map((part) => (typeof part === 
 const link = (url: string, label = url) => `<a href="${htmlText(url)}">${htmlText(label)}</a>`;
 const paragraph = (inner: string) => `<p style="margin:0 0 12px">${inner}</p>`;
 
-/** Right under each change's heading: until when, and how, to object. */
-const objectText = (objection: NonNullable<ChangeNotice['objection']>) => `Object by ${objection.at}: write to ${objection.email} (subject: "${objection.subject}").`;
+/** Right under each change's heading: until when, and how, to object: the form (this recipient's link) where there is one, the objections address always. */
+function objectText(objection: NonNullable<ChangeNotice['objection']>, personal?: Personal): string {
+  if (!objection.form) return `Object by ${objection.at}: write to ${objection.email} (subject: "${objection.subject}").`;
+  const form = personal ? `with this form (your personal link, no sign-in): ${personal(objection.form)}` : `with this form: ${objection.form.url}`;
+  return `Object by ${objection.at} ${form}\nQuestions about objecting: ${objection.email}.`;
+}
 
-function noticeText(notice: ChangeNotice): string {
+function objectHtml(objection: NonNullable<ChangeNotice['objection']>, personal?: Personal): string {
+  if (!objection.form) return paragraph(`<strong>Object by ${htmlText(objection.at)}</strong>: ${link(objection.mailto, `write to ${objection.email}`)}.`);
+  const form = personal ? `${link(personal(objection.form), 'object with the form')} (your personal link, no sign-in)` : link(objection.form.url, 'object with the form');
+  return paragraph(`<strong>Object by ${htmlText(objection.at)}</strong>: ${form}. Questions about objecting: ${link(`mailto:${objection.email}`, objection.email)}.`);
+}
+
+function noticeText(notice: ChangeNotice, personal?: Personal): string {
   return [
     notice.subject,
-    ...(notice.objection ? [objectText(notice.objection)] : []),
+    ...(notice.objection ? [objectText(notice.objection, personal)] : []),
     '',
     textOf(notice.intro),
     '',
@@ -51,10 +66,10 @@ function noticeText(notice: ChangeNotice): string {
   ].join('\n');
 }
 
-function noticeHtml(notice: ChangeNotice): string {
+function noticeHtml(notice: ChangeNotice, personal?: Personal): string {
   return [
     `<h2 style="font-size:18px;margin:24px 0 8px">${htmlText(notice.subject)}</h2>`,
-    notice.objection ? paragraph(`<strong>Object by ${htmlText(notice.objection.at)}</strong>: ${link(notice.objection.mailto, `write to ${notice.objection.email}`)}.`) : '',
+    notice.objection ? objectHtml(notice.objection, personal) : '',
     paragraph(htmlOf(notice.intro)),
     paragraph(htmlText(notice.summary)),
     notice.urgent ? paragraph(`<strong>${htmlText(notice.urgent)}</strong>`) : '',
@@ -96,7 +111,7 @@ export function daySubject(site: Company, scope: string | undefined, notices: re
   return text(shown).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
 
-const page = (body: string) => `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:640px">\n${body}\n</body></html>`;
+export const page = (body: string) => `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;max-width:640px">\n${body}\n</body></html>`;
 
 /** The one e-mail of an announcement day: every change announced that day. */
 export function dayMessage(view: DayView): Message {
@@ -107,8 +122,8 @@ export function dayMessage(view: DayView): Message {
   const end = footer(site, view.unsubscribeUrl, scope);
   return {
     subject,
-    text: [lead, ...notices.map(noticeText), `The list as of ${day}: ${view.versionUrl}\nEvery change: ${view.changesUrl}`, end.text].join('\n\n'),
-    html: page([paragraph(htmlText(lead)), ...notices.map(noticeHtml), paragraph(`${link(view.versionUrl, `The list as of ${day}`)} · ${link(view.changesUrl, 'Every change')}`), end.html].join('\n')),
+    text: [lead, ...notices.map((notice) => noticeText(notice, view.objectUrl)), `The list as of ${day}: ${view.versionUrl}\nEvery change: ${view.changesUrl}`, end.text].join('\n\n'),
+    html: page([paragraph(htmlText(lead)), ...notices.map((notice) => noticeHtml(notice, view.objectUrl)), paragraph(`${link(view.versionUrl, `The list as of ${day}`)} · ${link(view.changesUrl, 'Every change')}`), end.html].join('\n')),
   };
 }
 
@@ -122,8 +137,8 @@ export function welcomeMessage(view: WelcomeView): Message {
   const end = footer(site, view.unsubscribeUrl, scope);
   return {
     subject: `${sender(site, scope)}: you are subscribed to subprocessor changes`,
-    text: [lead, open, ...notices.map(noticeText), `The current list: ${view.listUrl}`, end.text].join('\n\n'),
-    html: page([paragraph(htmlText(lead)), paragraph(htmlText(open)), ...notices.map(noticeHtml), paragraph(link(view.listUrl, 'The current list')), end.html].join('\n')),
+    text: [lead, open, ...notices.map((notice) => noticeText(notice, view.objectUrl)), `The current list: ${view.listUrl}`, end.text].join('\n\n'),
+    html: page([paragraph(htmlText(lead)), paragraph(htmlText(open)), ...notices.map((notice) => noticeHtml(notice, view.objectUrl)), paragraph(link(view.listUrl, 'The current list')), end.html].join('\n')),
   };
 }
 

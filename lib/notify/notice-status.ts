@@ -13,8 +13,9 @@ export type ListNotice = {
   /** The scope's id; none for the full list. */
   scope?: string;
   label: string;
-  /** The change as this list saw it (joining a scope is an addition there). */
+  /** The change as this list saw it (joining a scope is an addition there), and its id there. */
   event: ChangeEvent;
+  key: string;
   stats?: NoticeStats;
   /** The days (site's time zone) the notice first and last went out. */
   sentOn?: IsoDate;
@@ -44,11 +45,12 @@ export function noticeStatuses(content: Content, stats: Map<string, NoticeStats>
       // The change as this list saw it; none when it does not concern the scope.
       const seen = list.scope ? list.content.subprocessors.find((file) => file.slug === entry.slug)?.history.find((other) => other.announced === event.announced && other.effective === event.effective) : event;
       if (!seen) return [];
+      const listed = list.scope ? list.content.subprocessors.find((file) => file.slug === entry.slug)! : entry;
       const s = stats.get(noticeId('day', event.announced, list.scope));
       const sentOn = day(s?.firstSent);
       const period = sentOn ? daysBetween(sentOn, seen.effective) : undefined;
       const tooShort = period !== undefined && seen.change !== 'removed' && !seen.urgent && period < site.notice_period_days;
-      return [{ scope: list.scope, label: list.label, event: seen, stats: s, sentOn, lastOn: day(s?.lastSent), period, tooShort }];
+      return [{ scope: list.scope, label: list.label, event: seen, key: eventKey(listed, seen), stats: s, sentOn, lastOn: day(s?.lastSent), period, tooShort }];
     });
     return { key: eventKey(entry, event), entry, event, lists: notices, tooShort: notices.some((notice) => notice.tooShort) };
   });

@@ -304,6 +304,11 @@ export async function markNoticeSent(db: Db, noticeId: string, at: string): Prom
   await db.updateTable('notices').set({ first_sent_at: at }).where('id', '=', noticeId).where('first_sent_at', 'is', null).execute();
 }
 
+/** Keeps the notice as it went out (subject and text part), once: the first run to send it stores it. */
+export async function storeNoticeCopy(db: Db, noticeId: string, copy: { subject: string; text: string }): Promise<void> {
+  await db.updateTable('notices').set({ subject: copy.subject, body: copy.text }).where('id', '=', noticeId).where('subject', 'is', null).execute();
+}
+
 /** How many deliveries a run could claim now, and when the next retry falls due. */
 export async function queueState(db: Db, now: string, staleBefore: string): Promise<{ due: number; nextRetry?: string }> {
   const due = await db
@@ -400,6 +405,8 @@ export async function eraseAddress(db: Db, email: string, rateKey: string): Prom
       .execute();
     await trx.deleteFrom('rate_limits').where('key', '=', rateKey).execute();
     if (!subscriber) return false;
+    // Objections are the company's legal record (docs/objections.md): kept, no longer linked to a subscriber.
+    await trx.updateTable('objections').set({ subscriber_id: null }).where('subscriber_id', '=', subscriber.id).execute();
     await trx.deleteFrom('tokens').where('subscriber_id', '=', subscriber.id).execute();
     await trx.deleteFrom('subscribers').where('id', '=', subscriber.id).execute();
     return true;
@@ -436,6 +443,7 @@ export async function deleteExpired(db: Db, now: string): Promise<number> {
       .onConflict((oc) => oc.column('hash').doNothing())
       .execute();
     await trx.updateTable('deliveries').set({ subscriber_id: null }).where('subscriber_id', 'in', gone).execute();
+    await trx.updateTable('objections').set({ subscriber_id: null }).where('subscriber_id', 'in', gone).execute();
     await trx.deleteFrom('subscribers').where('status', '=', 'unsubscribed').execute();
   });
   await db.deleteFrom('spent_tokens').where('spent_at', '<', minus(now, 365 * DAY_MS)).execute();

@@ -3,6 +3,7 @@ import { resolveNow, resolveToday } from '../content/today';
 import { database } from './db';
 import { runNotify, type NotifyResult } from './job';
 import { createMailer, mailMode } from './mailer';
+import { serverSecret } from './secret';
 
 type Env = Record<string, string | undefined>;
 
@@ -25,6 +26,7 @@ export async function notifyNow(env: Env = process.env, log: (line: string) => v
       leaseMs: number(env.NOTIFY_LEASE_SECONDS, 120) * 1000,
       retryBaseMs: number(env.NOTIFY_RETRY_SECONDS, 1) * 1000,
       log,
+      secret: serverSecret(env),
     });
   } finally {
     mailer.close();

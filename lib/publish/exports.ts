@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatDate, isIsoDate, startOfDayIn, type IsoDate } from '../content/dates';
 import { afterEffectNote, deadlineInstant, deadlineTime } from '../timeline/deadline';
+import { objectionUrl } from './objection';
 import { htmlText } from '../content/html';
 import { icalendar, xmlText } from './formats';
 import { fingerprint, listedFields } from '../timeline/fingerprint';
@@ -220,6 +221,12 @@ function yearBefore(date: IsoDate): IsoDate {
   return isIsoDate(earlier) ? earlier : `${year}-02-28`;
 }
 
+/** The way to object, in a calendar event: the form where the site has one for the change (SPEC §9), else the objections address. */
+function howToObject(content: Content, entry: Subprocessor, event: ChangeEvent): string {
+  const form = objectionUrl(content, entry, event);
+  return form ? `object with the form at ${form} (questions: ${content.site.contact.objections})` : `send objections to ${content.site.contact.objections}`;
+}
+
 /**
  * All-day events for each effective date and objection deadline: by default those still
  * ahead and those of the last 12 months, which is what a calendar shows; with `all`, every one.
@@ -238,7 +245,7 @@ export function changesCalendar(content: Content, date: IsoDate, { all = false }
     const deadline = objectionDeadline(event, site);
     return [
       { ...base, uid: `${eventKey(entry, event)}-effective@${host}`, day: event.effective, summary: `${CHANGE_LABELS[event.change]}: ${entry.name} takes effect`, description: summary },
-      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: [`${summary} Object by ${deadlineTime(deadline, site.timezone)}: send objections to ${site.contact.objections}.`, afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ') }] : []),
+      ...(deadline ? [{ ...base, uid: `${eventKey(entry, event)}-objection@${host}`, day: deadline, summary: `Last day to object: ${entry.name}`, description: [`${summary} Object by ${deadlineTime(deadline, site.timezone)}: ${howToObject(content, entry, event)}.`, afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ') }] : []),
     ].filter((calendarEvent) => calendarEvent.day >= from);
   });
   return icalendar(`${listTitle(content, 'subprocessor changes')}${all ? ' (all)' : ''}`, events);

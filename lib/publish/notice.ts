@@ -8,6 +8,11 @@ import { entryAsKnown, objectionDeadline, upcomingChanges } from '../timeline/ti
 import { entryPath, pageUrl } from './urls';
 import { PLAIN, type Format } from './formats';
 import { scopeTitleMap } from '../timeline/scopes';
+import { eventKey } from '../timeline/history';
+import { objectionUrl } from './objection';
+
+/** The objection form of one change: its address, and what a personal link is made for. */
+export type ObjectionForm = { url: string; changeId: string; scope?: string; effective: IsoDate };
 
 /** Text with some words emphasised: Markdown bold, HTML <strong>, plain in a text e-mail. */
 export type Segment = string | { strong: string };
@@ -22,8 +27,12 @@ export type ChangeNotice = {
   urgent?: string;
   fields: { label: string; value: string }[];
   changes: { label: string; before: string; after: string }[];
-  /** `at`: the end of the deadline day in site.timezone, "23:59 EST on December 15, 2026". */
-  objection?: { email: string; deadline: IsoDate; at: string; subject: string; mailto: string };
+  /**
+   * `at`: the end of the deadline day in site.timezone, "23:59 EST on December 15, 2026".
+   * `form`: the objection form for this change (lib/publish/objection.ts), when the site has one
+   * and the change is open to objection; an e-mail adds the recipient's personal key to it.
+   */
+  objection?: { email: string; deadline: IsoDate; at: string; subject: string; mailto: string; form?: ObjectionForm };
   questions: string;
   url: string;
 };
@@ -44,6 +53,8 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
   const value = (field: keyof DescribingFields, of: unknown) => formatFieldValue(field, of, titles);
   const deadline = objectionDeadline(event, site);
   const objectionSubject = `Objection: ${entry.name} — effective ${effective}`;
+  const formUrl = objectionUrl(content, file, event);
+  const form = formUrl ? { url: formUrl, changeId: eventKey(file, event), scope: content.scope?.id, effective: event.effective } : undefined;
   return {
     subject: `${CHANGE_LABELS[event.change]} subprocessor: ${entry.name}, effective ${effective}`,
     intro: [`${site.company.name} ${what[0]}`, { strong: entry.name }, `${what[1]} its list of subprocessors${site.product ? ` for ${site.product}` : ''} on `, { strong: effective }, '.'],
@@ -52,7 +63,7 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
     fields: fields.filter((field) => entry[field] !== undefined || field === 'scopes').map((field) => ({ label: FIELD_LABELS[field], value: value(field, entry[field]) })),
     headline: headline(entry, event),
     changes: fieldChanges(entry, event, site.scopes).map(({ label, before, after }) => ({ label, before, after })),
-    objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, at: deadlineTime(deadline, site.timezone), subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}` },
+    objection: deadline === undefined ? undefined : { email: site.contact.objections, deadline, at: deadlineTime(deadline, site.timezone), subject: objectionSubject, mailto: `mailto:${site.contact.objections}?subject=${encodeURIComponent(objectionSubject)}`, ...(form && { form }) },
     questions: site.contact.privacy,
     // On one scope's list (lib/timeline/scopes.ts), the entry's page in that list.
     url: pageUrl(content, entryPath(entry.slug)),
@@ -104,7 +115,7 @@ export function noticeText(content: Content, slug: string, today: IsoDate, { str
     ...(notice.changes.length ? ['', 'What changes:', '', ...notice.changes.map(({ label, before, after }) => `- ${strong(label)}\n  - Before: ${text(before)}\n  - After: ${text(after)}`)] : []),
     '',
     notice.objection
-      ? `${strong(`${deadlineLine(notice.objection.deadline, content.site.timezone, today)}.`)} To object to this change, write to ${text(notice.objection.email)} (subject: "${text(notice.objection.subject)}").`
+      ? `${strong(`${deadlineLine(notice.objection.deadline, content.site.timezone, today)}.`)} ${notice.objection.form ? `To object to this change, use the form at ${notice.objection.form.url} (or write to ${text(notice.objection.email)}).` : `To object to this change, write to ${text(notice.objection.email)} (subject: "${text(notice.objection.subject)}").`}`
       : `Questions: ${text(notice.questions)}.`,
     '',
     // A validated address: written as it is, so that it stays a link.

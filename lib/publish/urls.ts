@@ -32,10 +32,10 @@ export function entryPath(slug: string): string {
 
 /**
  * The address of a page in one scope's list, `/eu/subprocessors/…`; unchanged for the full list
- * and for the subscription pages, which serve every scope.
+ * and for the subscription and objection pages, which serve every scope.
  */
 export function scopePath(path: string, scope: string | undefined): string {
-  const inList = /^\/subprocessors(?:$|[/.#?-])/.test(path) && !/^\/subprocessors\/(?:subscribe|unsubscribe)(?:$|[/?#])/.test(path);
+  const inList = /^\/subprocessors(?:$|[/.#?-])/.test(path) && !/^\/subprocessors\/(?:subscribe|unsubscribe|object)(?:$|[/?#])/.test(path);
   return scope && inList ? `/${scope}${path}` : path;
 }
 

@@ -53,14 +53,15 @@ describe('addresses the proxy lets through to the dynamic routes', () => {
       expect(matcher.test(pathname), pathname).toBe(true);
     }
     expect(matcher.test('/subprocessors')).toBe(false);
-    expect(fixed).toEqual(['annex', 'annex.css', 'by-data', 'changes', 'changes-all.ics', 'changes.ics', 'embed', 'feed.xml', 'search', 'subscribe', 'unsubscribe']);
+    expect(fixed).toEqual(['annex', 'annex.css', 'by-data', 'changes', 'changes-all.ics', 'changes.ics', 'embed', 'feed.xml', 'object', 'search', 'subscribe', 'unsubscribe']);
     expect(matcher.test('/subprocessors/subscribe/confirm')).toBe(false);
+    for (const page of ['confirm', 'sent', 'receipt']) expect(matcher.test(`/subprocessors/object/${page}`), page).toBe(false);
     expect(matcher.test('/subprocessors/feed')).toBe(false);
 
-    // The same in a scope's list, which has no subscription pages.
+    // The same in a scope's list, which has no subscription or objection pages (one address serves every list).
     const scoped = new RegExp(`^${(config.matcher[1] as string).replace(':scope', '[^/]+')}$`);
-    for (const name of fixed.filter((page) => page !== 'subscribe' && page !== 'unsubscribe')) expect(scoped.test(`/eu/subprocessors/${name}`), name).toBe(false);
-    for (const pathname of ['/eu/subprocessors/x', '/eu/subprocessors/history/2026-01-01', '/eu/subprocessors/feed/1.xml', '/eu/subprocessors/subscribe']) expect(scoped.test(pathname), pathname).toBe(true);
+    for (const name of fixed.filter((page) => !['subscribe', 'unsubscribe', 'object'].includes(page))) expect(scoped.test(`/eu/subprocessors/${name}`), name).toBe(false);
+    for (const pathname of ['/eu/subprocessors/x', '/eu/subprocessors/history/2026-01-01', '/eu/subprocessors/feed/1.xml', '/eu/subprocessors/subscribe', '/eu/subprocessors/object']) expect(scoped.test(pathname), pathname).toBe(true);
     expect(scoped.test('/eu/subprocessors')).toBe(false);
   });
 

@@ -60,7 +60,7 @@ describe('iCalendar', () => {
       ['stripe-added-2026-12-16-objection@securicomnet.com', '2026-12-15', true, 'Last day to object: Stripe'],
     ]);
     // The day before it takes effect, to the end of that day in the site's time zone (America/Toronto).
-    expect(stripe[1].description).toBe('Payment processing for the new paid plans. Object by 23:59 EST on December 15, 2026: send objections to privacy@securicomnet.com.');
+    expect(stripe[1].description).toBe('Payment processing for the new paid plans. Object by 23:59 EST on December 15, 2026: object with the form at https://securicomnet.com/subprocessors/object?change=stripe-added-2026-12-16 (questions: privacy@securicomnet.com).');
     // A removal takes effect, but there is nothing to object to.
     expect(full.filter((event) => event.uid.startsWith('mailgun-removed')).map((event) => event.uid)).toEqual(['mailgun-removed-2025-06-16-effective@securicomnet.com']);
     expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);

@@ -30,7 +30,9 @@ describe('the e-mail of an announcement day', () => {
     const { text, html } = dayMessage(view([zendesk]));
     const lines = text.split('\n');
     const heading = lines.indexOf(zendesk.subject);
-    expect(lines[heading + 1]).toBe('Object by 23:59 UTC on January 3, 2027: write to dpo@lantern-analytics.example (subject: "Objection: Zendesk \u2014 effective January 4, 2027").');
+    // Without a personal link (a test view has none), the form's public address; the objections address stays visible.
+    expect(lines[heading + 1]).toBe('Object by 23:59 UTC on January 3, 2027 with this form: https://lantern-analytics.example/subprocessors/object?change=zendesk-updated-2027-01-04');
+    expect(lines[heading + 2]).toBe('Questions about objecting: dpo@lantern-analytics.example.');
     expect(text).toContain('Change which lists you receive, or unsubscribe (one click, no login): https://example.com/u?token=t');
     expect(html).toContain('<a href="https://example.com/u?token=t">Change which lists you receive, or unsubscribe</a>');
   });

@@ -363,13 +363,15 @@ describe.each(KINDS)('notices by scope on %s', (kind: Kind) => {
         'storage-updated-2027-01-04: announced 2026-11-30, effective 2027-01-04',
         '  full list: e-mailed 2026-11-30: 1 sent, 0 failed, 0 pending',
         '    notice period from sending: 35 days',
+        '    objections: none',
         '  US cloud (us): e-mailed 2026-11-30: 2 sent, 0 failed, 0 pending',
         '    notice period from sending: 35 days',
+        '    objections: none',
         'support-added-2026-12-16',
       ].join('\n'),
     );
     expect(out).toContain(['analytics-updated-2027-01-11: announced 2026-12-07, effective 2027-01-11', '  full list: e-mailed 2026-12-07 to 2026-12-10: 2 sent'].join('\n'));
-    expect(out).toContain('  EU cloud (eu): e-mailed 2026-12-07: 2 sent, 0 failed, 0 pending\n    notice period from sending: 35 days\nmailer-added');
+    expect(out).toContain('  EU cloud (eu): e-mailed 2026-12-07: 2 sent, 0 failed, 0 pending\n    notice period from sending: 35 days\n    objections: none\nmailer-added');
 
     const subscribers = parse(run('subscribers.ts', ['--export']), { columns: true }) as Record<string, string>[];
     expect(subscribers.map((row) => `${row.address} ${row.scopes || '(full list)'}`)).toEqual([
@@ -393,7 +395,7 @@ describe.each(KINDS)('a database from before scopes on %s', (kind: Kind) => {
     const [{ id }] = await db.selectFrom('subscribers').select('id').orderBy('id').limit(1).execute();
     // user0 was sent the notice of November 16 before the upgrade.
     await db.insertInto('deliveries').values({ notice_id: 'day:2026-11-16', subscriber_id: id, address: 'user0@example.com', status: 'sent', created_at: '2026-11-16T15:00:00.000Z', next_attempt_at: '2026-11-16T15:00:00.000Z' }).execute();
-    expect(await migrate(db)).toEqual(['0003_scopes', '0004_requests']);
+    expect(await migrate(db)).toEqual(['0003_scopes', '0004_requests', '0005_objections']);
     expect(await db.selectFrom('subscribers').select(['email', 'scopes']).orderBy('id').execute()).toEqual([{ email: 'user0@example.com', scopes: null }, { email: 'user1@example.com', scopes: null }]);
 
     const smtp = await startSmtp(kind === 'sqlite' ? 3343 : 3344);

@@ -94,7 +94,7 @@ describe.each(KINDS)('subscriptions on %s', (kind) => {
     expect(welcomeMail.subject).toBe('Securicom: you are subscribed to subprocessor changes');
     expect(welcomeMail.text).toContain('One change is announced and not yet in effect:\n\nAdded subprocessor: Stripe, effective December 16, 2026');
     // The day before it takes effect, to the end of that day in the site's time zone.
-    expect(welcomeMail.text).toContain('Object by 23:59 EST on December 15, 2026: write to privacy@securicomnet.com');
+    expect(welcomeMail.text).toContain('Object by 23:59 EST on December 15, 2026 with this form: http://localhost:3300/subprocessors/object?change=stripe-added-2026-12-16\nQuestions about objecting: privacy@securicomnet.com.');
 
     // A week later the Anthropic addition is announced: one e-mail, with its dates and links.
     clock = new Date('2026-11-30T14:00:00Z');
@@ -104,7 +104,7 @@ describe.each(KINDS)('subscriptions on %s', (kind) => {
     expect(notice.to_).toBe('jane.doe@example.com');
     expect(notice.subject).toBe('Securicom: adding Anthropic \u2014 object by January 3, 2027');
     expect(notice.text).toContain('Securicom will add Anthropic to its list of subprocessors for Securicom Central on January 4, 2027.');
-    expect(notice.text).toContain('Added subprocessor: Anthropic, effective January 4, 2027\nObject by 23:59 EST on January 3, 2027: write to privacy@securicomnet.com');
+    expect(notice.text).toContain('Added subprocessor: Anthropic, effective January 4, 2027\nObject by 23:59 EST on January 3, 2027 with this form: http://localhost:3300/subprocessors/object?change=anthropic-added-2027-01-04');
     expect(notice.text).toContain('The list as of November 30, 2026: http://localhost:3300/subprocessors/history/2026-11-30');
     // Content is escaped in the HTML part, never markup.
     expect(notice.html).toContain('Summaries of &#60;b&#62;work orders&#60;/b&#62; &#38; &#34;notes&#34;.');

@@ -1,5 +1,5 @@
 import { parseAddress } from '../address';
-import { addressKey, BODY_LIMIT, form, sameOrigin } from '../forms';
+import { addressKey, BODY_LIMIT, readForm, sameOrigin } from '../forms';
 import { onTeam } from './config';
 import { crossSite, redirect, requestSession, type DeskDeps } from './handlers';
 import { audit, type Session } from './sessions';
@@ -44,7 +44,7 @@ export const handleExport = deskAction(async (_request, deps, session) => {
  */
 export const handleErase = deskAction(async (request, deps, session) => {
   if (Number(request.headers.get('content-length')) > BODY_LIMIT) return new Response('Too large', { status: 413 });
-  const fields = (await form(request)) ?? new URLSearchParams();
+  const fields = (await readForm(request)) ?? new URLSearchParams();
   const parsed = parseAddress(fields.get('email') ?? '');
   if (!parsed.ok) return redirect(`/desk/subscribers?error=${parsed.problem}`);
   if (fields.get('confirm') !== 'yes') return redirect(`/desk/subscribers/erase?email=${encodeURIComponent(parsed.address)}`);

@@ -4,7 +4,7 @@ import { absoluteUrl, href } from '../../publish/urls';
 import { parseAddress } from '../address';
 import { clientAddress, networkOf } from '../client';
 import type { Db } from '../db';
-import { BODY_LIMIT, form, sameOrigin } from '../forms';
+import { BODY_LIMIT, readForm, sameOrigin } from '../forms';
 import { hitRateLimit } from '../queries';
 import { keyedHash } from '../secret';
 import { cookieHeader, cookieValue, DESK_LIMITS, DESK_TIMES, deskPath, onTeam, secureCookies, SESSION_COOKIE } from './config';
@@ -53,7 +53,7 @@ export async function handleLinkRequest(request: Request, deps: DeskDeps): Promi
   const now = deps.now.toISOString();
   const ipAllowed = await hitRateLimit(deps.db, keyedHash(deps.secret, `desk-ip:${networkOf(clientAddress(request, deps.env))}`), DESK_LIMITS.ip, DESK_LIMITS.windowMs, now);
   if (!ipAllowed) return plain(429, 'Too many sign-in requests from your network. Please try again in an hour.');
-  const fields = await form(request);
+  const fields = await readForm(request);
   if (!fields) return tooLarge();
   const parsed = parseAddress(fields.get('email') ?? '');
   if (!parsed.ok) return redirect(`/desk?error=${parsed.problem}`);

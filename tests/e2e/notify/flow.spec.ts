@@ -66,7 +66,7 @@ test('subscribe, confirm, be notified of a change, unsubscribe in one click', as
   expect(notice.subject).toBe('Notifyco: adding Anthropic \u2014 object by January 3, 2027');
   expect(notice.from?.text).toBe('"Notifyco" <notices@notifyco.example>');
   expect(notice.text).toContain('Notifyco will add Anthropic to its list of subprocessors for Notifyco Cloud on January 4, 2027.');
-  expect(notice.text).toContain('Added subprocessor: Anthropic, effective January 4, 2027\nObject by 23:59 EST on January 3, 2027: write to privacy@notifyco.example (subject: "Objection: Anthropic — effective January 4, 2027").');
+  expect(notice.text).toMatch(/Added subprocessor: Anthropic, effective January 4, 2027\nObject by 23:59 EST on January 3, 2027 with this form \(your personal link, no sign-in\): http:\/\/localhost:3300\/subprocessors\/object\?change=anthropic-added-2027-01-04&token=\d+\.20270404\.[\w-]{43}\nQuestions about objecting: objections@notifyco\.example\./);
   expect(notice.text).toContain('Details: http://localhost:3300/subprocessors/anthropic');
   expect(notice.text).toContain('The list as of November 30, 2026: http://localhost:3300/subprocessors/history/2026-11-30');
 

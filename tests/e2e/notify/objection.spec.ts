@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { startSmtp, type Received } from '../../mail-server';
+import { NOTIFY } from '../../../playwright.config';
+
+/**
+ * From a notice to the receipt, as a customer does it, against a production build and a real
+ * SMTP server: subscribe, confirm, receive the e-mail that lists the Anthropic addition with a
+ * personal link, object through it, see the reference, and receive the receipt while the
+ * objections contact receives the copy. The server is the notify build on November 30, with a
+ * database and SMTP server of its own (NOTIFY.objection), so it runs beside the other notify tests.
+ */
+const { port, smtpPort } = NOTIFY.objection;
+const SITE = `http://localhost:${port}`;
+const ADDRESS = 'objector@customer.example';
+const GROUNDS = 'We object: support tickets hold health data <b>and</b> may not leave the EU.\nPlease propose an alternative.';
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+test.beforeAll(async () => {
+  smtp = await startSmtp(smtpPort);
+});
+test.afterAll(async () => smtp.close());
+
+const mailsTo = (address: string) => smtp.messages.filter((m) => m.to_ === address);
+async function nextMail(address: string, count: number): Promise<Received> {
+  await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBe(count);
+  return mailsTo(address)[count - 1];
+}
+/** E-mails link to site.url (port 3300); this test's server is the same site on its own port. */
+const onThisServer = (link: string) => link.replace('http://localhost:3300', SITE);
+
+test('from the personal link in a notice to the receipt', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await expect.poll(async () => (await request.get(`${SITE}/subprocessors`).catch(() => undefined))?.status(), { timeout: 60_000 }).toBe(200);
+  await page.goto(`${SITE}/subprocessors`);
+  await page.getByRole('textbox', { name: 'E-mail me before any change' }).fill(ADDRESS);
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  const confirmation = await nextMail(ADDRESS, 1);
+  await page.goto(onThisServer(/http:\/\/localhost:3300\/subprocessors\/subscribe\/confirm\?token=[\w-]+/.exec(confirmation.text ?? '')![0]));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+
+  // The welcome lists the announced Anthropic addition, with this subscriber's own link to object.
+  const welcome = await nextMail(ADDRESS, 2);
+  const personal = /http:\/\/localhost:3300\/subprocessors\/object\?change=anthropic-added-2027-01-04&token=[\w.-]+/.exec(welcome.text ?? '')![0];
+  await page.goto(onThisServer(personal));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Object to a change');
+  await expect(page.getByRole('main')).toContainText('Added subprocessor: Anthropic, effective January 4, 2027');
+  await expect(page.getByTestId('objection-deadline')).toHaveText('Object by 23:59 EST on January 3, 2027 — 34 days left');
+  // The link identifies the subscriber: no address to type, nothing to confirm.
+  await expect(page.getByRole('main')).toContainText(`You are objecting as ${ADDRESS}`);
+  await expect(page.getByRole('textbox', { name: /e-mail address/ })).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Organisation' }).fill('Customer Health GmbH');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Dana Example');
+  await page.getByRole('textbox', { name: /Grounds of your objection/ }).fill(GROUNDS);
+  await page.getByRole('textbox', { name: /Contract or DPA reference/ }).fill('DPA-2026-042');
+  await page.getByRole('button', { name: 'Send objection' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Objection received');
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toContainText('Your objection is recorded under the reference OBJ-2026-0001.');
+  await expect(page.getByRole('definition').filter({ hasText: /^Yes$/ })).toHaveCount(1);
+  // The page names no person.
+  await expect(page.getByRole('main')).not.toContainText('Dana Example');
+
+  const receipt = await nextMail(ADDRESS, 3);
+  expect(receipt.subject).toBe('Notifyco: objection OBJ-2026-0001 received');
+  expect(receipt.text).toContain('Reference: OBJ-2026-0001\nChange: Added subprocessor: Anthropic, effective January 4, 2027 (id anthropic-added-2027-01-04)');
+  expect(receipt.text).toContain('Deadline to object: 23:59 EST on January 3, 2027');
+  expect(receipt.text).toMatch(/Received: \d\d:\d\d:\d\d EST on November 30, 2026 \(2026-11-30T/);
+  expect(receipt.text).toContain('On time: yes, received before the deadline.');
+  expect(receipt.text).toContain(`Grounds, as received:\n${GROUNDS}`);
+  const copy = await nextMail('objections@notifyco.example', 1);
+  expect(copy.subject).toBe('Objection OBJ-2026-0001: Customer Health GmbH — Added subprocessor: Anthropic, effective January 4, 2027');
+  expect(copy.replyTo?.text).toBe(ADDRESS);
+});
+
+test('an objection posted from another site is refused', async ({ request }) => {
+  const response = await request.post(`${SITE}/subprocessors/object`, {
+    form: { change: 'anthropic-added-2027-01-04', organisation: 'X', name: 'Y', email: 'victim@example.com', grounds: 'z' },
+    headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+});
