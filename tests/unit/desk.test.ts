@@ -281,6 +281,11 @@ describe.each(KINDS)('objections on the desk on %s', (kind) => {
     expect(outcome.at(-1)!.subject).toBe('Securicom: outcome of objection OBJ-2026-0001');
     expect(outcome.at(-1)!.text).toContain('Note:\nEU-hosted model offered.\nAgreed on a call.');
     expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: COUNSEL, action: 'resolved an objection', detail: 'OBJ-2026-0001: alternative; the objector e-mailed' });
+    // "Were they told?" for the objector names each e-mail about the objection.
+    expect((await lookupAddress(db, objector)).deliveries.map((d) => [d.what, d.status])).toEqual(expect.arrayContaining([
+      ['Objection: its receipt', 'sent'],
+      ['Objection: its outcome', 'sent'],
+    ]));
   });
 
   it('a second outcome is added after the first, and can be recorded without e-mailing the objector', async () => {

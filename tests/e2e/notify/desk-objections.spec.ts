@@ -163,6 +163,9 @@ test('a corrected outcome is added after the first, here without e-mailing the o
   await page.goto(`${SITE}/desk`);
   await expect(page.getByRole('region', { name: 'Objections still open' })).toContainText('None.');
   expect(mailsTo(OBJECTOR)).toHaveLength(3);
+  // "Were they told?" names each e-mail the objector was sent about it.
+  await page.goto(`${SITE}/desk/lookup?email=${encodeURIComponent(OBJECTOR)}`);
+  await expect(page.getByRole('region', { name: 'E-mails to this address' }).getByRole('listitem')).toContainText(['Objection: the link to confirm it', 'Objection: its receipt', 'Objection: its outcome']);
 });
 
 test('downloads the evidence pack of the change: a JSON file whose SHA-256 verifies', async ({ page }) => {
