@@ -104,6 +104,8 @@ export default function config(phase: string): NextConfig {
           { source: '/desk', has: form, destination: '/api/desk/request' },
           { source: '/desk/sign-in', has: form, destination: '/api/desk/sign-in' },
           { source: '/desk/subscribers/erase', has: form, destination: '/api/desk/erase' },
+          // An objection's page takes its resolve form; /desk/objections/evidence is a handler of its own.
+          { source: '/desk/objections/:reference((?!evidence)[^/]+)', has: form, destination: '/api/desk/objections/:reference' },
         ],
         // A route folder named sitemap.xml would be taken for Next.js's own sitemap convention.
         afterFiles: [

@@ -13,6 +13,8 @@ export const NOTIFY = {
   dataDir: '.data-e2e',
   /** The objection test's server: the same build a week later, with a database and an SMTP server of its own. */
   objection: { port: 3302, smtpPort: 3326, dataDir: '.data-e2e-objection', today: '2026-11-30' },
+  /** The desk's objection test's server: the same build on December 8 (Anthropic and Mistral AI in progress), its own database and SMTP server. */
+  deskObjection: { port: 3303, smtpPort: 3327, dataDir: '.data-e2e-desk-objection', today: '2026-12-08' },
   env: { CONTENT_DIR: 'tests/fixtures/notify', NEXT_DIST_DIR: '.next-notify', DATA_DIR: '.data-e2e', SMTP_URL: 'smtp://127.0.0.1:3325', SUBPROCESSORS_TODAY: TODAY, NOTIFY_INTERVAL_SECONDS: '0', NOTIFY_SECRET: 'test-secret-for-cron', DESK_EMAILS: 'legal@notifyco.example, Counsel@Notifyco.example' },
 };
 
@@ -62,9 +64,9 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 300_000,
     })),
-    // E-mail notices: one build, two servers on one database: today, and a week later; a third for the objection test.
+    // E-mail notices: one build, two servers on one database: today, and a week later; a third for the objection test, a fourth for the desk's objections.
     {
-      command: `rm -rf ${NOTIFY.dataDir} ${NOTIFY.objection.dataDir} && npx next build && (SUBPROCESSORS_TODAY=${NOTIFY.later} npx next start -p ${NOTIFY.laterPort} -H localhost & DATA_DIR=${NOTIFY.objection.dataDir} SMTP_URL=smtp://127.0.0.1:${NOTIFY.objection.smtpPort} SUBPROCESSORS_TODAY=${NOTIFY.objection.today} npx next start -p ${NOTIFY.objection.port} -H localhost & npx next start -p ${NOTIFY.port} -H localhost)`,
+      command: `rm -rf ${NOTIFY.dataDir} ${NOTIFY.objection.dataDir} ${NOTIFY.deskObjection.dataDir} && npx next build && (SUBPROCESSORS_TODAY=${NOTIFY.later} npx next start -p ${NOTIFY.laterPort} -H localhost & ${[NOTIFY.objection, NOTIFY.deskObjection].map((server) => `DATA_DIR=${server.dataDir} SMTP_URL=smtp://127.0.0.1:${server.smtpPort} SUBPROCESSORS_TODAY=${server.today} npx next start -p ${server.port} -H localhost & `).join('')}npx next start -p ${NOTIFY.port} -H localhost)`,
       url: `http://localhost:${NOTIFY.port}/subprocessors`,
       env: NOTIFY.env,
       reuseExistingServer: false,

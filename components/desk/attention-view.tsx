@@ -1,4 +1,6 @@
+import { EvidenceButton } from './evidence-button';
 import { NoticeCounts } from './notice-counts';
+import { OpenObjections } from './open-objections';
 import type { Site } from '@/lib/content/schema';
 import type { Attention } from '@/lib/notify/desk/attention';
 import { deskTime } from '@/lib/notify/desk/format';
@@ -10,14 +12,14 @@ type Props = { attention: Attention; site: Site; today: string };
 
 const CHANGE = { added: 'Added', updated: 'Updated', removed: 'Removed' } as const;
 const section = 'mt-10';
+
+const objectionCount = ({ total, late, open }: Attention['inProgress'][number]['objections']) =>
+  total === 0 ? 'No objection so far.' : `Objections: ${total} (${late} late, ${open} still open).`;
 const heading = 'text-xl font-semibold';
 
-/**
- * The desk's first page, one section per kind of thing to look at. Open objections, with their
- * deadlines, are a section of their own here once objections are recorded.
- */
+/** The desk's first page, one section per kind of thing to look at. */
 export function AttentionView({ attention, site, today }: Props) {
-  const { inProgress, ahead, failed, warnings } = attention;
+  const { inProgress, ahead, failed, warnings, objections } = attention;
   return (
     <>
       <h1 className="text-3xl font-bold tracking-tight">What needs attention</h1>
@@ -34,6 +36,7 @@ export function AttentionView({ attention, site, today }: Props) {
           <p className="mt-3">None.</p>
         )}
       </section>
+      <OpenObjections objections={objections} site={site} today={today} />
       <section aria-labelledby="in-progress" className={section}>
         <h2 id="in-progress" className={heading}>Changes in progress</h2>
         <p className="mt-1 text-slate-700">Announced, not yet in effect.</p>
@@ -45,6 +48,8 @@ export function AttentionView({ attention, site, today }: Props) {
                 <p>Announced {change.event.announced}, in effect {change.event.effective}</p>
                 <p>{change.deadline ? deadlineLine(change.deadline, site.timezone, today) : 'No objection period (a removal)'}</p>
                 <div className="mt-1"><NoticeCounts notices={change.notices} scoped={Boolean(site.scopes)} /></div>
+                {change.deadline && <p className="mt-1">{objectionCount(change.objections)}</p>}
+                <EvidenceButton changeId={change.key} title={change.name} className="mt-2" />
               </li>
             ))}
           </ul>

@@ -6,11 +6,11 @@ type Props = { session?: Session; current?: string; children: React.ReactNode };
 
 /**
  * The desk's pages: its own header (the team's name for it, where they are, who is signed in,
- * Sign out) instead of the public site's. The objections register takes its place in NAV
- * beside the others.
+ * Sign out) instead of the public site's.
  */
 const NAV = [
   { path: '/desk', label: 'Needs attention' },
+  { path: '/desk/objections', label: 'Objections' },
   { path: '/desk/lookup', label: 'Were they told?' },
   { path: '/desk/subscribers', label: 'Subscribers' },
   { path: '/desk/activity', label: 'Activity' },

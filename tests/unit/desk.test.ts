@@ -6,8 +6,12 @@ import { handleErase, handleExport } from '../../lib/notify/desk/actions';
 import { attention } from '../../lib/notify/desk/attention';
 import { handleLinkRequest, handleSignIn, handleSignOut, requestSession, type DeskDeps } from '../../lib/notify/desk/handlers';
 import { lookupAddress } from '../../lib/notify/desk/lookup';
+import { deskObjection, deskRegister, handleEvidence, handleResolve } from '../../lib/notify/desk/objections';
 import { auditLog, createLink, createSession, linkState, openSession, spendLink } from '../../lib/notify/desk/sessions';
-import { databaseEnv, KINDS, noticeContent, openTestDb, startSmtp } from './notify/helpers';
+import { runNotify } from '../../lib/notify/job';
+import { createMailer } from '../../lib/notify/mailer';
+import { fileFromSubscriber, verifyEvidence, type EvidencePack } from '../../lib/notify/objections';
+import { addConfirmed, databaseEnv, KINDS, noticeContent, openTestDb, startSmtp } from './notify/helpers';
 
 const { content } = noticeContent();
 const ORIGIN = 'http://localhost:3300';
@@ -203,6 +207,127 @@ describe.each(KINDS)('what needs attention on %s', (kind) => {
     expect(found.deliveries.map(({ what, status, sentAt, messageId, response }) => [what, status, sentAt, messageId, response])).toEqual([
       ['Notice of the changes announced on 2026-11-16', 'sent', '2026-11-18T15:00:00.000Z', '<m1@securicomnet.com>', '250 OK'],
     ]);
+  });
+});
+
+describe.each(KINDS)('objections on the desk on %s', (kind) => {
+  const CHANGE = 'anthropic-added-2027-01-04';
+  const COUNSEL = 'counsel@notifyco.example';
+  let cookie = '';
+  let db: Db;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let mailer: ReturnType<typeof createMailer>;
+  let clock: Date;
+  let woken = 0;
+  let objector: string;
+  const env = { DESK_EMAILS: TEAM };
+  const deps = (): DeskDeps => ({ db, content, now: clock, secret: 'a-test-secret-of-at-least-32-characters', env, later: () => {}, wake: () => void woken++ });
+  const send = () => runNotify({ db, content, mailer, today: '2026-12-02', now: () => clock, secret: 'a-test-secret-of-at-least-32-characters', log: () => {} });
+  const resolve = (fields: Record<string, string>, reference = 'OBJ-2026-0001', headers: Record<string, string> = {}) =>
+    handleResolve(reference)(request(`/desk/objections/${reference}`, { body: new URLSearchParams(fields).toString(), cookie, headers }), deps());
+
+  beforeAll(async () => {
+    db = await openTestDb(await databaseEnv(kind, `desk_objections_${kind}`));
+    smtp = await startSmtp(kind === 'sqlite' ? 3374 : 3375);
+    mailer = createMailer(content.site, { kind: 'smtp', url: smtp.url });
+    [objector] = await addConfirmed(db, 1);
+    const submission = { changeId: CHANGE, organisation: 'Customer <b>GmbH</b>', name: 'Dana', grounds: 'Health data.\nNot to the US.', contractReference: 'DPA-7', deadline: '2027-01-03', deadlineAt: '2027-01-04T04:59:59Z', closesAt: '2027-01-04T05:00:00.000Z', receivedAt: '2026-12-01T12:00:00.000Z' };
+    await fileFromSubscriber(db, submission, 1, submission.receivedAt, { timeZone: 'America/Toronto', copyTo: 'privacy@securicomnet.com' });
+    await signInAt('2026-12-02T15:00:00.000Z');
+    await send(); // the receipt and the copy
+  });
+  /** Moves the clock, and signs in again (a session ends after 30 minutes without a request). */
+  async function signInAt(iso: string) {
+    clock = new Date(iso);
+    await createSession(db, COUNSEL, `objections-session-${iso}`, 'link', iso);
+    cookie = `${SESSION_COOKIE}=objections-session-${iso}`;
+  }
+  afterAll(async () => {
+    mailer.close();
+    await smtp.close();
+    await db.destroy();
+  });
+
+  it('lists the objection as open, and finds it only by its exact reference', async () => {
+    const [open] = await deskRegister(db, content, '2026-12-02', { open: true });
+    expect(open).toMatchObject({ reference: 'OBJ-2026-0001', open: true, onTime: true, change: { title: 'Added subprocessor: Anthropic, effective January 4, 2027' } });
+    expect((await attention(db, content, '2026-12-02')).objections.map((o) => o.reference)).toEqual(['OBJ-2026-0001']);
+    expect((await attention(db, content, '2026-12-02')).inProgress.find((c) => c.key === CHANGE)?.objections).toEqual({ total: 1, late: 0, open: 1 });
+    for (const reference of ['OBJ-2026-0002', 'obj-2026-0001', "OBJ-2026-0001' OR 1=1", '']) expect(await deskObjection(db, content, '2026-12-02', reference), reference).toBeUndefined();
+  });
+
+  it('resolves an objection: a new state by the member, the objector e-mailed, a line in the activity log', async () => {
+    expect((await resolve({ outcome: 'maybe', note: 'x' })).headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?error=outcome#resolve');
+    expect((await resolve({ outcome: 'alternative', note: '  ' })).headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?error=note#resolve');
+    expect((await resolve({ outcome: 'alternative', note: 'x' }, 'OBJ-2026-0009')).status).toBe(404);
+    expect((await resolve({ outcome: 'alternative', note: 'x'.repeat(4001) })).headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?error=long#resolve');
+    expect((await resolve({ outcome: 'alternative', note: 'x' }, 'OBJ-2026-0001', { 'content-length': String(1024 * 1024) })).status).toBe(413);
+    expect(woken).toBe(0);
+
+    const done = await resolve({ outcome: 'alternative', note: 'EU-hosted model offered.\r\nAgreed on a call.' });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?status=emailed');
+    expect(woken).toBe(1);
+    const record = (await deskObjection(db, content, '2026-12-02', 'OBJ-2026-0001'))!;
+    expect(record.open).toBe(false);
+    expect(record.states.map(({ state, outcome, note, at, by, notified }) => [state, outcome, note, at, by, notified])).toEqual([
+      ['received', undefined, undefined, '2026-12-01T12:00:00.000Z', 'site', false],
+      ['resolved', 'alternative', 'EU-hosted model offered.\nAgreed on a call.', clock.toISOString(), COUNSEL, true],
+    ]);
+    const count = smtp.messages.filter((m) => m.to_ === objector).length;
+    await send();
+    const outcome = smtp.messages.filter((m) => m.to_ === objector);
+    expect(outcome).toHaveLength(count + 1);
+    expect(outcome.at(-1)!.subject).toBe('Securicom: outcome of objection OBJ-2026-0001');
+    expect(outcome.at(-1)!.text).toContain('Note:\nEU-hosted model offered.\nAgreed on a call.');
+    expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: COUNSEL, action: 'resolved an objection', detail: 'OBJ-2026-0001: alternative; the objector e-mailed' });
+    // "Were they told?" for the objector names each e-mail about the objection.
+    expect((await lookupAddress(db, objector)).deliveries.map((d) => [d.what, d.status])).toEqual(expect.arrayContaining([
+      ['Objection: its receipt', 'sent'],
+      ['Objection: its outcome', 'sent'],
+    ]));
+  });
+
+  it('a second outcome is added after the first, and can be recorded without e-mailing the objector', async () => {
+    await signInAt('2026-12-03T15:00:00.000Z');
+    const quiet = await resolve({ outcome: 'withdrawn', note: 'Customer withdrew it by phone.', quiet: 'yes' });
+    expect(quiet.headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?status=recorded');
+    expect(woken).toBe(1);
+    const record = (await deskObjection(db, content, '2026-12-03', 'OBJ-2026-0001'))!;
+    expect(record.states.map((state) => [state.outcome ?? state.state, state.notified])).toEqual([['received', false], ['alternative', true], ['withdrawn', false]]);
+    expect(await db.selectFrom('deliveries').select('id').where('notice_id', 'like', 'objection-outcome:%').where('status', '=', 'pending').execute()).toEqual([]);
+    expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: COUNSEL, detail: 'OBJ-2026-0001: withdrawn, replacing alternative; the objector not e-mailed' });
+  });
+
+  it('downloads the evidence pack of a change as a JSON file that verifies, and logs it with its hash', async () => {
+    const response = await handleEvidence(request('/desk/objections/evidence', { body: `change=${CHANGE}`, cookie }), deps());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const pack = JSON.parse(await response.text()) as EvidencePack;
+    expect(verifyEvidence(pack)).toBe(true);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="evidence-${CHANGE}-2026-12-03-${pack.sha256.slice(0, 12)}.json"`);
+    expect(pack.objections.map((o) => [o.reference, o.states.map((s) => s.outcome ?? s.state)])).toEqual([['OBJ-2026-0001', ['received', 'alternative', 'withdrawn']]]);
+    expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: COUNSEL, action: 'downloaded an evidence pack', detail: `${CHANGE}, SHA-256 ${pack.sha256}` });
+    for (const change of ['no-such-change-2027-01-01', '../../etc/passwd', 'x"; filename="evil.html']) {
+      expect((await handleEvidence(request('/desk/objections/evidence', { body: new URLSearchParams({ change }).toString(), cookie }), deps())).status, change).toBe(404);
+    }
+  });
+
+  it('refuses both from another site with 403, and sends anyone not signed in to the sign-in page', async () => {
+    const before = (await deskObjection(db, content, '2026-12-03', 'OBJ-2026-0001'))!.states.length;
+    const cross = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
+    expect((await resolve({ outcome: 'other', note: 'x' }, 'OBJ-2026-0001', cross)).status).toBe(403);
+    expect((await handleEvidence(request('/desk/objections/evidence', { body: `change=${CHANGE}`, cookie, headers: cross }), deps())).status).toBe(403);
+    // Not signed in: the same answer whether the reference exists or not.
+    for (const reference of ['OBJ-2026-0001', 'OBJ-2026-0404']) {
+      const anonymous = await handleResolve(reference)(request(`/desk/objections/${reference}`, { body: 'outcome=other&note=x', cookie: `${SESSION_COOKIE}=made-up` }), deps());
+      expect(anonymous.status).toBe(303);
+      expect(anonymous.headers.get('location')).toBe('/desk');
+    }
+    const anonymous = await handleEvidence(request('/desk/objections/evidence', { body: `change=${CHANGE}` }), deps());
+    expect(anonymous.headers.get('location')).toBe('/desk');
+    expect((await deskObjection(db, content, '2026-12-03', 'OBJ-2026-0001'))!.states).toHaveLength(before);
   });
 });
 

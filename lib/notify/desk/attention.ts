@@ -4,24 +4,39 @@ import { allEvents, eventKey } from '../../timeline/history';
 import { entryAsOf, upcomingChanges } from '../../timeline/timeline';
 import type { Db } from '../db';
 import { noticeStatuses, type ListNotice } from '../notice-status';
+import { objectionCounts, type ObjectionCount } from '../objections';
 import { noticeStats } from '../queries';
+import { deskRegister, type DeskObjection } from './objections';
 
 /**
  * What needs the legal team's attention on `today`. Each part is a list the desk's first page
- * shows as a section of its own; open objections join them as one more part.
+ * shows as a section of its own. A change in progress counts its `objections`: how many were
+ * filed against it (on any of its lists), how many late, how many still open.
  */
-export type InProgress = { key: string; name: string; event: ChangeEvent; deadline?: IsoDate; notices: ListNotice[] };
+export type InProgress = { key: string; name: string; event: ChangeEvent; deadline?: IsoDate; notices: ListNotice[]; objections: ObjectionCount };
 export type Ahead = { key: string; name: string; event: ChangeEvent; daysAhead: number };
 export type FailedDelivery = { id: number; noticeId: string; address: string; scope: string | null; createdAt: string; response: string | null };
 export type Warning = { key: string; name: string; text: string };
-export type Attention = { inProgress: InProgress[]; ahead: Ahead[]; failed: FailedDelivery[]; warnings: Warning[] };
+export type Attention = { inProgress: InProgress[]; ahead: Ahead[]; failed: FailedDelivery[]; warnings: Warning[]; objections: DeskObjection[] };
 
 /** The changes announced and not yet in effect, with their deadlines and whether their notices went out. */
-function inProgress(content: Content, statuses: ReturnType<typeof noticeStatuses>, today: IsoDate): InProgress[] {
+function inProgress(content: Content, statuses: ReturnType<typeof noticeStatuses>, counts: Map<string, ObjectionCount>, today: IsoDate): InProgress[] {
   return upcomingChanges(content, today).map(({ entry, event, objectionDeadline }) => {
     const key = eventKey(content.subprocessors.find((file) => file.slug === entry.slug)!, event);
-    return { key, name: entry.name, event, deadline: objectionDeadline, notices: statuses.find((status) => status.key === key)?.lists ?? [] };
+    return { key, name: entry.name, event, deadline: objectionDeadline, notices: statuses.find((status) => status.key === key)?.lists ?? [], objections: countFor(counts, key) };
   });
+}
+
+/** A change's objections on every list: the counts are kept per list (`<scope>:<change id>`). */
+function countFor(counts: Map<string, ObjectionCount>, changeId: string): ObjectionCount {
+  const total: ObjectionCount = { total: 0, late: 0, open: 0 };
+  for (const [key, count] of counts) {
+    if (key.slice(key.indexOf(':') + 1) !== changeId) continue;
+    total.total += count.total;
+    total.late += count.late;
+    total.open += count.open;
+  }
+  return total;
 }
 
 /** Changes merged before their announcement day: not public yet, e-mailed on that day. */
@@ -58,6 +73,7 @@ export async function failedDeliveries(db: Db, limit = 50): Promise<FailedDelive
 
 export async function attention(db: Db, content: Content, today: IsoDate): Promise<Attention> {
   const statuses = noticeStatuses(content, await noticeStats(db), today);
-  const changes = inProgress(content, statuses, today);
-  return { inProgress: changes, ahead: ahead(content, today), failed: await failedDeliveries(db), warnings: warnings(content, changes) };
+  const changes = inProgress(content, statuses, await objectionCounts(db), today);
+  const objections = await deskRegister(db, content, today, { open: true });
+  return { inProgress: changes, ahead: ahead(content, today), failed: await failedDeliveries(db), warnings: warnings(content, changes), objections };
 }

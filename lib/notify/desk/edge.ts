@@ -2,6 +2,7 @@ import { loadContent } from '../../content/load';
 import { resolveNow, resolveToday } from '../../content/today';
 import { STATIC_EXPORT } from '../../publish/urls';
 import { database } from '../db';
+import { notifySoon } from '../run';
 import { serverSecret } from '../secret';
 import { oidcSettings, onTeam } from './config';
 import type { DeskDeps } from './handlers';
@@ -20,7 +21,7 @@ let secret: string | undefined;
 export async function deskDeps(later: DeskDeps['later']): Promise<DeskDeps> {
   const content = loadContent();
   secret ??= serverSecret();
-  return { db: await database(), content, now: resolveNow(content.site), secret, env: process.env, later };
+  return { db: await database(), content, now: resolveNow(content.site), secret, env: process.env, later, wake: () => void notifySoon() };
 }
 
 /** The signed-in team member of a page request (the session cookie's value), if any; someone taken off DESK_EMAILS is signed out. */

@@ -17,9 +17,9 @@ type Env = Record<string, string | undefined>;
  * What the desk's route handlers need: the database, the content, the clock, the server's
  * secret (for rate-limit keys), the environment read at run time, and `later`, which runs a
  * task after the answer has gone (Next.js `after`), so that sending a sign-in link never
- * shows in the answer's timing.
+ * shows in the answer's timing; `wake` starts the notify job, which sends what an action queued.
  */
-export type DeskDeps = { db: Db; content: Content; now: Date; secret: string; env: Env; later: (task: () => Promise<void>) => void };
+export type DeskDeps = { db: Db; content: Content; now: Date; secret: string; env: Env; later: (task: () => Promise<void>) => void; wake?: () => void };
 
 export const redirect = (path: string, headers: Record<string, string> = {}) => new Response(null, { status: 303, headers: { Location: href(path), 'Cache-Control': 'no-store', ...headers } });
 const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });

@@ -11,12 +11,21 @@ export type DeliveryRecord = { id: number; noticeId: string; what: string; scope
 export type SubscriptionRecord = { status: string; createdAt: string; confirmSentAt: string | null; confirmedAt: string | null; unsubscribedAt: string | null; scopes: string[]; requestedScopes: string[] };
 export type Lookup = { email: string; subscription?: SubscriptionRecord; deliveries: DeliveryRecord[] };
 
+/** The e-mails about an objection (their ids name the objection or its state, not a day). */
+const OBJECTION_MAILS: Record<string, string> = {
+  'objection-confirm': 'Objection: the link to confirm it',
+  'objection-receipt': 'Objection: its receipt',
+  'objection-copy': "Objection: the objections contact's copy",
+  'objection-outcome': 'Objection: its outcome',
+};
+
 /** What a notice id is, in words. */
 export function describeNotice(id: string): string {
   const { kind, day } = parseNoticeId(id);
   if (kind === 'day') return `Notice of the changes announced on ${day}`;
   if (kind === 'welcome') return `Welcome e-mail on confirming (${day}), with the changes then upcoming`;
   if (kind === 'confirm') return 'Confirmation link (double opt-in)';
+  if (Object.hasOwn(OBJECTION_MAILS, kind)) return OBJECTION_MAILS[kind];
   return id;
 }
 

@@ -6,7 +6,7 @@ export { handleObjection, handleObjectionConfirm } from './handlers';
 export { composeObjectionMail } from './mail';
 export { personalToken, verifyPersonalToken, personalLinkExpiry, PERSONAL_LINK_DAYS } from './link';
 export { confirmLinkState, confirmObjection, fileFromSubscriber, objectionByViewKey, submitUnverified, OUTCOMES, type Outcome, type Submission } from './queries';
-export { countKey, isOutcome, objectionCounts, objectionRecord, objectionRegister, resolveObjection, stateText, type ObjectionRecord, type ObjectionState } from './register';
+export { countKey, isOutcome, objectionCounts, objectionRecord, objectionRegister, resolveObjection, stateText, type ObjectionCount, type ObjectionRecord, type ObjectionState } from './register';
 export { buildEvidence, evidenceHash, verifyEvidence, type EvidencePack } from './evidence';
 export { changeTitle, instantText } from './messages';
 export { GROUNDS_LIMIT, LINE_LIMIT, OBJECTION_BODY_LIMIT } from './fields';
