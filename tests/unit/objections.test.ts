@@ -93,6 +93,8 @@ describe.each(KINDS)('objections on %s', (kind) => {
     expect(copy.subject).toBe('Objection OBJ-2026-0001: Customer GmbH — Added subprocessor: Anthropic, effective January 4, 2027');
     expect(copy.replyTo?.text).toBe(subscribers[0]);
     expect(copy.text).toContain('Contract or DPA reference: DPA-2025-17');
+    // No desk on this server (no DESK_EMAILS): the copy gives the command instead.
+    expect(copy.text).toContain('record its outcome with: npm run objections -- resolve OBJ-2026-0001 --outcome');
     // The notice as sent is kept, with the personal parts as placeholders.
     const stored = await db.selectFrom('notices').select(['subject', 'body']).where('id', '=', 'day:2026-11-30').executeTakeFirstOrThrow();
     expect(stored.subject).toBe(notice.subject);

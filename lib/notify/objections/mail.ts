@@ -4,6 +4,7 @@ import { absoluteUrl } from '../../publish/urls';
 import type { Db } from '../db';
 import type { Message } from '../messages';
 import { CONFIRM_DAYS } from '../queries';
+import { deskEmails } from '../desk/config';
 import { changeTitle, confirmObjectionMessage, copyMessage, outcomeMessage, receiptMessage } from './messages';
 import { issueObjectionConfirmToken, objectionById, parseObjectionMail } from './queries';
 
@@ -34,5 +35,6 @@ export async function composeObjectionMail(db: Db, content: Content, today: IsoD
   if (!objection || objection.status !== 'filed') return { missing: 'not sent: the objection is gone' };
   const change = changeTitle(content, objection.change_id, objection.scope ?? undefined, today);
   if (mail.kind === 'receipt') return { message: receiptMessage(site, objection, change) };
-  return { message: copyMessage(site, objection, change), replyTo: objection.email };
+  const deskUrl = deskEmails().size > 0 && objection.reference ? absoluteUrl(site, `/desk/objections/${encodeURIComponent(objection.reference)}`) : undefined;
+  return { message: copyMessage(site, objection, change, deskUrl), replyTo: objection.email };
 }

@@ -66,11 +66,16 @@ export function receiptMessage(site: Company, objection: Objection, change: { ti
   ]);
 }
 
-/** For the objections contact; it is sent with Reply-To the objector. */
-export function copyMessage(site: Company, objection: Objection, change: { title: string; url?: string }): Message {
+/**
+ * For the objections contact; it is sent with Reply-To the objector. `deskUrl`: the objection's
+ * page on the team's desk, when the server has a desk (DESK_EMAILS).
+ */
+export function copyMessage(site: Company, objection: Objection, change: { title: string; url?: string }, deskUrl?: string): Message {
   const late = Number(objection.on_time) === 1 ? '' : ' (LATE)';
+  const command = `npm run objections -- resolve ${objection.reference} --outcome <withdrawn|alternative|not-engaged|terminated|other> --note "…"`;
   return message(`Objection ${objection.reference}${late}: ${objection.organisation} — ${change.title}`, [
-    `An objection was filed on the site${late ? ', after the deadline' : ''}. Replying to this e-mail writes to the objector. It is in the register (npm run objections); record its outcome with: npm run objections -- resolve ${objection.reference} --outcome <withdrawn|alternative|not-engaged|terminated|other> --note "…"`,
+    `An objection was filed on the site${late ? ', after the deadline' : ''}. Replying to this e-mail writes to the objector.`,
+    deskUrl ? `It is in the register on the desk, where you record its outcome:\n${deskUrl}\n(or from a terminal: ${command})` : `It is in the register (npm run objections); record its outcome with: ${command}`,
     ...facts(site, objection, change),
   ]);
 }

@@ -70,6 +70,8 @@ test('from the personal link in a notice to the receipt', async ({ page, request
   const copy = await nextMail('objections@notifyco.example', 1);
   expect(copy.subject).toBe('Objection OBJ-2026-0001: Customer Health GmbH — Added subprocessor: Anthropic, effective January 4, 2027');
   expect(copy.replyTo?.text).toBe(ADDRESS);
+  // The server has a desk (DESK_EMAILS): the copy leads to the objection's page there.
+  expect(copy.text).toContain('It is in the register on the desk, where you record its outcome:\nhttp://localhost:3300/desk/objections/OBJ-2026-0001');
 });
 
 test('an objection posted from another site is refused', async ({ request }) => {
