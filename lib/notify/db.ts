@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Generated, type Selectable } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteAdapter, SqliteDialect, sql, type Generated, type Selectable } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations';
 
@@ -124,8 +124,27 @@ export function openDatabase(env: Record<string, string | undefined> = process.e
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: file }) });
 }
 
-/** Brings the schema up to date; safe to run from several processes (the migrator locks). */
+/**
+ * Brings the schema up to date; safe to run from several processes at once. On PostgreSQL the
+ * migrator takes a lock. On SQLite it takes none, so the whole run is one IMMEDIATE transaction:
+ * another process migrating the same file waits for it (busy_timeout), then finds nothing to do.
+ */
 export async function migrate(db: Db): Promise<string[]> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return migrateWith(db);
+  return db.connection().execute(async (connection) => {
+    await sql`BEGIN IMMEDIATE`.execute(connection);
+    try {
+      const names = await migrateWith(connection);
+      await sql`COMMIT`.execute(connection);
+      return names;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+async function migrateWith(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db: db as unknown as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
@@ -140,6 +159,10 @@ export function database(): Promise<Db> {
     const db = openDatabase();
     await migrate(db);
     return db;
-  })();
+  })().catch((error: unknown) => {
+    // Not kept: the next use tries again instead of failing for the life of the process.
+    shared = undefined;
+    throw error;
+  });
   return shared;
 }
