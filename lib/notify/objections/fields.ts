@@ -6,6 +6,9 @@ export const LINE_LIMIT = 200;
 /** The grounds at their limit, every character a multi-byte one, percent-encoded, fit; anything larger is refused with 413 before it is read. */
 export const OBJECTION_BODY_LIMIT = 160 * 1024;
 
+/** What a visitor is told when a personal link cannot be used: the same whether it was forged, another subscriber's, for another change, or expired. */
+export const LINK_NOTE = 'The personal link you used is not valid for this change (it may have expired). Enter your e-mail address: we will send a link to confirm your objection.';
+
 export type ObjectionValues = { organisation: string; name: string; email: string; grounds: string; reference: string };
 export type FieldProblem = { field: keyof ObjectionValues; message: string };
 
