@@ -30,6 +30,13 @@ function post(pathname: string, fields: Record<string, string>, headers: Record<
   });
 }
 
+/** Where a refusal sends the browser: the draft's key from the address, and the browser's draft cookie. */
+function draftOf(response: Response): { key: string; browser: string } {
+  const key = new URL(response.headers.get('location')!, ORIGIN).searchParams.get('draft')!;
+  const browser = /^objection-draft=([\w-]+); Path=\/subprocessors\/object; HttpOnly; SameSite=Lax; Max-Age=3600$/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  return { key, browser: browser! };
+}
+
 const form = (extra: Record<string, string> = {}) => ({ change: CHANGE, organisation: 'Customer GmbH', name: 'Dana Privacy', grounds: GROUNDS, reference: 'DPA-2025-17', ...extra });
 
 describe.each(KINDS)('objections on %s', (kind) => {
@@ -113,10 +120,11 @@ describe.each(KINDS)('objections on %s', (kind) => {
       const location = response.headers.get('location')!;
       // Back to the form; the address carries only a draft's key, never what was typed or the link's key.
       expect(location).toMatch(/^\/subprocessors\/object\?change=anthropic-added-2027-01-04&draft=[\w-]{32}$/);
-      const draft = await readDraft(db, new URL(location, ORIGIN).searchParams.get('draft')!, clock.toISOString());
+      const { key: draftKey, browser } = draftOf(response);
+      const draft = await readDraft(db, draftKey, browser, clock.toISOString());
       drafts.push(draft);
       // What was typed is kept; the address is now asked for.
-      const state = await objectionFormState({ changeId: CHANGE }, { draft: new URL(location, ORIGIN).searchParams.get('draft')! }, { db, secret: SECRET, now: clock, timeZone: content.site.timezone });
+      const state = await objectionFormState({ changeId: CHANGE }, { draft: draftKey, browser }, { db, secret: SECRET, now: clock, timeZone: content.site.timezone });
       expect(state).toMatchObject({ linkInvalid: true, token: undefined, subscriberEmail: undefined, values: { grounds: GROUNDS, organisation: 'Customer GmbH' } });
       expect(state.problems).toEqual([{ field: 'email', message: 'Enter an e-mail address.' }]);
     }
@@ -204,11 +212,14 @@ describe.each(KINDS)('objections on %s', (kind) => {
   it('refuses huge posts before reading them, and over-long grounds with the form again', async () => {
     const huge = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example' }), { 'content-length': String(200 * 1024) }), deps());
     expect(huge.status).toBe(413);
+    // The Confirm button sends no fields: a large body there is refused unread too, and confirms nothing.
+    const confirmBody = await handleObjectionConfirm(post('/subprocessors/object/confirm?token=x', { x: 'y' }, { 'content-length': String(20 * 1024 * 1024) }), deps());
+    expect([confirmBody.status, confirmBody.headers.get('connection')]).toEqual([413, 'close']);
     const streamed = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example', grounds: 'x'.repeat(170 * 1024) })), deps());
     expect(streamed.status).toBe(413);
     const long = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example', grounds: 'é'.repeat(10_001) })), deps());
     expect(long.status).toBe(303);
-    const draft = await readDraft(db, new URL(long.headers.get('location')!, ORIGIN).searchParams.get('draft')!, clock.toISOString());
+    const draft = await readDraft(db, draftOf(long).key, draftOf(long).browser, clock.toISOString());
     expect(draft?.problems).toEqual([{ field: 'grounds', message: 'The grounds of your objection can have at most 10,000 characters; this has 10,001.' }]);
     expect(draft?.values).toMatchObject({ email: 'a@b.example', grounds: 'é'.repeat(10_001) });
     const fits = await handleObjection(post('/subprocessors/object', form({ email: 'fits@b.example', grounds: '€'.repeat(10_000) })), deps());
@@ -275,7 +286,7 @@ describe.each(KINDS)('objections on %s', (kind) => {
     const filed = await db.selectFrom('objections').select('id').execute();
     const refused = await handleObjection(post('/subprocessors/object', form({ email: 'typed@customer.example', grounds: '   ' })), deps());
     expect(refused.status).toBe(303);
-    const key = new URL(refused.headers.get('location')!, ORIGIN).searchParams.get('draft')!;
+    const { key, browser } = draftOf(refused);
     // Nothing filed, nothing queued.
     expect(await db.selectFrom('objections').select('id').execute()).toEqual(filed);
     expect(await db.selectFrom('deliveries').select('id').where('address', '=', 'typed@customer.example').execute()).toEqual([]);
@@ -284,20 +295,24 @@ describe.each(KINDS)('objections on %s', (kind) => {
     expect(hashes).toContain(hashToken(key));
     expect(hashes).not.toContain(key);
     const keys = { db, secret: SECRET, now: clock, timeZone: content.site.timezone };
-    const state = await objectionFormState({ changeId: CHANGE }, { draft: key }, keys);
+    const state = await objectionFormState({ changeId: CHANGE }, { draft: key, browser }, keys);
     expect(state).toMatchObject({ draftKey: key, draftGone: false, linkInvalid: false, values: { organisation: 'Customer GmbH', name: 'Dana Privacy', email: 'typed@customer.example', grounds: '', reference: 'DPA-2025-17' } });
     expect(state.problems).toEqual([{ field: 'grounds', message: 'Enter the grounds of your objection.' }]);
-    // Never shown for another change or list, nor for a made-up key.
-    expect(await objectionFormState({ changeId: 'stripe-added-2026-12-16' }, { draft: key }, keys)).toMatchObject({ values: undefined, problems: [], draftGone: true });
-    expect(await objectionFormState({ changeId: CHANGE, scope: 'eu' }, { draft: key }, keys)).toMatchObject({ values: undefined, draftGone: true });
-    expect(await objectionFormState({ changeId: CHANGE }, { draft: 'made-up-key' }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    // Never shown for another change or list, nor for a made-up key, nor in another browser (a link with someone else's draft).
+    expect(await objectionFormState({ changeId: 'stripe-added-2026-12-16' }, { draft: key, browser }, keys)).toMatchObject({ values: undefined, problems: [], draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE, scope: 'eu' }, { draft: key, browser }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: 'made-up-key', browser }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: key }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: key, browser: 'b'.repeat(32) }, keys)).toMatchObject({ values: undefined, draftGone: true });
     // An hour later it has expired, and the next draft written removes it.
     const later = new Date(clock.getTime() + 60 * 60_000);
-    expect(await objectionFormState({ changeId: CHANGE }, { draft: key }, { ...keys, now: later })).toMatchObject({ values: undefined, draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: key, browser }, { ...keys, now: later })).toMatchObject({ values: undefined, draftGone: true });
     expect(await db.selectFrom('objection_drafts').select('hash').execute()).toContainEqual({ hash: hashToken(key) });
     clock = later;
-    const next = await handleObjection(post('/subprocessors/object', form({ email: 'typed@customer.example', name: '' })), deps());
-    const nextKey = new URL(next.headers.get('location')!, ORIGIN).searchParams.get('draft')!;
+    // The same browser keeps its cookie.
+    const next = await handleObjection(post('/subprocessors/object', form({ email: 'typed@customer.example', name: '' }), { cookie: `other=1; objection-draft=${browser}` }), deps());
+    const { key: nextKey } = draftOf(next);
+    expect(draftOf(next).browser).toBe(browser);
     expect(await db.selectFrom('objection_drafts').select('hash').execute()).toEqual([{ hash: hashToken(nextKey) }]);
     // Sent again, corrected, with the draft's key: filed, and the draft deleted at once.
     const sent = await handleObjection(post('/subprocessors/object', form({ email: 'typed@customer.example', draft: nextKey })), deps());
@@ -311,12 +326,12 @@ describe.each(KINDS)('objections on %s', (kind) => {
     const refused = await handleObjection(post('/subprocessors/object', form({ token: link, organisation: '' })), deps());
     const location = refused.headers.get('location')!;
     expect(location).not.toContain(link);
-    const key = new URL(location, ORIGIN).searchParams.get('draft')!;
-    const state = await objectionFormState({ changeId: CHANGE }, { draft: key }, { db, secret: SECRET, now: clock, timeZone: content.site.timezone });
+    const { key, browser } = draftOf(refused);
+    const state = await objectionFormState({ changeId: CHANGE }, { draft: key, browser }, { db, secret: SECRET, now: clock, timeZone: content.site.timezone });
     expect(state).toMatchObject({ token: link, subscriberEmail: subscribers[1], linkInvalid: false, problems: [{ field: 'organisation', message: 'Enter your organisation.' }] });
     const filed = await handleObjection(post('/subprocessors/object', form({ token: state.token!, draft: key })), deps());
     expect(filed.headers.get('location')).toMatch(/^\/subprocessors\/object\/receipt\?key=/);
-    expect(await readDraft(db, key, clock.toISOString())).toBeUndefined();
+    expect(await readDraft(db, key, browser, clock.toISOString())).toBeUndefined();
     expect((await objectionRegister(db)).at(-1)).toMatchObject({ email: subscribers[1], organisation: 'Customer GmbH' });
   });
 });

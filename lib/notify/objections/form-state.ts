@@ -24,11 +24,12 @@ export type FormState = {
   draftKey?: string;
 };
 
-type Given = { token?: string; draft?: string };
+/** `browser`: the draft cookie's value (a draft is shown only in the browser that typed it). */
+type Given = { token?: string; draft?: string; browser?: string };
 type Keys = { db: Db; secret: string; now: Date; timeZone: string };
 
 export async function objectionFormState(target: Pick<ObjectionTarget, 'changeId' | 'scope'>, given: Given, { db, secret, now, timeZone }: Keys): Promise<FormState> {
-  const found = given.draft ? await readDraft(db, given.draft, now.toISOString()) : undefined;
+  const found = given.draft ? await readDraft(db, given.draft, given.browser, now.toISOString()) : undefined;
   const draft = found && found.changeId === target.changeId && found.scope === target.scope ? found : undefined;
   const token = draft ? draft.token : given.token;
   const subscriberId = token ? verifyPersonalToken(secret, token, target.changeId, target.scope, now, timeZone) : undefined;

@@ -1,10 +1,11 @@
 import type { Content } from '../../content/schema';
 import { objectionPath, objectionTarget, type ObjectionTarget } from '../../publish/objection';
-import { clientAddress } from '../client';
-import { addressKey, ipKey, LIMITS, plain, readForm, redirect, sameOrigin, type FormDeps } from '../forms';
+import { href } from '../../publish/urls';
+import { clientAddress, trustProxy } from '../client';
+import { addressKey, BODY_LIMIT, ipKey, LIMITS, plain, readForm, redirect, sameOrigin, type FormDeps } from '../forms';
 import { hitRateLimit } from '../queries';
 import { parseAddress } from '../address';
-import { deleteDraft, newDraftKey, saveDraft } from './drafts';
+import { deleteDraft, draftCookie, draftCookieValue, newDraftKey, saveDraft } from './drafts';
 import { objectionProblems, objectionValues, OBJECTION_BODY_LIMIT } from './fields';
 import { verifyPersonalToken } from './link';
 import { confirmObjection, fileFromSubscriber, submitUnverified, type FileOptions, type Submission } from './queries';
@@ -49,9 +50,11 @@ export async function handleObjection(request: Request, deps: FormDeps): Promise
    * else's, another change's or an expired link: the address is then asked for.
    */
   const refused = async (linkInvalid: boolean) => {
-    const key = newDraftKey();
-    await saveDraft(deps.db, key, { changeId: target.changeId, scope: target.scope, values, problems, token: linkInvalid ? undefined : token, linkInvalid }, now, previousDraft);
-    return redirect(`${objectionPath(target.changeId, target.scope)}&draft=${key}`);
+    const [key, browser] = [newDraftKey(), draftCookieValue(request.headers.get('cookie')) ?? newDraftKey()];
+    await saveDraft(deps.db, key, browser, { changeId: target.changeId, scope: target.scope, values, problems, token: linkInvalid ? undefined : token, linkInvalid }, now, previousDraft);
+    const answer = redirect(`${objectionPath(target.changeId, target.scope)}&draft=${key}`);
+    answer.headers.set('Set-Cookie', draftCookie(browser, href('/subprocessors/object'), secureRequest(content, request, deps.env)));
+    return answer;
   };
   const invalidLink = token !== undefined && subscriberId === undefined;
   if (problems.length || invalidLink) return refused(invalidLink);
@@ -74,6 +77,12 @@ export async function handleObjection(request: Request, deps: FormDeps): Promise
   return redirect('/subprocessors/object/sent');
 }
 
+/** Whether a cookie may be marked Secure: the site is https, or this request came over https (said by the proxy only with TRUST_PROXY). */
+function secureRequest(content: Content, request: Request, env: Record<string, string | undefined> = process.env): boolean {
+  if (content.site.url.startsWith('https:') || new URL(request.url).protocol === 'https:') return true;
+  return Boolean(trustProxy(env)) && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
+
 function submissionOf(target: ObjectionTarget, values: ReturnType<typeof objectionValues>, now: string): Omit<Submission, 'email'> {
   return {
     changeId: target.changeId,
@@ -92,6 +101,8 @@ function submissionOf(target: ObjectionTarget, values: ReturnType<typeof objecti
 /** The Confirm button's POST: files the objection once; the page at the same address then says what the link did (read from the database). */
 export async function handleObjectionConfirm(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
+  // The button sends no fields; a body is never read, and a large one is refused before it is sent on.
+  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return plain(413, 'This button sends nothing but its link.', { Connection: 'close' });
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const result = await confirmObjection(deps.db, token, deps.now.toISOString(), fileOptions(deps.content));
   if (result.state !== 'filed') return redirect(`/subprocessors/object/confirm?token=${encodeURIComponent(token)}`);

@@ -72,7 +72,7 @@ test('from the personal link in a notice to the receipt', async ({ page, request
   expect(copy.replyTo?.text).toBe(ADDRESS);
 });
 
-test("a refused objection comes back as the site's own page with what was typed, and can then be sent", async ({ page, request }) => {
+test("a refused objection comes back as the site's own page with what was typed, and can then be sent", async ({ page, request, browser }) => {
   test.setTimeout(120_000);
   await expect.poll(async () => (await request.get(`${SITE}/subprocessors`).catch(() => undefined))?.status(), { timeout: 60_000 }).toBe(200);
   const stranger = 'counsel@stranger.example';
@@ -107,6 +107,13 @@ test("a refused objection comes back as the site's own page with what was typed,
   await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Sam Stranger');
   await expect(page.getByRole('textbox', { name: 'Your e-mail address' })).toHaveValue(stranger);
   await expect(page.getByRole('textbox', { name: /Contract or DPA reference/ })).toHaveValue('R'.repeat(201));
+
+  // The same address in another browser (a link someone sent) shows an empty form: a draft is only for the browser that typed it.
+  const elsewhere = await browser.newPage();
+  await elsewhere.goto(page.url());
+  await expect(elsewhere.getByRole('alert').filter({ hasText: 'What you typed earlier is no longer kept' })).toBeVisible();
+  await expect(elsewhere.getByRole('textbox', { name: 'Organisation' })).toHaveValue('');
+  await elsewhere.close();
 
   await grounds.fill('We object to the transfer of ticket text to the US.');
   await page.getByRole('textbox', { name: /Contract or DPA reference/ }).fill('MSA-7');

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { ObjectionForm } from '@/components/objection-form';
 import { ObjectionProblems } from '@/components/objection-problems';
 import { loadContent } from '@/lib/content/load';
+import { DRAFT_COOKIE } from '@/lib/notify/objections/drafts';
 import { LINK_NOTE } from '@/lib/notify/objections/fields';
 import { objectionFormState } from '@/lib/notify/objections/form-state';
 import { changeTitle } from '@/lib/notify/objections/messages';
@@ -48,7 +50,7 @@ export default async function ObjectPage({ searchParams }: Props) {
       </>
     );
   }
-  const state = await objectionFormState(target, { token, draft }, { db: deps.db, secret: deps.secret, now: deps.now, timeZone: site.timezone });
+  const state = await objectionFormState(target, { token, draft, browser: (await cookies()).get(DRAFT_COOKIE)?.value }, { db: deps.db, secret: deps.secret, now: deps.now, timeZone: site.timezone });
   // A draft is the form refused a moment ago, shown again.
   const refused = state.values !== undefined;
   const late = deps.now.getTime() >= Date.parse(target.closesAt);
