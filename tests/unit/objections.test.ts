@@ -215,6 +215,9 @@ describe.each(KINDS)('objections on %s', (kind) => {
     // The Confirm button sends no fields: a large body there is refused unread too, and confirms nothing.
     const confirmBody = await handleObjectionConfirm(post('/subprocessors/object/confirm?token=x', { x: 'y' }, { 'content-length': String(20 * 1024 * 1024) }), deps());
     expect([confirmBody.status, confirmBody.headers.get('connection')]).toEqual([413, 'close']);
+    // A change id no page has, as long as the body allows, is not sent back in the address.
+    const longId = await handleObjection(post('/subprocessors/object', form({ change: 'x'.repeat(150_000), email: 'a@b.example' })), deps());
+    expect(longId.headers.get('location')).toBe('/subprocessors/object?change=');
     const streamed = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example', grounds: 'x'.repeat(170 * 1024) })), deps());
     expect(streamed.status).toBe(413);
     const long = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example', grounds: 'é'.repeat(10_001) })), deps());
@@ -333,6 +336,13 @@ describe.each(KINDS)('objections on %s', (kind) => {
     expect(filed.headers.get('location')).toMatch(/^\/subprocessors\/object\/receipt\?key=/);
     expect(await readDraft(db, key, browser, clock.toISOString())).toBeUndefined();
     expect((await objectionRegister(db)).at(-1)).toMatchObject({ email: subscribers[1], organisation: 'Customer GmbH' });
+  });
+
+  it('drops characters that would reorder or hide text in the copy, the register and a terminal', async () => {
+    const sent = await handleObjection(post('/subprocessors/object', form({ email: 'ivy@stranger.example', organisation: 'Good\u202EtsiL kcalB\u202C Org\u009b31m', name: 'Ivy\u200B Z\u2066ed\u2069', grounds: 'Line\u0085one\u009b2J\nsecond \u202Eline' })), deps());
+    expect(sent.headers.get('location')).toBe('/subprocessors/object/sent');
+    const stored = await db.selectFrom('objections').select(['organisation', 'name', 'grounds']).where('email', '=', 'ivy@stranger.example').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ organisation: 'GoodtsiL kcalB Org31m', name: 'Ivy Zed', grounds: 'Lineone2J\nsecond line' });
   });
 });
 

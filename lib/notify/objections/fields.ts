@@ -12,10 +12,17 @@ export const LINK_NOTE = 'The personal link you used is not valid for this chang
 export type ObjectionValues = { organisation: string; name: string; email: string; grounds: string; reference: string };
 export type FieldProblem = { field: keyof ObjectionValues; message: string };
 
+/**
+ * Invisible characters nobody types on purpose, dropped from every field: C1 control characters
+ * (U+009B starts a terminal escape sequence in the register's output), the bidirectional
+ * embeddings, overrides and isolates (they make "Good Corp" display in another order than it
+ * is stored, in the copy's subject and the register), zero-width spaces and byte-order marks.
+ */
+const INVISIBLE = /[\u0080-\u009f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 /** One line: control characters and line breaks become spaces (the values go into e-mail headers and CSV). */
-const line = (value: string | null) => (value ?? '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+const line = (value: string | null) => (value ?? '').replace(INVISIBLE, '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
 /** Text: line breaks kept as \n, other control characters dropped. */
-const text = (value: string | null) => (value ?? '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
+const text = (value: string | null) => (value ?? '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
 
 export function objectionValues(fields: URLSearchParams): ObjectionValues {
   return { organisation: line(fields.get('organisation')), name: line(fields.get('name')), email: line(fields.get('email')), grounds: text(fields.get('grounds')), reference: line(fields.get('reference')) };

@@ -36,8 +36,8 @@ export async function handleObjection(request: Request, deps: FormDeps): Promise
   const changeId = fields.get('change') ?? '';
   const scope = fields.get('scope') || undefined;
   const target = objectionTarget(content, changeId, scope, deps.today);
-  // The form's page says why this change takes no objection.
-  if ('refused' in target) return redirect(objectionPath(changeId, scope));
+  // The form's page says why this change takes no objection. No id is this long: a longer one is not sent back in the address.
+  if ('refused' in target) return redirect(changeId.length + (scope ?? '').length > 300 ? objectionPath('') : objectionPath(changeId, scope));
   const token = fields.get('token') || undefined;
   const subscriberId = token ? verifyPersonalToken(deps.secret, token, target.changeId, target.scope, deps.now, content.site.timezone) : undefined;
   const values = objectionValues(fields);
