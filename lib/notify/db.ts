@@ -79,6 +79,8 @@ export type Tables = {
     view_hash: string | null;
   };
   objection_counters: { year: number; last: number };
+  /** A refused form's typed values and problems, for an hour; `data` is JSON, `hash` the SHA-256 of the key in the form's address. */
+  objection_drafts: { hash: string; change_id: string; scope: string | null; data: string; created_at: string; expires_at: string };
   objection_states: {
     id: Generated<number>;
     objection_id: number;

@@ -12,6 +12,7 @@ import { failureKind, messageIdFor, type Mailer } from './mailer';
 import { confirmMessage, dayMessage, welcomeMessage, type Message, type Personal } from './messages';
 import { composeObjectionMail } from './objections/mail';
 import { personalToken } from './objections/link';
+import { deleteExpiredDrafts } from './objections/drafts';
 import { deleteUnverifiedObjections, parseObjectionMail } from './objections/queries';
 import { addUnsubscribeTokens, CONFIRM_DAYS, storeNoticeCopy, claimDeliveries, deleteExpired, enqueueDayNotice, holdClaim, issueConfirmToken, markNoticeSent, parseNoticeId, queueState, recordOutcome, renewClaims, type Claimed } from './queries';
 
@@ -211,6 +212,7 @@ export async function runNotify(options: NotifyOptions): Promise<NotifyResult> {
 
   await deleteExpired(db, iso());
   await deleteUnverifiedObjections(db, iso());
+  await deleteExpiredDrafts(db, iso());
   let queued = 0;
   // A subscriber who chose several scopes gets one e-mail per scope on a day that concerns
   // more than one: each is the notice of one list, with that list's changes, dates, page

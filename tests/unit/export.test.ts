@@ -67,6 +67,18 @@ describe('npm run export', () => {
     expect(read('subprocessors/changes.html')).not.toContain('action="/subprocessors/changes"');
   });
 
+  it('has no objection form, which needs a server, and keeps the e-mail way to object', () => {
+    const files = (fs.readdirSync(out, { recursive: true }) as string[]).filter((file) => /\.(html|ics|json|xml)$/.test(file));
+    expect(files.filter((file) => file.startsWith('subprocessors/object'))).toEqual([]);
+    // No page, feed or calendar links to a form that a static host would answer with its 404 page.
+    for (const file of files) expect(read(file), file).not.toMatch(/subprocessors\/object\b/);
+    // The upcoming Stripe addition (deadline December 15) keeps a link that writes to the objections address, naming the change.
+    const mailto = /href="mailto:privacy@securicomnet\.com\?subject=[^"]*Stripe[^"]*"/;
+    expect(read('subprocessors.html')).toMatch(mailto);
+    expect(read('subprocessors/changes.html')).toMatch(mailto);
+    expect(read('subprocessors/changes.ics')).toContain('send objections to privacy@securicomnet.com');
+  });
+
   it('has every script and stylesheet the pages load', () => {
     const assets = [...read('subprocessors.html').matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((match) => match[1]);
     expect(assets.some((asset) => asset.endsWith('.css'))).toBe(true);

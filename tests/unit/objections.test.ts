@@ -10,7 +10,8 @@ import type { FormDeps } from '../../lib/notify/forms';
 import { runNotify } from '../../lib/notify/job';
 import { createMailer } from '../../lib/notify/mailer';
 import { eraseAddress } from '../../lib/notify/queries';
-import { buildEvidence, confirmLinkState, fileFromSubscriber, handleObjection, handleObjectionConfirm, objectionRecord, objectionRegister, personalToken, resolveObjection, verifyEvidence } from '../../lib/notify/objections';
+import { buildEvidence, confirmLinkState, fileFromSubscriber, handleObjection, handleObjectionConfirm, objectionFormState, objectionRecord, objectionRegister, personalToken, readDraft, resolveObjection, verifyEvidence } from '../../lib/notify/objections';
+import { hashToken } from '../../lib/notify/queries';
 import { isObjectable, objectionTarget } from '../../lib/publish/objection';
 import { openDatabase, migrate, type Db } from '../../lib/notify/db';
 import { addConfirmed, databaseEnv, KINDS, noticeContent, openTestDb, startSmtp } from './notify/helpers';
@@ -27,6 +28,13 @@ function post(pathname: string, fields: Record<string, string>, headers: Record<
     body: new URLSearchParams(fields).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost:3300', origin: ORIGIN, 'sec-fetch-site': 'same-origin', ...Object.fromEntries([peerHeader('203.0.113.9')]), ...headers },
   });
+}
+
+/** Where a refusal sends the browser: the draft's key from the address, and the browser's draft cookie. */
+function draftOf(response: Response): { key: string; browser: string } {
+  const key = new URL(response.headers.get('location')!, ORIGIN).searchParams.get('draft')!;
+  const browser = /^objection-draft=([\w-]+); Path=\/subprocessors\/object; HttpOnly; SameSite=Lax; Max-Age=3600$/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  return { key, browser: browser! };
 }
 
 const form = (extra: Record<string, string> = {}) => ({ change: CHANGE, organisation: 'Customer GmbH', name: 'Dana Privacy', grounds: GROUNDS, reference: 'DPA-2025-17', ...extra });
@@ -107,19 +115,23 @@ describe.each(KINDS)('objections on %s', (kind) => {
     const [id, expires, mac] = key.split('.');
     const other = personalToken(SECRET, Number(id) + 1, 'stripe-added-2026-12-16', undefined, '2026-12-16');
     const attempts = [`${Number(id) + 1}.${expires}.${mac}`, `${id}.20991231.${mac}`, other, 'nonsense', personalToken('another-secret-of-at-least-32-characters', Number(id), CHANGE, undefined, '2027-01-04')];
-    const bodies = new Set<string>();
+    const drafts = [];
     for (const attempt of attempts) {
       const response = await handleObjection(post('/subprocessors/object', form({ token: attempt })), deps());
-      expect(response.status).toBe(400);
-      const html = await response.text();
-      expect(html).toContain('The personal link you used is not valid for this change (it may have expired).');
-      // What was typed comes back, escaped; the address is now asked for.
-      expect(html).toContain('We do not accept transfers of &#60;ticket&#62; text to the US &#38; object under clause 9.\nSecond line.</textarea>');
-      expect(html).toContain('name="email"');
-      expect(html).not.toContain(attempt);
-      bodies.add(html);
+      expect(response.status).toBe(303);
+      const location = response.headers.get('location')!;
+      // Back to the form; the address carries only a draft's key, never what was typed or the link's key.
+      expect(location).toMatch(/^\/subprocessors\/object\?change=anthropic-added-2027-01-04&draft=[\w-]{32}$/);
+      const { key: draftKey, browser } = draftOf(response);
+      const draft = await readDraft(db, draftKey, browser, clock.toISOString());
+      drafts.push(draft);
+      // What was typed is kept; the address is now asked for.
+      const state = await objectionFormState({ changeId: CHANGE }, { draft: draftKey, browser }, { db, secret: SECRET, now: clock, timeZone: content.site.timezone });
+      expect(state).toMatchObject({ linkInvalid: true, token: undefined, subscriberEmail: undefined, values: { grounds: GROUNDS, organisation: 'Customer GmbH' } });
+      expect(state.problems).toEqual([{ field: 'email', message: 'Enter an e-mail address.' }]);
     }
-    expect(bodies.size).toBe(1);
+    // The same whatever the link was.
+    expect(new Set(drafts.map((draft) => JSON.stringify(draft))).size).toBe(1);
     expect(await objectionRegister(db)).toHaveLength(1);
   });
 
@@ -202,13 +214,19 @@ describe.each(KINDS)('objections on %s', (kind) => {
   it('refuses huge posts before reading them, and over-long grounds with the form again', async () => {
     const huge = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example' }), { 'content-length': String(200 * 1024) }), deps());
     expect(huge.status).toBe(413);
+    // The Confirm button sends no fields: a large body there is refused unread too, and confirms nothing.
+    const confirmBody = await handleObjectionConfirm(post('/subprocessors/object/confirm?token=x', { x: 'y' }, { 'content-length': String(20 * 1024 * 1024) }), deps());
+    expect([confirmBody.status, confirmBody.headers.get('connection')]).toEqual([413, 'close']);
+    // A change id no page has, as long as the body allows, is not sent back in the address.
+    const longId = await handleObjection(post('/subprocessors/object', form({ change: 'x'.repeat(150_000), email: 'a@b.example' })), deps());
+    expect(longId.headers.get('location')).toBe('/subprocessors/object?change=');
     const streamed = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example', grounds: 'x'.repeat(170 * 1024) })), deps());
     expect(streamed.status).toBe(413);
     const long = await handleObjection(post('/subprocessors/object', form({ email: 'a@b.example', grounds: 'é'.repeat(10_001) })), deps());
-    expect(long.status).toBe(400);
-    const html = await long.text();
-    expect(html).toContain('The grounds of your objection can have at most 10,000 characters; this has 10,001.');
-    expect(html).toContain('value="a@b.example"');
+    expect(long.status).toBe(303);
+    const draft = await readDraft(db, draftOf(long).key, draftOf(long).browser, clock.toISOString());
+    expect(draft?.problems).toEqual([{ field: 'grounds', message: 'The grounds of your objection can have at most 10,000 characters; this has 10,001.' }]);
+    expect(draft?.values).toMatchObject({ email: 'a@b.example', grounds: 'é'.repeat(10_001) });
     const fits = await handleObjection(post('/subprocessors/object', form({ email: 'fits@b.example', grounds: '€'.repeat(10_000) })), deps());
     expect(fits.headers.get('location')).toBe('/subprocessors/object/sent');
   });
@@ -266,6 +284,67 @@ describe.each(KINDS)('objections on %s', (kind) => {
     const record = await objectionRecord(db, 'OBJ-2026-0001');
     expect(record).toMatchObject({ email: subscribers[0], grounds: GROUNDS });
     expect(await db.selectFrom('objections').select('subscriber_id').where('reference', '=', 'OBJ-2026-0001').executeTakeFirst()).toEqual({ subscriber_id: null });
+  });
+
+  it('keeps a refused form as a draft for an hour, for its own change only, and never files it', async () => {
+    clock = new Date('2027-01-12T10:00:00Z');
+    const filed = await db.selectFrom('objections').select('id').execute();
+    const refused = await handleObjection(post('/subprocessors/object', form({ email: 'typed@customer.example', grounds: '   ' })), deps());
+    expect(refused.status).toBe(303);
+    const { key, browser } = draftOf(refused);
+    // Nothing filed, nothing queued.
+    expect(await db.selectFrom('objections').select('id').execute()).toEqual(filed);
+    expect(await db.selectFrom('deliveries').select('id').where('address', '=', 'typed@customer.example').execute()).toEqual([]);
+    // Only the key's hash is stored.
+    const hashes = (await db.selectFrom('objection_drafts').select('hash').execute()).map((row) => row.hash);
+    expect(hashes).toContain(hashToken(key));
+    expect(hashes).not.toContain(key);
+    const keys = { db, secret: SECRET, now: clock, timeZone: content.site.timezone };
+    const state = await objectionFormState({ changeId: CHANGE }, { draft: key, browser }, keys);
+    expect(state).toMatchObject({ draftKey: key, draftGone: false, linkInvalid: false, values: { organisation: 'Customer GmbH', name: 'Dana Privacy', email: 'typed@customer.example', grounds: '', reference: 'DPA-2025-17' } });
+    expect(state.problems).toEqual([{ field: 'grounds', message: 'Enter the grounds of your objection.' }]);
+    // Never shown for another change or list, nor for a made-up key, nor in another browser (a link with someone else's draft).
+    expect(await objectionFormState({ changeId: 'stripe-added-2026-12-16' }, { draft: key, browser }, keys)).toMatchObject({ values: undefined, problems: [], draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE, scope: 'eu' }, { draft: key, browser }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: 'made-up-key', browser }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: key }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: key, browser: 'b'.repeat(32) }, keys)).toMatchObject({ values: undefined, draftGone: true });
+    // An hour later it has expired, and the next draft written removes it.
+    const later = new Date(clock.getTime() + 60 * 60_000);
+    expect(await objectionFormState({ changeId: CHANGE }, { draft: key, browser }, { ...keys, now: later })).toMatchObject({ values: undefined, draftGone: true });
+    expect(await db.selectFrom('objection_drafts').select('hash').execute()).toContainEqual({ hash: hashToken(key) });
+    clock = later;
+    // The same browser keeps its cookie.
+    const next = await handleObjection(post('/subprocessors/object', form({ email: 'typed@customer.example', name: '' }), { cookie: `other=1; objection-draft=${browser}` }), deps());
+    const { key: nextKey } = draftOf(next);
+    expect(draftOf(next).browser).toBe(browser);
+    expect(await db.selectFrom('objection_drafts').select('hash').execute()).toEqual([{ hash: hashToken(nextKey) }]);
+    // Sent again, corrected, with the draft's key: filed, and the draft deleted at once.
+    const sent = await handleObjection(post('/subprocessors/object', form({ email: 'typed@customer.example', draft: nextKey })), deps());
+    expect(sent.headers.get('location')).toBe('/subprocessors/object/sent');
+    expect(await db.selectFrom('objection_drafts').select('hash').execute()).toEqual([]);
+  });
+
+  it('keeps a valid personal link in the draft, not in the address, and files through it once corrected', async () => {
+    const [subscriber] = await db.selectFrom('subscribers').select('id').where('email', '=', subscribers[1]).execute();
+    const link = personalToken(SECRET, subscriber.id, CHANGE, undefined, '2027-01-04');
+    const refused = await handleObjection(post('/subprocessors/object', form({ token: link, organisation: '' })), deps());
+    const location = refused.headers.get('location')!;
+    expect(location).not.toContain(link);
+    const { key, browser } = draftOf(refused);
+    const state = await objectionFormState({ changeId: CHANGE }, { draft: key, browser }, { db, secret: SECRET, now: clock, timeZone: content.site.timezone });
+    expect(state).toMatchObject({ token: link, subscriberEmail: subscribers[1], linkInvalid: false, problems: [{ field: 'organisation', message: 'Enter your organisation.' }] });
+    const filed = await handleObjection(post('/subprocessors/object', form({ token: state.token!, draft: key })), deps());
+    expect(filed.headers.get('location')).toMatch(/^\/subprocessors\/object\/receipt\?key=/);
+    expect(await readDraft(db, key, browser, clock.toISOString())).toBeUndefined();
+    expect((await objectionRegister(db)).at(-1)).toMatchObject({ email: subscribers[1], organisation: 'Customer GmbH' });
+  });
+
+  it('drops characters that would reorder or hide text in the copy, the register and a terminal', async () => {
+    const sent = await handleObjection(post('/subprocessors/object', form({ email: 'ivy@stranger.example', organisation: 'Good\u202EtsiL kcalB\u202C Org\u009b31m', name: 'Ivy\u200B Z\u2066ed\u2069', grounds: 'Line\u0085one\u009b2J\nsecond \u202Eline' })), deps());
+    expect(sent.headers.get('location')).toBe('/subprocessors/object/sent');
+    const stored = await db.selectFrom('objections').select(['organisation', 'name', 'grounds']).where('email', '=', 'ivy@stranger.example').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ organisation: 'GoodtsiL kcalB Org31m', name: 'Ivy Zed', grounds: 'Lineone2J\nsecond line' });
   });
 });
 

@@ -12,6 +12,9 @@ import { idColumn } from './columns';
  * - `objection_counters`: the last number given in each year, updated in one statement, so two
  *   instances filing at once never give the same reference (with a unique index besides).
  * - `objection_states`: what happened to an objection, appended, never overwritten.
+ * - `objection_drafts`: what was typed into a refused form, for one hour, so the form can show
+ *   it again with what to correct; found by the hash of a random key in the form's address
+ *   (the text itself never is in an address). Expired drafts are deleted whenever one is written.
  * - `notices.subject`, `notices.body`: the notice as it was sent (the text part), stored when its
  *   first e-mail went out, with each recipient's personal links left as placeholders.
  */
@@ -57,6 +60,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('notified', 'integer', (col) => col.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex('objection_states_objection').on('objection_states').column('objection_id').execute();
+  await db.schema
+    .createTable('objection_drafts')
+    .addColumn('hash', 'text', (col) => col.primaryKey())
+    .addColumn('change_id', 'text', (col) => col.notNull())
+    .addColumn('scope', 'text')
+    .addColumn('data', 'text', (col) => col.notNull()) // JSON: the values typed, the problems found, the personal link's key if valid
+    .addColumn('created_at', 'text', (col) => col.notNull())
+    .addColumn('expires_at', 'text', (col) => col.notNull())
+    .execute();
+  await db.schema.createIndex('objection_drafts_expiry').on('objection_drafts').column('expires_at').execute();
   await db.schema.alterTable('notices').addColumn('subject', 'text').execute();
   await db.schema.alterTable('notices').addColumn('body', 'text').execute();
 }
@@ -64,5 +77,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('notices').dropColumn('body').execute();
   await db.schema.alterTable('notices').dropColumn('subject').execute();
-  for (const table of ['objection_states', 'objection_counters', 'objections']) await db.schema.dropTable(table).execute();
+  for (const table of ['objection_drafts', 'objection_states', 'objection_counters', 'objections']) await db.schema.dropTable(table).execute();
 }

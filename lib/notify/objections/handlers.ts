@@ -1,12 +1,12 @@
 import type { Content } from '../../content/schema';
 import { objectionPath, objectionTarget, type ObjectionTarget } from '../../publish/objection';
-import { clientAddress } from '../client';
-import { addressKey, ipKey, LIMITS, plain, readForm, redirect, sameOrigin, type FormDeps } from '../forms';
+import { href } from '../../publish/urls';
+import { clientAddress, trustProxy } from '../client';
+import { addressKey, BODY_LIMIT, ipKey, LIMITS, plain, readForm, redirect, sameOrigin, type FormDeps } from '../forms';
 import { hitRateLimit } from '../queries';
 import { parseAddress } from '../address';
-import { changeTitle } from './messages';
+import { deleteDraft, draftCookie, draftCookieValue, newDraftKey, saveDraft } from './drafts';
 import { objectionProblems, objectionValues, OBJECTION_BODY_LIMIT } from './fields';
-import { refusedFormPage } from './form-page';
 import { verifyPersonalToken } from './link';
 import { confirmObjection, fileFromSubscriber, submitUnverified, type FileOptions, type Submission } from './queries';
 
@@ -20,9 +20,6 @@ import { confirmObjection, fileFromSubscriber, submitUnverified, type FileOption
 const tooLarge = () => plain(413, 'This form takes an objection of at most 10,000 characters, not this much.', { Connection: 'close' });
 const crossSite = () => plain(403, 'Forms on this site can be sent only from its own pages.');
 const fileOptions = (content: Content): FileOptions => ({ timeZone: content.site.timezone, copyTo: content.site.contact.objections });
-
-/** A personal link's key, for the note shown when it cannot be used: the same whether it was forged, another subscriber's, for another change, or expired. */
-const LINK_NOTE = 'The personal link you used is not valid for this change (it may have expired). Enter your e-mail address: we will send a link to confirm your objection.';
 
 export async function handleObjection(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
@@ -39,24 +36,38 @@ export async function handleObjection(request: Request, deps: FormDeps): Promise
   const changeId = fields.get('change') ?? '';
   const scope = fields.get('scope') || undefined;
   const target = objectionTarget(content, changeId, scope, deps.today);
-  // The form's page says why this change takes no objection.
-  if ('refused' in target) return redirect(objectionPath(changeId, scope));
+  // The form's page says why this change takes no objection. No id is this long: a longer one is not sent back in the address.
+  if ('refused' in target) return redirect(changeId.length + (scope ?? '').length > 300 ? objectionPath('') : objectionPath(changeId, scope));
   const token = fields.get('token') || undefined;
   const subscriberId = token ? verifyPersonalToken(deps.secret, token, target.changeId, target.scope, deps.now, content.site.timezone) : undefined;
   const values = objectionValues(fields);
   const problems = objectionProblems(values, subscriberId === undefined);
-  const refused = (note?: string) =>
-    refusedFormPage({ site: content.site, change: { id: target.changeId, scope: target.scope, title: changeTitle(content, target.changeId, target.scope, deps.today).title }, values, problems, token: note ? undefined : token, note });
+  // The form sent back with the problem: the key of the draft it showed, replaced by the new one or deleted once filed.
+  const previousDraft = fields.get('draft') ?? '';
+  /**
+   * A refused form: what was typed is kept for an hour as a draft, and its page shows it
+   * again, styled like every page, with what to correct. The same for a forged, someone
+   * else's, another change's or an expired link: the address is then asked for.
+   */
+  const refused = async (linkInvalid: boolean) => {
+    const [key, browser] = [newDraftKey(), draftCookieValue(request.headers.get('cookie')) ?? newDraftKey()];
+    await saveDraft(deps.db, key, browser, { changeId: target.changeId, scope: target.scope, values, problems, token: linkInvalid ? undefined : token, linkInvalid }, now, previousDraft);
+    const answer = redirect(`${objectionPath(target.changeId, target.scope)}&draft=${key}`);
+    answer.headers.set('Set-Cookie', draftCookie(browser, href('/subprocessors/object'), secureRequest(content, request, deps.env)));
+    return answer;
+  };
   const invalidLink = token !== undefined && subscriberId === undefined;
-  if (problems.length || invalidLink) return refused(invalidLink ? LINK_NOTE : undefined);
+  if (problems.length || invalidLink) return refused(invalidLink);
   const submission = submissionOf(target, values, now);
   if (subscriberId !== undefined) {
     const filed = await fileFromSubscriber(deps.db, submission, subscriberId, now, fileOptions(content));
     // A subscriber erased since the link was sent: the link is no longer anyone's.
-    if (!filed) return refused(LINK_NOTE);
+    if (!filed) return refused(true);
+    await deleteDraft(deps.db, previousDraft);
     deps.wake?.();
     return redirect(`/subprocessors/object/receipt?key=${filed.viewKey}`);
   }
+  await deleteDraft(deps.db, previousDraft);
   const email = (parseAddress(values.email) as { address: string }).address;
   // Over the per-address limit: the same answer as anyone, nothing stored.
   if (await hitRateLimit(deps.db, addressKey(deps.secret, email), LIMITS.address, LIMITS.windowMs, now)) {
@@ -64,6 +75,12 @@ export async function handleObjection(request: Request, deps: FormDeps): Promise
     deps.wake?.();
   }
   return redirect('/subprocessors/object/sent');
+}
+
+/** Whether a cookie may be marked Secure: the site is https, or this request came over https (said by the proxy only with TRUST_PROXY). */
+function secureRequest(content: Content, request: Request, env: Record<string, string | undefined> = process.env): boolean {
+  if (content.site.url.startsWith('https:') || new URL(request.url).protocol === 'https:') return true;
+  return Boolean(trustProxy(env)) && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 function submissionOf(target: ObjectionTarget, values: ReturnType<typeof objectionValues>, now: string): Omit<Submission, 'email'> {
@@ -84,6 +101,8 @@ function submissionOf(target: ObjectionTarget, values: ReturnType<typeof objecti
 /** The Confirm button's POST: files the objection once; the page at the same address then says what the link did (read from the database). */
 export async function handleObjectionConfirm(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
+  // The button sends no fields; a body is never read, and a large one is refused before it is sent on.
+  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return plain(413, 'This button sends nothing but its link.', { Connection: 'close' });
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const result = await confirmObjection(deps.db, token, deps.now.toISOString(), fileOptions(deps.content));
   if (result.state !== 'filed') return redirect(`/subprocessors/object/confirm?token=${encodeURIComponent(token)}`);

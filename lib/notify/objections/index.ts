@@ -9,4 +9,6 @@ export { confirmLinkState, confirmObjection, fileFromSubscriber, objectionByView
 export { countKey, isOutcome, objectionCounts, objectionRecord, objectionRegister, resolveObjection, stateText, type ObjectionCount, type ObjectionRecord, type ObjectionState } from './register';
 export { buildEvidence, evidenceHash, verifyEvidence, type EvidencePack } from './evidence';
 export { changeTitle, instantText } from './messages';
-export { GROUNDS_LIMIT, LINE_LIMIT, OBJECTION_BODY_LIMIT } from './fields';
+export { GROUNDS_LIMIT, LINE_LIMIT, LINK_NOTE, OBJECTION_BODY_LIMIT } from './fields';
+export { DRAFT_LIFETIME_MS, readDraft, type Draft } from './drafts';
+export { objectionFormState, type FormState } from './form-state';

@@ -74,6 +74,63 @@ test('from the personal link in a notice to the receipt', async ({ page, request
   expect(copy.text).toContain('It is in the register on the desk, where you record its outcome:\nhttp://localhost:3300/desk/objections/OBJ-2026-0001');
 });
 
+test("a refused objection comes back as the site's own page with what was typed, and can then be sent", async ({ page, request, browser }) => {
+  test.setTimeout(120_000);
+  await expect.poll(async () => (await request.get(`${SITE}/subprocessors`).catch(() => undefined))?.status(), { timeout: 60_000 }).toBe(200);
+  const stranger = 'counsel@stranger.example';
+  await page.goto(`${SITE}/subprocessors/object?change=anthropic-added-2027-01-04`);
+  await page.getByRole('textbox', { name: 'Organisation' }).fill('Stranger <b>&</b> Partners');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Sam Stranger');
+  await page.getByRole('textbox', { name: 'Your e-mail address' }).fill(stranger);
+  // Only spaces: the browser's own check lets it through, the server refuses it. The reference is too long for the server:
+  // a browser without the length check is simulated by removing it.
+  await page.getByRole('textbox', { name: /Grounds of your objection/ }).fill('   ');
+  await page.getByRole('textbox', { name: /Contract or DPA reference/ }).evaluate((input: HTMLInputElement) => input.removeAttribute('maxlength'));
+  await page.getByRole('textbox', { name: /Contract or DPA reference/ }).fill('R'.repeat(201));
+  await page.getByRole('button', { name: 'Send objection' }).click();
+
+  // The site's page, with its header and its stylesheet (which a page of inline styles would not get under the CSP).
+  await expect(page).toHaveURL(/\/subprocessors\/object\?change=anthropic-added-2027-01-04&draft=[\w-]+$/);
+  await expect(page.getByRole('banner')).toContainText('Notifyco');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Object to a change');
+  await expect(page.getByRole('button', { name: 'Send objection' })).toHaveCSS('height', '44px');
+  const alert = page.getByRole('alert').filter({ hasText: 'Your objection was not sent yet' });
+  await expect(alert).toHaveCSS('border-top-width', '2px');
+  await expect(alert.getByRole('link')).toHaveText(['Enter the grounds of your objection.', 'The contract or DPA reference can have at most 200 characters; this has 201.']);
+  // Each problem leads to its field, which is marked and described by it.
+  const grounds = page.getByRole('textbox', { name: /Grounds of your objection/ });
+  await expect(grounds).toHaveAttribute('aria-invalid', 'true');
+  await expect(grounds).toHaveAccessibleDescription(/Enter the grounds of your objection\./);
+  await alert.getByRole('link', { name: 'Enter the grounds of your objection.' }).click();
+  await expect(page).toHaveURL(/#objection-grounds$/);
+  // What was typed is there, as text.
+  await expect(page.getByRole('textbox', { name: 'Organisation' })).toHaveValue('Stranger <b>&</b> Partners');
+  await expect(page.getByRole('textbox', { name: 'Organisation' })).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Sam Stranger');
+  await expect(page.getByRole('textbox', { name: 'Your e-mail address' })).toHaveValue(stranger);
+  await expect(page.getByRole('textbox', { name: /Contract or DPA reference/ })).toHaveValue('R'.repeat(201));
+
+  // The same address in another browser (a link someone sent) shows an empty form: a draft is only for the browser that typed it.
+  const elsewhere = await browser.newPage();
+  await elsewhere.goto(page.url());
+  await expect(elsewhere.getByRole('alert').filter({ hasText: 'What you typed earlier is no longer kept' })).toBeVisible();
+  await expect(elsewhere.getByRole('textbox', { name: 'Organisation' })).toHaveValue('');
+  await elsewhere.close();
+
+  await grounds.fill('We object to the transfer of ticket text to the US.');
+  await page.getByRole('textbox', { name: /Contract or DPA reference/ }).fill('MSA-7');
+  await page.getByRole('button', { name: 'Send objection' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your e-mail');
+  const confirm = await nextMail(stranger, 1);
+  expect(confirm.subject).toBe('Notifyco: confirm your objection');
+
+  // The draft is gone once sent: its address now shows the empty form and says so.
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'What you typed earlier is no longer kept' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Organisation' })).toHaveValue('');
+});
+
 test('an objection posted from another site is refused', async ({ request }) => {
   const response = await request.post(`${SITE}/subprocessors/object`, {
     form: { change: 'anthropic-added-2027-01-04', organisation: 'X', name: 'Y', email: 'victim@example.com', grounds: 'z' },

@@ -1,16 +1,21 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cookies } from 'next/headers';
 import { connection } from 'next/server';
 import { ObjectionForm } from '@/components/objection-form';
+import { ObjectionProblems } from '@/components/objection-problems';
 import { loadContent } from '@/lib/content/load';
+import { DRAFT_COOKIE } from '@/lib/notify/objections/drafts';
+import { LINK_NOTE } from '@/lib/notify/objections/fields';
+import { objectionFormState } from '@/lib/notify/objections/form-state';
 import { changeTitle } from '@/lib/notify/objections/messages';
-import { verifyPersonalToken } from '@/lib/notify/objections/link';
 import { formDeps, subscriptionsOpen, unavailableText } from '@/lib/notify/server';
 import { objectionsOffered, objectionTarget } from '@/lib/publish/objection';
 import { href } from '@/lib/publish/urls';
 import { deadlineLine } from '@/lib/timeline/deadline';
 
-type Props = { searchParams: Promise<{ change?: string; scope?: string; token?: string }> };
+/** `draft`: the key of a refused form's draft, to show it again (the handler's 303 adds it). */
+type Props = { searchParams: Promise<{ change?: string; scope?: string; token?: string; draft?: string }> };
 
 export const metadata: Metadata = { title: 'Object to a change', robots: { index: false } };
 
@@ -23,7 +28,7 @@ export default async function ObjectPage({ searchParams }: Props) {
   const { site } = loadContent();
   if (!objectionsOffered(site)) notFound();
   const query = await searchParams;
-  const [changeId, scope, token] = [one(query.change) ?? '', one(query.scope) || undefined, one(query.token) || undefined];
+  const [changeId, scope, token, draft] = [one(query.change) ?? '', one(query.scope) || undefined, one(query.token) || undefined, one(query.draft) || undefined];
   const back = (
     <p className="text-sm">
       <a href={href('/subprocessors/changes')} className="back">Every change</a>
@@ -45,8 +50,9 @@ export default async function ObjectPage({ searchParams }: Props) {
       </>
     );
   }
-  const subscriberId = token ? verifyPersonalToken(deps.secret, token, target.changeId, target.scope, deps.now, site.timezone) : undefined;
-  const subscriber = subscriberId === undefined ? undefined : await deps.db.selectFrom('subscribers').select('email').where('id', '=', subscriberId).executeTakeFirst();
+  const state = await objectionFormState(target, { token, draft, browser: (await cookies()).get(DRAFT_COOKIE)?.value }, { db: deps.db, secret: deps.secret, now: deps.now, timeZone: site.timezone });
+  // A draft is the form refused a moment ago, shown again.
+  const refused = state.values !== undefined;
   const late = deps.now.getTime() >= Date.parse(target.closesAt);
   const { title, url } = changeTitle(deps.content, target.changeId, target.scope, deps.today);
   return (
@@ -60,18 +66,20 @@ export default async function ObjectPage({ searchParams }: Props) {
           The deadline to object has passed. You can still send your objection: it will be recorded as late, and {site.company.name} decides under your contract what follows from it.
         </p>
       )}
-      {subscriber ? (
-        <p className="mt-4">You are objecting as <strong>{subscriber.email}</strong>, the address our notice was sent to: no further step is needed, and the receipt goes there.</p>
+      {refused && <ObjectionProblems problems={state.problems} note={state.linkInvalid ? LINK_NOTE : undefined} />}
+      {state.draftGone && <p role="alert" className="mt-4">What you typed earlier is no longer kept (entries are kept for an hour, and not after the objection is sent). Please fill in the form again.</p>}
+      {state.subscriberEmail ? (
+        <p className="mt-4">You are objecting as <strong>{state.subscriberEmail}</strong>, the address our notice was sent to: no further step is needed, and the receipt goes there.</p>
       ) : (
         <>
-          {token && <p role="alert" className="mt-4">The personal link you used is not valid for this change (it may have expired). Enter your e-mail address: we will send a link to confirm your objection.</p>}
+          {state.linkInvalid && !refused && <p role="alert" className="mt-4">{LINK_NOTE}</p>}
           <p className="mt-4">We e-mail you a link to confirm your address. Your objection counts from the moment you send it, once confirmed within 7 days.</p>
         </>
       )}
       <p className="mt-2 text-slate-700">
         You receive a receipt with a reference, the time received and the text received; {site.company.name}&apos;s team gets a copy at once. Objections are never shown on this site. Questions: <a href={`mailto:${site.contact.objections}`}>{site.contact.objections}</a>
       </p>
-      <ObjectionForm change={target.changeId} scope={target.scope} token={subscriber ? token : undefined} />
+      <ObjectionForm change={target.changeId} scope={target.scope} token={state.token} values={state.values} problems={state.problems} draft={state.draftKey} />
     </>
   );
 }
