@@ -2,7 +2,7 @@ import type { IsoDate } from '../content/dates';
 import type { Content, Site } from '../content/schema';
 import { href } from '../publish/urls';
 import { parseAddress } from './address';
-import { clientAddress, networkOf } from './client';
+import { clientAddress, networkOf, trustProxy } from './client';
 import type { Db } from './db';
 import { confirmSubscription, hitRateLimit, requestSubscription, spentToken, unsubscribe } from './queries';
 import { keyedHash } from './secret';
@@ -35,7 +35,9 @@ export function sameOrigin(request: Request): boolean {
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const origin = request.headers.get('origin');
   if (!origin) return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  // The host the browser asked for: a proxy's X-Forwarded-Host only when TRUST_PROXY says there is one.
+  const forwarded = trustProxy() ? request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  const host = forwarded || request.headers.get('host');
   try {
     return new URL(origin).host === host;
   } catch {
@@ -110,8 +112,12 @@ export async function handleSubscribe(request: Request, deps: FormDeps): Promise
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? '';
 
+/** A button that sends nothing but its link: a declared body over the form limit is refused unread. */
+const declaresTooMuch = (request: Request) => Number(request.headers.get('content-length')) > BODY_LIMIT;
+
 export async function handleConfirm(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return plain(403, 'Forms on this site can be sent only from its own pages.');
+  if (declaresTooMuch(request)) return tooLarge();
   const siteScopes = (deps.content.site.scopes ?? []).map((scope) => scope.id);
   const confirmed = await confirmSubscription(deps.db, tokenOf(request), deps.now.toISOString(), deps.today, siteScopes);
   // Only a confirmation queues anything (the welcome): nothing else may start the job.
@@ -121,6 +127,7 @@ export async function handleConfirm(request: Request, deps: FormDeps): Promise<R
 
 /** Also the RFC 8058 one-click POST from a mail client (body `List-Unsubscribe=One-Click`, no Origin). */
 export async function handleUnsubscribe(request: Request, deps: FormDeps): Promise<Response> {
+  if (declaresTooMuch(request)) return tooLarge();
   const done = (await unsubscribe(deps.db, tokenOf(request), deps.now.toISOString())) || (await spentToken(deps.db, tokenOf(request)));
   return redirect(done ? '/subprocessors/unsubscribe?status=done' : '/subprocessors/unsubscribe?status=invalid');
 }

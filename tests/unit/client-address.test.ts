@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { sameOrigin } from '../../lib/notify/forms';
 import { clientAddress, networkOf, peerHeader, tagPeerAddresses, trustProxy } from '../../lib/notify/client';
 import { serverSecret } from '../../lib/notify/secret';
 
@@ -55,5 +56,24 @@ describe('the server secret for keyed hashes', () => {
     expect(serverSecret({ DATA_DIR })).toBe(first);
     expect(serverSecret({ DATA_DIR, SUBSCRIBE_SECRET: 'x'.repeat(40) })).toBe('x'.repeat(40));
     expect(() => serverSecret({ DATA_DIR, SUBSCRIBE_SECRET: 'short' })).toThrow('SUBSCRIBE_SECRET must be at least 32 characters');
+  });
+});
+
+describe('the same-origin check of every form', () => {
+  const post = (headers: Record<string, string>) => request({ host: 'lists.example.com', ...headers });
+  it('compares Origin with the Host the request was sent to; a forwarded host counts only with TRUST_PROXY', () => {
+    expect(sameOrigin(post({ origin: 'https://lists.example.com', 'sec-fetch-site': 'same-origin' }))).toBe(true);
+    expect(sameOrigin(post({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }))).toBe(false);
+    // A script that sets its own X-Forwarded-Host to match its Origin gets nowhere without a proxy…
+    const forged = post({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' });
+    vi.stubEnv('TRUST_PROXY', '');
+    try {
+      expect(sameOrigin(forged)).toBe(false);
+      // …while behind a declared proxy the host it forwards is the one the browser asked for.
+      vi.stubEnv('TRUST_PROXY', '1');
+      expect(sameOrigin(post({ host: '10.0.0.5:3000', origin: 'https://lists.example.com', 'x-forwarded-host': 'lists.example.com' }))).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -301,6 +301,10 @@ describe.each(KINDS)('subscriptions on %s', (kind) => {
     expect(pulled).toBeLessThan(2 ** 20);
     const declared = post('/subprocessors/subscribe', 'email=a%40example.com', { ...peer('192.0.2.81'), 'content-length': String(256 * 2 ** 20) });
     expect((await handleSubscribe(declared, deps())).status).toBe(413);
+    // The Confirm and Unsubscribe buttons send nothing but their link: a declared body is refused too.
+    const button = (action: string) => post(`/subprocessors/${action}?token=x`, '', { ...peer('192.0.2.82'), 'content-length': String(20 * 2 ** 20) });
+    expect((await handleConfirm(button('subscribe/confirm'), deps())).status).toBe(413);
+    expect((await handleUnsubscribe(button('unsubscribe'), deps())).status).toBe(413);
   });
 
   it('only a real confirmation starts the notify job; anonymous posts with made-up tokens do not', async () => {
