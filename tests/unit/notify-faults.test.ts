@@ -134,6 +134,8 @@ describe('npm run subscribers -- --erase on the embedded database', () => {
     // A notice still queued for the address when the request to erase it comes.
     const { id } = await db.selectFrom('subscribers').select('id').where('email', '=', 'user7@example.com').executeTakeFirstOrThrow();
     await db.insertInto('deliveries').values({ notice_id: 'welcome:2026-11-30', subscriber_id: id, address: 'user7@example.com', status: 'pending', created_at: '2026-11-30T10:00:00.000Z', next_attempt_at: '2026-11-30T10:00:00.000Z' }).execute();
+    // And a refused objection form kept for its browser, with the address typed in it.
+    await db.insertInto('objection_drafts').values({ hash: 'h', change_id: 'stripe-added-2026-12-16', scope: null, data: JSON.stringify({ values: { email: 'user7@example.com' } }), created_at: '2026-11-30T10:00:00.000Z', expires_at: '2026-11-30T11:00:00.000Z' }).execute();
     await db.destroy();
 
     const said = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/subscribers.ts', '--erase', 'User7@Example.com'], { env: { ...process.env, ...env, CONTENT_DIR: dir }, encoding: 'utf8' });

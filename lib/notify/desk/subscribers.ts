@@ -44,6 +44,8 @@ export async function eraseEverywhere(db: Db, email: string, rateKey: string, en
     .set((eb) => ({ detail: eb.fn<string>('replace', ['detail', eb.val(email), eb.val('[erased]')]) }))
     .where('detail', 'is not', null)
     .execute();
+  // A refused objection kept for its browser (an hour at most) may hold the address too.
+  await db.deleteFrom('objection_drafts').where('data', 'like', `%${email}%`).execute();
   await compact(db);
   return { found, files: eraseOutbox(email, env) };
 }
