@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { GROUNDS_LIMIT, LINE_LIMIT, type FieldProblem, type ObjectionValues } from '@/lib/notify/objections/fields';
 import { href } from '@/lib/publish/urls';
+import { Honeypot } from './honeypot';
 
 /**
  * `change`, `scope`: the change and the list that named it. `token`: a subscriber's personal
@@ -57,12 +58,7 @@ export function ObjectionForm({ change, scope, token, values, problems = [], dra
       <Field name="reference" label="Contract or DPA reference (optional)" problem={problem('reference')}>
         {(props) => <input {...props} name="reference" type="text" maxLength={LINE_LIMIT} defaultValue={values?.reference} />}
       </Field>
-      {/* Only bots fill in a field that people cannot see. */}
-      <div aria-hidden="true" className="hidden">
-        <label>
-          Website <input name="website" type="text" tabIndex={-1} autoComplete="off" />
-        </label>
-      </div>
+      <Honeypot />
       <button type="submit" className="h-11 rounded bg-slate-900 px-4 font-medium text-white">Send objection</button>
     </form>
   );

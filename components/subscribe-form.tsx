@@ -1,5 +1,6 @@
 import { loadContent } from '@/lib/content/load';
 import { href } from '@/lib/publish/urls';
+import { Honeypot } from './honeypot';
 
 /**
  * `scope`: on a page of one scope's list, that scope's id, ticked to begin with. `checked`:
@@ -67,12 +68,7 @@ export function SubscribeForm({ id = 'subscribe-email', scope, checked = [], ema
           </ul>
         </fieldset>
       )}
-      {/* Only bots fill in a field that people cannot see. */}
-      <div aria-hidden="true" className="hidden">
-        <label>
-          Website <input name="website" type="text" tabIndex={-1} autoComplete="off" />
-        </label>
-      </div>
+      <Honeypot />
       {!compact && (
         <button type="submit" className="h-11 rounded bg-slate-900 px-4 font-medium text-white">
           {button}
