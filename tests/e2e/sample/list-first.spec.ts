@@ -3,8 +3,9 @@ import { expect, test } from '@playwright/test';
 test('the changes page gives each upcoming change its deadline and the way to object, and marks an urgent change with its reason', async ({ page }) => {
   await page.goto('/subprocessors/changes');
   const stripe = page.getByRole('listitem').filter({ hasText: 'Added: Stripe' });
-  await expect(stripe.getByTestId('objection-deadline')).toHaveText('Object by 23:59 EST on December 15, 2026 \u2014 22 days left · To object, email privacy@securicomnet.com');
-  await expect(stripe.getByRole('link', { name: 'To object, email privacy@securicomnet.com' })).toHaveAttribute('href', `mailto:privacy@securicomnet.com?subject=${encodeURIComponent('Objection: Stripe \u2014 effective December 16, 2026')}`);
+  await expect(stripe.getByTestId('objection-deadline')).toHaveText('Object by 23:59 EST on December 15, 2026 \u2014 22 days left · Object to this change');
+  // The site's objection form (SPEC §9), for this change.
+  await expect(stripe.getByRole('link', { name: 'Object to this change' })).toHaveAttribute('href', '/subprocessors/object?change=stripe-added-2026-12-16');
   const urgent = page.getByRole('listitem').filter({ has: page.locator('.badge', { hasText: 'urgent' }) });
   await expect(urgent).toHaveCount(1);
   await expect(urgent).toContainText('Urgent change, made without the usual notice period: Stopping an ongoing credential-stuffing attack');

@@ -83,10 +83,7 @@ test.describe('the list page', () => {
     await page.goto('/subprocessors');
     const panel = page.getByRole('region', { name: 'Upcoming changes' });
     await expect(panel).toContainText('Added: Stripe · from Dec 16, 2026 · object by Dec 15, 2026, 23:59 EST (22 days left)');
-    await expect(panel.getByRole('link', { name: 'How to object' })).toHaveAttribute(
-      'href',
-      `mailto:privacy@securicomnet.com?subject=${encodeURIComponent('Objection: Stripe — effective December 16, 2026')}`,
-    );
+    await expect(panel.getByRole('link', { name: 'Object', exact: true })).toHaveAttribute('href', '/subprocessors/object?change=stripe-added-2026-12-16');
   });
 
   test('has one h1, headings without skipped levels, and landmarks', async ({ page }) => {

@@ -16,7 +16,7 @@ test.describe('what a privacy officer reads first', () => {
   test('an upcoming change is one line: what, when, the objection deadline (the day before, 23:59 in the site time zone, days left), how to object', async ({ page }) => {
     await page.goto('/subprocessors');
     const upcoming = page.getByRole('region', { name: 'Upcoming changes' });
-    await expect(upcoming.getByRole('listitem')).toHaveText(['Added: Stripe · from Dec 16, 2026 · object by Dec 15, 2026, 23:59 EST (22 days left) · How to object']);
+    await expect(upcoming.getByRole('listitem')).toHaveText(['Added: Stripe · from Dec 16, 2026 · object by Dec 15, 2026, 23:59 EST (22 days left) · Object']);
     await page.setViewportSize({ width: 1280, height: 800 });
     expect((await upcoming.getByRole('listitem').boundingBox())!.height).toBeLessThan(30);
   });
