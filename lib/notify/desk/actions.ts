@@ -1,21 +1,23 @@
 import { parseAddress } from '../address';
 import { addressKey, BODY_LIMIT, readForm, sameOrigin } from '../forms';
-import { onTeam } from './config';
-import { crossSite, redirect, requestSession, type DeskDeps } from './handlers';
+import { crossSite, declaredOver, redirect, requestSession, tooLarge, type DeskDeps } from './handlers';
 import { audit, type Session } from './sessions';
 import { eraseEverywhere, subscribersCsv } from './subscribers';
 
 type Action = (request: Request, deps: DeskDeps, session: Session) => Promise<Response>;
 
 /**
- * A state-changing request on the desk: from the site's own pages only (403 otherwise), by a
- * signed-in team member (anyone else is sent to the sign-in page, as for any desk address).
+ * A state-changing request on the desk: from the site's own pages only (403 otherwise), with a
+ * body no larger than its form needs (413, by the declared length, before anything is read or
+ * looked up), by a signed-in team member (anyone else is sent to the sign-in page, as for any
+ * desk address).
  */
-export function deskAction(action: Action): (request: Request, deps: DeskDeps) => Promise<Response> {
+export function deskAction(action: Action, { limit = BODY_LIMIT }: { limit?: number } = {}): (request: Request, deps: DeskDeps) => Promise<Response> {
   return async (request, deps) => {
     if (!sameOrigin(request)) return crossSite();
+    if (declaredOver(request, limit)) return tooLarge('This form does not take this much.');
     const session = await requestSession(request, deps);
-    if (!session || !onTeam(session.email, deps.env)) return redirect('/desk');
+    if (!session) return redirect('/desk');
     return action(request, deps, session);
   };
 }
@@ -43,8 +45,8 @@ export const handleExport = deskAction(async (_request, deps, session) => {
  * the address: the log would otherwise keep what was erased).
  */
 export const handleErase = deskAction(async (request, deps, session) => {
-  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return new Response('Too large', { status: 413 });
-  const fields = (await readForm(request)) ?? new URLSearchParams();
+  const fields = await readForm(request);
+  if (!fields) return tooLarge('This form takes an e-mail address, not this much.');
   const parsed = parseAddress(fields.get('email') ?? '');
   if (!parsed.ok) return redirect(`/desk/subscribers?error=${parsed.problem}`);
   if (fields.get('confirm') !== 'yes') return redirect(`/desk/subscribers/erase?email=${encodeURIComponent(parsed.address)}`);
