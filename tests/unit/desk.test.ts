@@ -196,15 +196,19 @@ describe.each(KINDS)('the desk on %s', (kind) => {
       expect(response.status, path).toBe(413);
       expect(response.headers.get('connection'), path).toBe('close');
     }
-    // Without a declared length (a chunked body), the erasure form stops reading past its limit: 413, nothing erased.
-    const chunks = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode(`email=legal%40notifyco.example&confirm=yes&padding=${'x'.repeat(8192)}`));
-        controller.close();
-      },
-    });
-    const chunked = new Request(`${ORIGIN}/desk/subscribers/erase`, { method: 'POST', body: chunks, duplex: 'half', headers: request('/desk/subscribers/erase', { cookie }).headers } as RequestInit);
-    expect((await handleErase(chunked, deps())).status).toBe(413);
+    // Without a declared length (a chunked body), reading stops past the limit: 413, and nothing done (nothing erased, nobody signed out).
+    const chunked = (path: string) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(`email=legal%40notifyco.example&confirm=yes&padding=${'x'.repeat(8192)}`));
+          controller.close();
+        },
+      });
+      return new Request(`${ORIGIN}${path}`, { method: 'POST', body, duplex: 'half', headers: request(path, { cookie }).headers } as RequestInit);
+    };
+    for (const [handler, path] of [[handleSignIn, '/desk/sign-in?token=x'], [handleSignOut, '/desk/sign-out'], [handleExport, '/desk/subscribers/export'], [handleErase, '/desk/subscribers/erase'], [handleEvidence, '/desk/objections/evidence']] as const) {
+      expect((await handler(chunked(path), deps())).status, path).toBe(413);
+    }
     expect(await openSession(db, 'a-session-for-large-bodies', clock.toISOString())).toBeDefined();
   });
 
