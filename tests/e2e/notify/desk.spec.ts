@@ -216,11 +216,9 @@ test('a lookup linked from another site only fills in the form: nothing is looke
   await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('You came here from another site. Press Look up to see what the desk holds about this address.');
   await expect(page.getByRole('region', { name: `Subscription of ${VICTIM}` })).toHaveCount(0);
   await expect(page.getByRole('textbox', { name: 'E-mail address' })).toHaveValue(VICTIM);
-  await page.goto('/desk/activity');
-  await expect(page.getByRole('main')).not.toContainText(VICTIM);
-  await page.goBack();
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page.getByRole('region', { name: `Subscription of ${VICTIM}` })).toBeVisible();
+  // One line: the member's own press; the page opened from the other site recorded none.
   await page.goto('/desk/activity');
   await expect(page.getByRole('row').filter({ hasText: `looked up an address: ${VICTIM}` })).toHaveCount(1);
 });
