@@ -126,8 +126,8 @@ export default function config(phase: string): NextConfig {
         // Public data: any site may read the JSON export, e.g. to show the list in its privacy policy; each scope's too.
         { source: '/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
         { source: '/:scope/subprocessors.json', headers: [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
-        // The team's desk: never stored by a cache or a browser, never indexed.
-        ...['/desk', '/desk/:path*'].map((source) => ({ source, headers: [{ key: 'Cache-Control', value: 'no-store' }, { key: 'X-Robots-Tag', value: 'noindex, nofollow' }] })),
+        // The team's desk: never stored by a cache or a browser, never indexed; its form handlers too, also at their own addresses.
+        ...['/desk', '/desk/:path*', '/api/desk/:path*'].map((source) => ({ source, headers: [{ key: 'Cache-Control', value: 'no-store' }, { key: 'X-Robots-Tag', value: 'noindex, nofollow' }] })),
       ];
     },
   };

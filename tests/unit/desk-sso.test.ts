@@ -1,6 +1,7 @@
 import http from 'node:http';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { peerHeader } from '../../lib/notify/client';
 import type { Db } from '../../lib/notify/db';
 import { cookieValue, SESSION_COOKIE, SSO_COOKIE } from '../../lib/notify/desk/config';
 import type { DeskDeps } from '../../lib/notify/desk/handlers';
@@ -117,6 +118,24 @@ describe.each(KINDS)('single sign-on on %s', (kind) => {
     const { response } = await signIn('legal', () => `${SSO_COOKIE}=someone-elses-state`);
     expect(response.headers.get('location')).toBe('/desk?status=sso-refused');
     expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ action: 'single sign-on refused', detail: 'the answer does not belong to this browser' });
+  });
+
+  it('starts at most 20 attempts an hour from one network, and records at most 20 refused answers from it', async () => {
+    const from = (network: string) => Object.fromEntries([peerHeader(network)]);
+    for (let i = 0; i < 20; i++) expect((await handleSsoStart(post('/desk/sso', from('198.51.100.20')), deps())).status).toBe(303);
+    const over = await handleSsoStart(post('/desk/sso', from('198.51.100.20')), deps());
+    expect(over.status).toBe(429);
+    expect(over.headers.get('set-cookie')).toBeNull();
+    expect((await handleSsoStart(post('/desk/sso', from('192.0.2.20')), deps())).status).toBe(303);
+
+    // The callback address is open to anyone: answers that belong to no attempt are refused, and logged only up to the limit.
+    const logged = async () => (await auditLog(db, { limit: 1000 })).filter((row) => row.action === 'single sign-on refused').length;
+    const before = await logged();
+    for (let i = 0; i < 30; i++) {
+      const refused = await handleSsoCallback(new Request(`${ORIGIN}/desk/sso/callback?code=made-up&state=made-up-${i}`, { headers: { host: 'localhost:3300', ...from('198.51.100.21') } }), deps());
+      expect(refused.headers.get('location')).toBe('/desk?status=sso-refused');
+    }
+    expect((await logged()) - before).toBe(20);
   });
 
   it('answers 404 when single sign-on is not configured', async () => {

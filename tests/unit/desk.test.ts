@@ -7,7 +7,7 @@ import { attention } from '../../lib/notify/desk/attention';
 import { handleLinkRequest, handleSignIn, handleSignOut, requestSession, type DeskDeps } from '../../lib/notify/desk/handlers';
 import { lookupAddress } from '../../lib/notify/desk/lookup';
 import { deskObjection, deskRegister, handleEvidence, handleResolve } from '../../lib/notify/desk/objections';
-import { auditLog, createLink, createSession, linkState, openSession, spendLink } from '../../lib/notify/desk/sessions';
+import { audit, auditLog, createLink, createSession, linkState, openSession, spendLink } from '../../lib/notify/desk/sessions';
 import { runNotify } from '../../lib/notify/job';
 import { createMailer } from '../../lib/notify/mailer';
 import { fileFromSubscriber, verifyEvidence, type EvidencePack } from '../../lib/notify/objections';
@@ -166,10 +166,74 @@ describe.each(KINDS)('the desk on %s', (kind) => {
     ]);
   });
 
-  it('a session whose address is taken off DESK_EMAILS can act no more', async () => {
+  it('a session whose address is taken off DESK_EMAILS can act no more, and putting the address back does not reopen it', async () => {
+    await createSession(db, 'counsel@notifyco.example', 'another-counsel-session', 'link', clock.toISOString());
     const gone = { ...deps(), env: { DESK_EMAILS: 'legal@notifyco.example' } };
     const response = await handleExport(request('/desk/subscribers/export', { cookie: `${SESSION_COOKIE}=second-session` }), gone);
     expect(response.headers.get('location')).toBe('/desk');
+    expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: 'counsel@notifyco.example', action: 'signed out', detail: 'the address is no longer in DESK_EMAILS' });
+    // Back on the team (DESK_EMAILS as before): every session of the address stays ended; signing in again is needed.
+    for (const token of ['second-session', 'another-counsel-session']) {
+      expect(await requestSession(request('/desk', { cookie: `${SESSION_COOKIE}=${token}` }), deps()), token).toBeUndefined();
+    }
+    expect(await db.selectFrom('desk_sessions').select('email').where('email', '=', 'counsel@notifyco.example').execute()).toEqual([]);
+  });
+
+  it('signing in ends the session the browser already had', async () => {
+    await createLink(db, 'legal@notifyco.example', 'a-link-for-a-second-sign-in', clock.toISOString());
+    await createSession(db, 'legal@notifyco.example', 'the-browsers-old-session', 'link', clock.toISOString());
+    const signedIn = await handleSignIn(request('/desk/sign-in?token=a-link-for-a-second-sign-in', { cookie: `${SESSION_COOKIE}=the-browsers-old-session` }), deps());
+    expect(sessionCookie(signedIn)).toMatch(/^[\w-]{43}$/);
+    expect(await openSession(db, 'the-browsers-old-session', clock.toISOString())).toBeUndefined();
+  });
+
+  it('refuses a body larger than the form before reading it: 413 from every desk post', async () => {
+    const huge = { 'content-length': String(50 * 1024 * 1024) };
+    await createSession(db, 'legal@notifyco.example', 'a-session-for-large-bodies', 'link', clock.toISOString());
+    const cookie = `${SESSION_COOKIE}=a-session-for-large-bodies`;
+    for (const [handler, path] of [[handleLinkRequest, '/desk'], [handleSignIn, '/desk/sign-in?token=x'], [handleSignOut, '/desk/sign-out'], [handleExport, '/desk/subscribers/export'], [handleErase, '/desk/subscribers/erase'], [handleEvidence, '/desk/objections/evidence']] as const) {
+      const response = await handler(request(path, { body: 'email=legal%40notifyco.example', cookie, headers: huge }), deps());
+      expect(response.status, path).toBe(413);
+      expect(response.headers.get('connection'), path).toBe('close');
+    }
+    // Without a declared length (a chunked body), reading stops past the limit: 413, and nothing done (nothing erased, nobody signed out).
+    const chunked = (path: string) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(`email=legal%40notifyco.example&confirm=yes&padding=${'x'.repeat(8192)}`));
+          controller.close();
+        },
+      });
+      return new Request(`${ORIGIN}${path}`, { method: 'POST', body, duplex: 'half', headers: request(path, { cookie }).headers } as RequestInit);
+    };
+    for (const [handler, path] of [[handleSignIn, '/desk/sign-in?token=x'], [handleSignOut, '/desk/sign-out'], [handleExport, '/desk/subscribers/export'], [handleErase, '/desk/subscribers/erase'], [handleEvidence, '/desk/objections/evidence']] as const) {
+      expect((await handler(chunked(path), deps())).status, path).toBe(413);
+    }
+    expect(await openSession(db, 'a-session-for-large-bodies', clock.toISOString())).toBeDefined();
+  });
+
+  it('records at most 20 refused sign-ins an hour from one network, so that nobody can bury the log; the answer stays the same', async () => {
+    const before = (await auditLog(db, { limit: 1000 })).filter((row) => row.action === 'sign-in refused').length;
+    const from = (network: string) => Object.fromEntries([peerHeader(network)]);
+    for (let i = 0; i < 30; i++) {
+      const refused = await handleSignIn(request(`/desk/sign-in?token=made-up-${i}`, { headers: from('198.51.100.7') }), deps());
+      expect(refused.headers.get('location')).toBe('/desk/sign-in?status=invalid');
+    }
+    const refusals = () => auditLog(db, { limit: 1000 }).then((rows) => rows.filter((row) => row.action === 'sign-in refused').length - before);
+    expect(await refusals()).toBe(20);
+    // Another network's refusals are still recorded.
+    await handleSignIn(request('/desk/sign-in?token=made-up-elsewhere', { headers: from('192.0.2.44') }), deps());
+    expect(await refusals()).toBe(21);
+  });
+
+  it('the activity log keeps one line per entry: control characters from outside become spaces, and a page start that is no id shows the first page', async () => {
+    await audit(db, { at: clock.toISOString(), actor: 'legal@notifyco.example\u0000', action: 'sign-in link not sent', detail: '550 no\u0000such user\r\nsigned in: with an e-mailed link\u001b[31m' });
+    expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: 'legal@notifyco.example ', detail: '550 no such user  signed in: with an e-mailed link [31m' });
+    const first = await auditLog(db, { limit: 5 });
+    for (const before of [Infinity, 1e400, 2 ** 53, 99_999_999_999, -1, 0, 1.5, Number.NaN]) {
+      expect((await auditLog(db, { limit: 5, before })).map((row) => row.id), String(before)).toEqual(first.map((row) => row.id));
+    }
+    expect((await auditLog(db, { limit: 4, before: first[0].id })).map((row) => row.id)).toEqual(first.slice(1).map((row) => row.id));
   });
 });
 
@@ -262,9 +326,11 @@ describe.each(KINDS)('objections on the desk on %s', (kind) => {
     expect((await resolve({ outcome: 'alternative', note: 'x' }, 'OBJ-2026-0009')).status).toBe(404);
     expect((await resolve({ outcome: 'alternative', note: 'x'.repeat(4001) })).headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?error=long#resolve');
     expect((await resolve({ outcome: 'alternative', note: 'x' }, 'OBJ-2026-0001', { 'content-length': String(1024 * 1024) })).status).toBe(413);
+    // Control characters only: nothing is left of the note (a NUL would otherwise stop PostgreSQL).
+    expect((await resolve({ outcome: 'alternative', note: '\u0000\u001b\u0007' })).headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?error=note#resolve');
     expect(woken).toBe(0);
 
-    const done = await resolve({ outcome: 'alternative', note: 'EU-hosted model offered.\r\nAgreed on a call.' });
+    const done = await resolve({ outcome: 'alternative', note: 'EU-hosted model\u0000 offered.\u001b[2J\r\nAgreed on a call.' });
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/desk/objections/OBJ-2026-0001?status=emailed');
     expect(woken).toBe(1);
@@ -272,14 +338,14 @@ describe.each(KINDS)('objections on the desk on %s', (kind) => {
     expect(record.open).toBe(false);
     expect(record.states.map(({ state, outcome, note, at, by, notified }) => [state, outcome, note, at, by, notified])).toEqual([
       ['received', undefined, undefined, '2026-12-01T12:00:00.000Z', 'site', false],
-      ['resolved', 'alternative', 'EU-hosted model offered.\nAgreed on a call.', clock.toISOString(), COUNSEL, true],
+      ['resolved', 'alternative', 'EU-hosted model offered.[2J\nAgreed on a call.', clock.toISOString(), COUNSEL, true],
     ]);
     const count = smtp.messages.filter((m) => m.to_ === objector).length;
     await send();
     const outcome = smtp.messages.filter((m) => m.to_ === objector);
     expect(outcome).toHaveLength(count + 1);
     expect(outcome.at(-1)!.subject).toBe('Securicom: outcome of objection OBJ-2026-0001');
-    expect(outcome.at(-1)!.text).toContain('Note:\nEU-hosted model offered.\nAgreed on a call.');
+    expect(outcome.at(-1)!.text).toContain('Note:\nEU-hosted model offered.[2J\nAgreed on a call.');
     expect((await auditLog(db, { limit: 1 }))[0]).toMatchObject({ actor: COUNSEL, action: 'resolved an objection', detail: 'OBJ-2026-0001: alternative; the objector e-mailed' });
     // "Were they told?" for the objector names each e-mail about the objection.
     expect((await lookupAddress(db, objector)).deliveries.map((d) => [d.what, d.status])).toEqual(expect.arrayContaining([

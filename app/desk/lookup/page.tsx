@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { signedIn } from '../session';
 import { DeskChrome } from '@/components/desk/desk-chrome';
 import { LookupResult } from '@/components/desk/lookup-result';
@@ -14,13 +15,18 @@ export const metadata: Metadata = { title: 'Were they told? · Desk', robots: { 
 
 type Props = { searchParams: Promise<{ email?: string }> };
 
-/** "Were we told?": every e-mail the delivery log holds for an address, and its subscription. Each lookup is logged. */
+/**
+ * "Were we told?": every e-mail the delivery log holds for an address, and its subscription.
+ * Each lookup is logged under the member's name, so a link from another site (which the
+ * browser follows with the member's cookie) only fills in the form: the member presses Look up.
+ */
 export default async function LookupPage({ searchParams }: Props) {
   const session = await signedIn();
   const { email } = await searchParams;
   const parsed = email ? parseAddress(email) : undefined;
+  const fromElsewhere = ['cross-site', 'same-site'].includes((await headers()).get('sec-fetch-site') ?? '');
   const db = await database();
-  const found = parsed?.ok ? await lookupAddress(db, parsed.address) : undefined;
+  const found = parsed?.ok && !fromElsewhere ? await lookupAddress(db, parsed.address) : undefined;
   if (found) await audit(db, { at: deskClock().now, actor: session.email, action: 'looked up an address', detail: found.email });
   return (
     <DeskChrome session={session} current="/desk/lookup">
@@ -34,6 +40,7 @@ export default async function LookupPage({ searchParams }: Props) {
         <button type="submit" className="h-11 rounded bg-slate-900 px-4 font-medium text-white">Look up</button>
       </form>
       {parsed && !parsed.ok && <p role="alert" className="mt-4 font-medium text-red-800">{parsed.message}</p>}
+      {parsed?.ok && fromElsewhere && <p role="status" className="mt-4 max-w-2xl rounded border border-slate-300 bg-slate-50 p-3">You came here from another site. Press Look up to see what the desk holds about this address.</p>}
       {found && <LookupResult lookup={found} site={loadContent().site} />}
     </DeskChrome>
   );

@@ -1,22 +1,25 @@
 import { parseAddress } from '../address';
 import { addressKey, BODY_LIMIT, readForm, sameOrigin } from '../forms';
-import { onTeam } from './config';
-import { crossSite, redirect, requestSession, type DeskDeps } from './handlers';
+import { crossSite, redirect, requestSession, tooLarge, type DeskDeps } from './handlers';
 import { audit, type Session } from './sessions';
 import { eraseEverywhere, subscribersCsv } from './subscribers';
 
-type Action = (request: Request, deps: DeskDeps, session: Session) => Promise<Response>;
+type Action = (request: Request, deps: DeskDeps, session: Session, fields: URLSearchParams) => Promise<Response>;
 
 /**
- * A state-changing request on the desk: from the site's own pages only (403 otherwise), by a
- * signed-in team member (anyone else is sent to the sign-in page, as for any desk address).
+ * A state-changing request on the desk: from the site's own pages only (403 otherwise), with a
+ * body no larger than its form needs (413: refused by its declared length, or as soon as
+ * reading passes the limit, before anything is looked up), by a signed-in team member (anyone
+ * else is sent to the sign-in page, as for any desk address). The action gets the form's fields.
  */
-export function deskAction(action: Action): (request: Request, deps: DeskDeps) => Promise<Response> {
+export function deskAction(action: Action, { limit = BODY_LIMIT, tooLargeText = 'This form does not take this much.' } = {}): (request: Request, deps: DeskDeps) => Promise<Response> {
   return async (request, deps) => {
     if (!sameOrigin(request)) return crossSite();
+    const fields = await readForm(request, limit);
+    if (!fields) return tooLarge(tooLargeText);
     const session = await requestSession(request, deps);
-    if (!session || !onTeam(session.email, deps.env)) return redirect('/desk');
-    return action(request, deps, session);
+    if (!session) return redirect('/desk');
+    return action(request, deps, session, fields);
   };
 }
 
@@ -42,9 +45,7 @@ export const handleExport = deskAction(async (_request, deps, session) => {
  * for confirmation; with it, the address is erased everywhere and the erasure logged (without
  * the address: the log would otherwise keep what was erased).
  */
-export const handleErase = deskAction(async (request, deps, session) => {
-  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return new Response('Too large', { status: 413 });
-  const fields = (await readForm(request)) ?? new URLSearchParams();
+export const handleErase = deskAction(async (_request, deps, session, fields) => {
   const parsed = parseAddress(fields.get('email') ?? '');
   if (!parsed.ok) return redirect(`/desk/subscribers?error=${parsed.problem}`);
   if (fields.get('confirm') !== 'yes') return redirect(`/desk/subscribers/erase?email=${encodeURIComponent(parsed.address)}`);

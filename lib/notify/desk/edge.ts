@@ -4,10 +4,10 @@ import { STATIC_EXPORT } from '../../publish/urls';
 import { database } from '../db';
 import { notifySoon } from '../run';
 import { serverSecret } from '../secret';
-import { oidcSettings, onTeam } from './config';
-import type { DeskDeps } from './handlers';
+import { oidcSettings } from './config';
+import { teamSession, type DeskDeps } from './handlers';
 import { linksByMail } from './mail';
-import { openSession, type Session } from './sessions';
+import type { Session } from './sessions';
 
 /**
  * The desk's edge: what its routes and pages need from this process's environment, clock and
@@ -24,12 +24,11 @@ export async function deskDeps(later: DeskDeps['later']): Promise<DeskDeps> {
   return { db: await database(), content, now: resolveNow(content.site), secret, env: process.env, later, wake: () => void notifySoon() };
 }
 
-/** The signed-in team member of a page request (the session cookie's value), if any; someone taken off DESK_EMAILS is signed out. */
+/** The signed-in team member of a page request (the session cookie's value), if any; someone taken off DESK_EMAILS is signed out for good. */
 export async function pageSession(token: string | undefined): Promise<Session | undefined> {
   if (!token || !deskAvailable()) return undefined;
   const { site } = loadContent();
-  const session = await openSession(await database(), token, resolveNow(site).toISOString());
-  return session && onTeam(session.email) ? session : undefined;
+  return teamSession(await database(), token, resolveNow(site).toISOString(), process.env);
 }
 
 /** How a team member can sign in on this server. */

@@ -1,7 +1,6 @@
 import { todayIn, type IsoDate } from '../../content/dates';
 import { SLUG, type Content } from '../../content/schema';
 import type { Db } from '../db';
-import { readForm } from '../forms';
 import { buildEvidence, changeTitle, isOutcome, objectionRecord, objectionRegister, resolveObjection, type ObjectionRecord, type Outcome } from '../objections';
 import { deskAction } from './actions';
 import { redirect } from './handlers';
@@ -62,6 +61,16 @@ export function changesOf(objections: DeskObjection[]): { changeId: string; titl
   return [...changes.values()];
 }
 
+/**
+ * A note as typed: line breaks made plain, and control characters (a NUL, which PostgreSQL
+ * refuses; escape sequences; other invisible codes) taken out. Tabs and line breaks stay.
+ */
+export const noteText = (typed: string) =>
+  typed
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+    .trim();
+
 const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
 /**
@@ -71,15 +80,13 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
  * after the first, which stays in the history.
  */
 export function handleResolve(reference: string) {
-  return deskAction(async (request, deps, session) => {
+  return deskAction(async (_request, deps, session, fields) => {
     const page = `/desk/objections/${encodeURIComponent(reference)}`;
-    const fields = await readForm(request, RESOLVE_BODY_LIMIT);
-    if (!fields) return plain(413, `A note takes at most ${NOTE_LIMIT.toLocaleString('en-US')} characters.`);
     const today = todayIn(deps.content.site.timezone, deps.now);
     const before = await deskObjection(deps.db, deps.content, today, reference);
     if (!before) return plain(404, 'There is no objection with this reference.');
     const outcome = fields.get('outcome') ?? '';
-    const note = (fields.get('note') ?? '').replace(/\r\n?/g, '\n').trim();
+    const note = noteText(fields.get('note') ?? '');
     if (!isOutcome(outcome)) return redirect(`${page}?error=outcome#resolve`);
     if (!note) return redirect(`${page}?error=note#resolve`);
     if (note.length > NOTE_LIMIT) return redirect(`${page}?error=long#resolve`);
@@ -92,7 +99,7 @@ export function handleResolve(reference: string) {
     await audit(deps.db, { at, actor: session.email, action: 'resolved an objection', detail: `${reference}: ${outcome}${replacing}; ${quiet ? 'the objector not e-mailed' : 'the objector e-mailed'}` });
     if (!quiet) deps.wake?.();
     return redirect(`${page}?status=${quiet ? 'recorded' : 'emailed'}`);
-  });
+  }, { limit: RESOLVE_BODY_LIMIT, tooLargeText: `A note takes at most ${NOTE_LIMIT.toLocaleString('en-US')} characters.` });
 }
 
 /** A change id as the content makes them (`<slug>-<change>-<effective>`), before anything is looked up. */
@@ -102,9 +109,7 @@ const CHANGE_ID = /^[a-z0-9-]{1,200}$/;
  * POST /desk/objections/evidence (field `change`): the change's evidence pack as a JSON file,
  * recorded in the activity log with its SHA-256 (the hash inside the file, and in its name).
  */
-export const handleEvidence = deskAction(async (request, deps, session) => {
-  const fields = await readForm(request);
-  if (!fields) return plain(413, 'This form takes a change id, not this much.');
+export const handleEvidence = deskAction(async (_request, deps, session, fields) => {
   const changeId = fields.get('change') ?? '';
   const today = todayIn(deps.content.site.timezone, deps.now);
   const now = deps.now.toISOString();

@@ -81,6 +81,11 @@ export async function openSession(db: Db, token: string | undefined, now: string
   return row && { email: row.email, method: row.method, createdAt: row.created_at, expiresAt: row.expires_at };
 }
 
+/** Ends every session of an address (taken off the team). */
+export async function endSessionsOf(db: Db, email: string): Promise<void> {
+  await db.deleteFrom('desk_sessions').where('email', '=', email).execute();
+}
+
 /** Ends a session (signing out). Whose it was, if it was open. */
 export async function endSession(db: Db, token: string | undefined): Promise<string | undefined> {
   if (!token) return undefined;
@@ -88,14 +93,25 @@ export async function endSession(db: Db, token: string | undefined): Promise<str
   return row?.email;
 }
 
+/**
+ * Text for one line of the log or a page: control characters (a NUL, which PostgreSQL refuses;
+ * escape sequences; line breaks that would make one line read as two) become spaces. Some of it
+ * comes from outside: a mail server's reply, a provider's error, an address it sent.
+ */
+export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+
 /** One line in the audit log. */
 export async function audit(db: Db, entry: { at: string; actor: string | null; action: string; detail?: string }): Promise<void> {
-  await db.insertInto('desk_audit').values({ at: entry.at, actor: entry.actor, action: entry.action, detail: entry.detail ?? null }).execute();
+  const detail = entry.detail === undefined ? null : oneLine(entry.detail);
+  await db.insertInto('desk_audit').values({ at: entry.at, actor: entry.actor && oneLine(entry.actor), action: entry.action, detail }).execute();
 }
 
-/** The audit log, newest first, a page at a time. */
+/** The largest id a page of the log can start before (PostgreSQL's `serial` is a 32-bit integer). */
+const MAX_ID = 2_147_483_647;
+
+/** The audit log, newest first, a page at a time; a `before` that is not an id shows the first page. */
 export async function auditLog(db: Db, { limit = 100, before }: { limit?: number; before?: number } = {}) {
   let query = db.selectFrom('desk_audit').selectAll().orderBy('id', 'desc').limit(limit);
-  if (before) query = query.where('id', '<', before);
+  if (before !== undefined && Number.isSafeInteger(before) && before > 0 && before <= MAX_ID) query = query.where('id', '<', before);
   return query.execute();
 }

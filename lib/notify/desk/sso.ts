@@ -1,7 +1,10 @@
 import { absoluteUrl } from '../../publish/urls';
-import { sameOrigin } from '../forms';
-import { cookieHeader, cookieValue, DESK_TIMES, deskPath, oidcSettings, onTeam, secureCookies, SSO_COOKIE } from './config';
-import { crossSite, redirect, startSession, type DeskDeps } from './handlers';
+import { clientAddress, networkOf } from '../client';
+import { BODY_LIMIT, sameOrigin } from '../forms';
+import { hitRateLimit } from '../queries';
+import { keyedHash } from '../secret';
+import { cookieHeader, cookieValue, DESK_LIMITS, DESK_TIMES, deskPath, oidcSettings, onTeam, secureCookies, SSO_COOKIE } from './config';
+import { crossSite, bodyOver, logRefusal, redirect, startSession, tooLarge, type DeskDeps } from './handlers';
 import { finishSso, startSso } from './oidc';
 import { audit, createSsoRequest, takeSsoRequest } from './sessions';
 
@@ -13,12 +16,18 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 /**
  * POST /desk/sso: the "Sign in with single sign-on" button. Keeps the attempt's verifier and
  * nonce under the hash of its state, gives the browser the state in a cookie, and sends it to
- * the provider.
+ * the provider. At most DESK_LIMITS.ip attempts an hour from one network, as for links: each
+ * is a row in the database until it is used or expires.
  */
 export async function handleSsoStart(request: Request, deps: DeskDeps): Promise<Response> {
   const settings = oidcSettings(deps.env);
   if (!settings) return notFound();
   if (!sameOrigin(request)) return crossSite();
+  if (await bodyOver(request, BODY_LIMIT)) return tooLarge('This button sends nothing.');
+  const key = keyedHash(deps.secret, `desk-sso:${networkOf(clientAddress(request, deps.env))}`);
+  if (!(await hitRateLimit(deps.db, key, DESK_LIMITS.ip, DESK_LIMITS.windowMs, deps.now.toISOString()))) {
+    return new Response('Too many sign-in attempts from your network. Please try again in an hour.', { status: 429, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '3600' } });
+  }
   const { site } = deps.content;
   let start;
   try {
@@ -45,8 +54,9 @@ export async function handleSsoCallback(request: Request, deps: DeskDeps): Promi
   const given = new URL(request.url);
   const state = cookieValue(request.headers.get('cookie'), SSO_COOKIE);
   const clear = cookieHeader(SSO_COOKIE, '', { maxAgeSeconds: 0, secure: secureCookies(site, request, deps.env), path: deskPath(site) });
+  // Anyone can open this address: what it logs is capped per network (logRefusal).
   const refuse = async (actor: string | null, detail: string) => {
-    await audit(deps.db, { at: now, actor, action: 'single sign-on refused', detail });
+    if (await logRefusal(request, deps)) await audit(deps.db, { at: now, actor, action: 'single sign-on refused', detail });
     return redirect('/desk?status=sso-refused', { 'Set-Cookie': clear });
   };
   if (!state || given.searchParams.get('state') !== state) return refuse(null, 'the answer does not belong to this browser');

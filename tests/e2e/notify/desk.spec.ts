@@ -207,6 +207,44 @@ test('reads well at 375 px: nothing wider than the screen', async ({ page }) => 
   }
 });
 
+test('a lookup linked from another site only fills in the form: nothing is looked up in the member\'s name until they press Look up', async ({ page }) => {
+  const VICTIM = 'looked-up-from-elsewhere@customer.example';
+  await page.route('http://elsewhere.example/', (route) => route.fulfill({ contentType: 'text/html', body: `<a href="http://localhost:3300/desk/lookup?email=${encodeURIComponent(VICTIM)}">open</a>` }));
+  await page.goto('http://elsewhere.example/');
+  await page.getByRole('link', { name: 'open' }).click();
+  await expect(page).toHaveURL(`/desk/lookup?email=${encodeURIComponent(VICTIM)}`);
+  await expect(page.getByRole('status').filter({ hasText: /\S/ })).toHaveText('You came here from another site. Press Look up to see what the desk holds about this address.');
+  await expect(page.getByRole('region', { name: `Subscription of ${VICTIM}` })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'E-mail address' })).toHaveValue(VICTIM);
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.getByRole('region', { name: `Subscription of ${VICTIM}` })).toBeVisible();
+  // One line: the member's own press; the page opened from the other site recorded none.
+  await page.goto('/desk/activity');
+  await expect(page.getByRole('row').filter({ hasText: `looked up an address: ${VICTIM}` })).toHaveCount(1);
+});
+
+test('every desk answer, redirects and errors included, is no-store and noindex; a body over the form\'s size is refused with 413', async ({ page, request }) => {
+  for (const [method, path, status] of [
+    ['GET', '/desk/activity', 307], // anonymous: to the sign-in form
+    ['GET', '/desk/objections/OBJ-2026-0001', 307],
+    ['GET', '/desk/no-such-page', 404],
+    ['GET', '/desk/sign-out', 405],
+    ['GET', '/api/desk/request', 405],
+    ['GET', '/api/desk/erase', 405],
+    ['POST', '/desk/subscribers/export', 403], // no Origin of this site
+  ] as const) {
+    const response = await request.fetch(path, { method, maxRedirects: 0, headers: method === 'POST' ? { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' } : {} });
+    expect(response.status(), path).toBe(status);
+    expect(response.headers()['cache-control'], path).toContain('no-store');
+    expect(response.headers()['x-robots-tag'], path).toBe('noindex, nofollow');
+  }
+  // Signed in (this browser's cookie), a made-up body of 5 MB: refused before anything is read or exported.
+  const huge = await page.request.post('/desk/subscribers/export', { headers: { Origin: 'http://localhost:3300', 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'x'.repeat(5 * 1024 * 1024), maxRedirects: 0 });
+  expect(huge.status()).toBe(413);
+  await page.goto('/desk/activity');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Activity');
+});
+
 test('refusals: a post from another site, a made-up cookie, the cookie of a session that ended', async ({ page, browser }) => {
   const cross = await page.request.post('/desk/subscribers/export', { headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }, maxRedirects: 0 });
   expect(cross.status()).toBe(403);
