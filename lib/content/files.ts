@@ -41,7 +41,8 @@ export function contentFiles(dir: string, collect: Collector) {
   function read(file: string): string | undefined {
     const real = realPath(file);
     if (!real) return undefined;
-    const stat = fs.statSync(real);
+    // Read at run time from the content folder: not files for the build to trace.
+    const stat = fs.statSync(/*turbopackIgnore: true*/ real);
     if (!stat.isFile()) {
       collect.fileProblem(file, `cannot be read (${stat.isDirectory() ? 'EISDIR' : 'not a regular file'})`, 'Make it a plain text file, not a folder, device or pipe.');
       return undefined;
@@ -55,7 +56,7 @@ export function contentFiles(dir: string, collect: Collector) {
       collect.fileProblem(file, `is past the limit of ${MAX_TOTAL_BYTES / 1024 / 1024} MB for the whole content folder`, 'Remove files that are not part of the list.');
       return undefined;
     }
-    const buffer = fs.readFileSync(real);
+    const buffer = fs.readFileSync(/*turbopackIgnore: true*/ real);
     if (buffer.includes(0)) {
       collect.fileProblem(file, 'is not a text file', 'Content files must be plain text (Markdown or YAML); remove this file or replace it.');
       return undefined;
