@@ -30,6 +30,8 @@ beforeAll(async () => {
     findAccount: (_ctx, sub) => (ACCOUNTS[sub] ? { accountId: sub, claims: () => ({ sub, ...ACCOUNTS[sub] }) } : undefined),
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     pkce: { required: () => true },
+    // Lifetimes of its own records, set so the provider does not print a notice for each.
+    ttl: { AccessToken: 3600, AuthorizationCode: 600, IdToken: 3600, Interaction: 3600, Grant: 3600, Session: 3600 },
   });
   server = http.createServer(provider.callback());
   await new Promise<void>((resolve) => server.listen(3373, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSmtp, type Received } from '../../mail-server';
 import { NOTIFY } from '../../../playwright.config';
 import { verifyEvidence, type EvidencePack } from '../../../lib/notify/objections/evidence';
+import { inbox } from './inbox';
 
 /**
  * The desk's objections, as the legal team uses them, against the production build and a real
@@ -30,11 +31,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => smtp.close());
 
-const mailsTo = (address: string) => smtp.messages.filter((m) => m.to_ === address);
-async function nextMail(address: string, count: number): Promise<Received> {
-  await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBe(count);
-  return mailsTo(address)[count - 1];
-}
+const { mailsTo, nextMail } = inbox({ get messages() { return smtp.messages; } });
 /** E-mails link to site.url (port 3300); this test's server is the same site on its own port. */
 const linkIn = (mail: Received, path: string) => new RegExp(`http://localhost:3300${path}\\?token=[\\w.-]+`).exec(mail.text ?? '')![0].replace('http://localhost:3300', SITE);
 

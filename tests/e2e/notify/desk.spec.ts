@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { takeSmtp, type Received } from '../../mail-server';
 import { NOTIFY } from '../../../playwright.config';
+import { inbox } from './inbox';
 
 /**
  * The legal team's desk, as they use it, against the production build, the real SMTP server
@@ -24,11 +25,7 @@ const COUNSEL = 'counsel@notifyco.example';
 const STRANGER = 'stranger@notifyco.example';
 const CUSTOMER = 'privacy-officer@customer.example';
 const LATER = `http://localhost:${NOTIFY.laterPort}`;
-const mailsTo = (address: string) => smtp.messages.filter((m) => m.to_ === address);
-async function nextMail(address: string, count: number): Promise<Received> {
-  await expect.poll(() => mailsTo(address).length, { timeout: 15_000 }).toBe(count);
-  return mailsTo(address)[count - 1];
-}
+const { mailsTo, nextMail } = inbox({ get messages() { return smtp.messages; } });
 const SENT = 'If this address is on the team, we have e-mailed it a sign-in link. It works for 15 minutes, once.';
 
 async function askForLink(page: Page, address: string) {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { formatDate } from '../../../lib/content/dates';
-import { takeSmtp, type Received } from '../../mail-server';
+import { takeSmtp } from '../../mail-server';
 import { NOTIFY } from '../../../playwright.config';
+import { inbox } from './inbox';
 
 /**
  * The whole flow as a person does it, against production builds and a real SMTP server:
@@ -20,11 +21,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => smtp.close());
 
 const ADDRESS = 'reviewer@customer.example';
-const mailsTo = (address: string) => smtp.messages.filter((m) => m.to_ === address);
-async function nextMail(address: string, count: number): Promise<Received> {
-  await expect.poll(() => mailsTo(address).length, { timeout: 15_000 }).toBe(count);
-  return mailsTo(address)[count - 1];
-}
+const { mailsTo, nextMail } = inbox({ get messages() { return smtp.messages; } });
 /** `npm run notify` at a date; not spawnSync, which would stop this process's SMTP server from answering. */
 async function notify(today: string): Promise<string> {
   const child = spawn('npm', ['run', '-s', 'notify'], { env: { ...process.env, ...NOTIFY.env, SUBPROCESSORS_TODAY: today } });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { startSmtp, type Received } from '../../mail-server';
+import { startSmtp } from '../../mail-server';
 import { NOTIFY } from '../../../playwright.config';
+import { inbox } from './inbox';
 
 /**
  * From a notice to the receipt, as a customer does it, against a production build and a real
@@ -20,11 +21,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => smtp.close());
 
-const mailsTo = (address: string) => smtp.messages.filter((m) => m.to_ === address);
-async function nextMail(address: string, count: number): Promise<Received> {
-  await expect.poll(() => mailsTo(address).length, { timeout: 20_000 }).toBe(count);
-  return mailsTo(address)[count - 1];
-}
+const { nextMail } = inbox({ get messages() { return smtp.messages; } });
 /** E-mails link to site.url (port 3300); this test's server is the same site on its own port. */
 const onThisServer = (link: string) => link.replace('http://localhost:3300', SITE);
 
