@@ -108,8 +108,9 @@ test("a refused objection comes back as the site's own page with what was typed,
   await expect(page.getByRole('textbox', { name: /Contract or DPA reference/ })).toHaveValue('R'.repeat(201));
 
   // The same address in another browser (a link someone sent) shows an empty form: a draft is only for the browser that typed it.
+  const draftUrl = page.url().replace(/#.*$/, '');
   const elsewhere = await browser.newPage();
-  await elsewhere.goto(page.url());
+  await elsewhere.goto(draftUrl);
   await expect(elsewhere.getByRole('alert').filter({ hasText: 'What you typed earlier is no longer kept' })).toBeVisible();
   await expect(elsewhere.getByRole('textbox', { name: 'Organisation' })).toHaveValue('');
   await elsewhere.close();
@@ -121,9 +122,8 @@ test("a refused objection comes back as the site's own page with what was typed,
   const confirm = await nextMail(stranger, 1);
   expect(confirm.subject).toBe('Notifyco: confirm your objection');
 
-  // The draft is gone once sent: its address now shows the empty form and says so.
-  await page.goBack();
-  await page.reload();
+  // The draft is gone once sent: its address, opened again in this browser, shows the empty form and says so.
+  await page.goto(draftUrl);
   await expect(page.getByRole('alert').filter({ hasText: 'What you typed earlier is no longer kept' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Organisation' })).toHaveValue('');
 });
