@@ -1,7 +1,8 @@
 import type { Content } from '../../content/schema';
 import { objectionPath, objectionTarget, type ObjectionTarget } from '../../publish/objection';
 import { href } from '../../publish/urls';
-import { clientAddress, trustProxy } from '../client';
+import { clientAddress } from '../client';
+import { secureCookies } from '../desk/config';
 import { addressKey, BODY_LIMIT, ipKey, LIMITS, plain, readForm, redirect, sameOrigin, type FormDeps } from '../forms';
 import { hitRateLimit } from '../queries';
 import { parseAddress } from '../address';
@@ -53,7 +54,7 @@ export async function handleObjection(request: Request, deps: FormDeps): Promise
     const [key, browser] = [newDraftKey(), draftCookieValue(request.headers.get('cookie')) ?? newDraftKey()];
     await saveDraft(deps.db, key, browser, { changeId: target.changeId, scope: target.scope, values, problems, token: linkInvalid ? undefined : token, linkInvalid }, now, previousDraft);
     const answer = redirect(`${objectionPath(target.changeId, target.scope)}&draft=${key}`);
-    answer.headers.set('Set-Cookie', draftCookie(browser, href('/subprocessors/object'), secureRequest(content, request, deps.env)));
+    answer.headers.set('Set-Cookie', draftCookie(browser, href('/subprocessors/object'), secureCookies(content.site, request, deps.env)));
     return answer;
   };
   const invalidLink = token !== undefined && subscriberId === undefined;
@@ -75,12 +76,6 @@ export async function handleObjection(request: Request, deps: FormDeps): Promise
     deps.wake?.();
   }
   return redirect('/subprocessors/object/sent');
-}
-
-/** Whether a cookie may be marked Secure: the site is https, or this request came over https (said by the proxy only with TRUST_PROXY). */
-function secureRequest(content: Content, request: Request, env: Record<string, string | undefined> = process.env): boolean {
-  if (content.site.url.startsWith('https:') || new URL(request.url).protocol === 'https:') return true;
-  return Boolean(trustProxy(env)) && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
 function submissionOf(target: ObjectionTarget, values: ReturnType<typeof objectionValues>, now: string): Omit<Submission, 'email'> {
