@@ -68,13 +68,24 @@ type Found = { issues: MarkdownIssue[]; unknown: { name: string; line: number }[
  * removes what may not be published, reporting each with its line.
  */
 function prepare(tree: Root, values: Record<string, string> | undefined, found: Found): void {
-  const lineOf = (node: Nodes, text = '', offset = 0) => (node.position?.start.line ?? 1) + (text.slice(0, offset).match(/\n/g)?.length ?? 0);
-  const fill = (text: string, node: Nodes, encode: (value: string) => string) =>
-    text.replace(PLACEHOLDER, (match, name: string, offset: number) => {
+  const lineOf = (node: Nodes) => node.position?.start.line ?? 1;
+  /** The line of each offset in `text`, asked for in increasing order: one pass over the text, however many placeholders. */
+  const linesIn = (node: Nodes, text: string) => {
+    let counted = 0;
+    let line = lineOf(node);
+    return (offset: number) => {
+      for (; counted < offset; counted++) if (text.charCodeAt(counted) === 10) line++;
+      return line;
+    };
+  };
+  const fill = (text: string, node: Nodes, encode: (value: string) => string) => {
+    const lineAt = linesIn(node, text);
+    return text.replace(PLACEHOLDER, (match, name: string, offset: number) => {
       if (values && Object.hasOwn(values, name)) return encode(values[name]);
-      if (values) found.unknown.push({ name, line: lineOf(node, text, offset) });
+      if (values) found.unknown.push({ name, line: lineAt(offset) });
       return match;
     });
+  };
   const definitions = new Map<string, string>();
   const collect = (node: Nodes) => {
     if (node.type === 'definition') definitions.set(node.identifier, node.url);
@@ -83,11 +94,12 @@ function prepare(tree: Root, values: Record<string, string> | undefined, found: 
   /** A text node with its placeholders filled: plain text, or an e-mail link outside other links. */
   const fillText = (node: Text, inLink: boolean): Nodes[] => {
     const parts: Nodes[] = [];
+    const lineAt = linesIn(node, node.value);
     let last = 0;
     for (const match of node.value.matchAll(PLACEHOLDER)) {
       const name = match[1];
       if (!Object.hasOwn(values!, name)) {
-        found.unknown.push({ name, line: lineOf(node, node.value, match.index) });
+        found.unknown.push({ name, line: lineAt(match.index) });
         continue;
       }
       const value = values![name];

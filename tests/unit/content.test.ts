@@ -345,6 +345,11 @@ describe('problems name the file, line and field, and the fix', () => {
     ]);
   });
 
+  it('each unknown placeholder on its own line, in text and in a link, the same placeholder once a line', () => {
+    const problems = problemsFor({ 'sections/10-a.md': '---\ntitle: Notice\n---\n\nWe give\n{{aaa}} days {{aaa}}, and\nthen {{bbb}}.\n\n[x](https://example.com/{{ccc}})\n' });
+    expect(problems.map((problem) => problem.split(': unknown')[0])).toEqual(['content/sections/10-a.md:6: {{aaa}}', 'content/sections/10-a.md:7: {{bbb}}', 'content/sections/10-a.md:9: {{ccc}}']);
+  });
+
   it('unknown placeholder in a section', () => {
     expect(problemsFor({ 'sections/10-a.md': '---\ntitle: Notice\n---\n\nWe give\n{{notice_days}} days.\n' })).toEqual([
       'content/sections/10-a.md:6: {{notice_days}}: unknown placeholder — did you mean `{{notice_period_days}}`?\n    fix: Placeholders available: {{notice_period_days}}, {{objection_period_days}}, {{contact.privacy}}, {{contact.objections}}, {{company.name}}.',
