@@ -2,15 +2,14 @@ import { CopyLinks } from './copy-links';
 import { loadContent } from '@/lib/content/load';
 import { subscriptionsOffered } from '@/lib/notify/server';
 import { href } from '@/lib/publish/urls';
+import { SkipLink } from './skip-link';
 
 /** Skip link, header with the company's name, and the footer with the privacy contact: every full page has them. */
 export function SiteChrome({ children }: { children: React.ReactNode }) {
   const { site } = loadContent();
   return (
     <>
-      <a href="#main" className="print:hidden sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200">
         <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-x-6 px-4 py-1">
           <a href={href('/subprocessors')} className="inline-flex min-h-11 items-center font-semibold text-slate-900 no-underline">

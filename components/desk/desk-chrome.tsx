@@ -1,6 +1,7 @@
 import { loadContent } from '@/lib/content/load';
 import type { Session } from '@/lib/notify/desk/sessions';
 import { href } from '@/lib/publish/urls';
+import { SkipLink } from '../skip-link';
 
 type Props = { session?: Session; current?: string; children: React.ReactNode };
 
@@ -20,9 +21,7 @@ export function DeskChrome({ session, current, children }: Props) {
   const { site } = loadContent();
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="border-b border-slate-200 bg-slate-50">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-1">
           <a href={href('/desk')} className="inline-flex min-h-11 items-center font-semibold text-slate-900 no-underline">
