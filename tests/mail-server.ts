@@ -7,10 +7,13 @@ type Rule = (to: string, count: number) => { code: number; message: string } | u
 /**
  * A real SMTP server (no mock): for the unit and browser tests in this process; every accepted
  * message parsed back with mailparser. `delayMs`: how long it takes to accept each message (a
- * slow, remote server).
+ * slow, remote server). `holdAfter`: once that many messages are in, each later one is received but
+ * never answered until `release()` (a sender killed then has messages in flight, for certain).
  */
-export async function startSmtp(port: number, rule?: Rule, { delayMs = 0 }: { delayMs?: number } = {}) {
+export async function startSmtp(port: number, rule?: Rule, { delayMs = 0, holdAfter = Infinity }: { delayMs?: number; holdAfter?: number } = {}) {
   const messages: Received[] = [];
+  let held = 0;
+  let holding = true;
   const tries = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
@@ -27,8 +30,10 @@ export async function startSmtp(port: number, rule?: Rule, { delayMs = 0 }: { de
       simpleParser(stream).then(
         (mail) => {
           setTimeout(() => {
+            const hold = holding && messages.length >= holdAfter;
             messages.push(Object.assign(mail, { to_: session.envelope.rcptTo[0].address }));
-            callback();
+            if (hold) held += 1;
+            else callback();
           }, delayMs);
         },
         (error: Error) => callback(error),
@@ -47,7 +52,15 @@ export async function startSmtp(port: number, rule?: Rule, { delayMs = 0 }: { de
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ECONNRESET') throw error;
   });
-  return { messages, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    messages,
+    url: `smtp://127.0.0.1:${port}`,
+    held: () => held,
+    release: () => {
+      holding = false;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 

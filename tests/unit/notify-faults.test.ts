@@ -73,11 +73,14 @@ describe.each(KINDS)('notify on %s', (kind) => {
     const env = await databaseEnv(kind, `killed_${kind}`);
     const db = await openTestDb(env);
     const emails = await addConfirmed(db, 500);
-    const smtp = await startSmtp(port(2));
-    const first = notifyProcess({ ...env, SMTP_URL: smtp.url, NOTIFY_RATE: '200' });
-    while (smtp.messages.length < 150) await new Promise((resolve) => setTimeout(resolve, 5));
+    // After 150 messages the server stops answering: the run is killed with messages in flight.
+    const smtp = await startSmtp(port(2), undefined, { holdAfter: 150 });
+    const first = notifyProcess({ ...env, SMTP_URL: smtp.url, NOTIFY_RATE: '0' });
+    while (smtp.held() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     first.child.kill('SIGKILL');
     await first.done;
+    smtp.release();
     const beforeRerun = smtp.messages.length;
     expect(beforeRerun).toBeLessThan(500);
     // Claims of the dead process count as abandoned after the lease (1 s here, 2 minutes by default).
@@ -90,6 +93,9 @@ describe.each(KINDS)('notify on %s', (kind) => {
     expect([...received.values()].every((n) => n <= 2)).toBe(true);
     // At most the messages in flight when it was killed (five connections) arrive twice, each with one Message-ID.
     expect(twice.length).toBeLessThanOrEqual(5);
+    // Every message the server held unanswered arrives twice: the dead run never recorded it sent.
+    expect(smtp.held()).toBeGreaterThan(0);
+    expect(twice.length).toBe(smtp.held());
     for (const to of twice) expect(new Set(smtp.messages.filter((m) => m.to_ === to).map((m) => m.messageId)).size).toBe(1);
     const resent = await db.selectFrom('deliveries').select('address').where('resent', '=', 1).execute();
     for (const to of twice) expect(resent.map((r) => r.address)).toContain(to);
