@@ -394,5 +394,6 @@ describe('the objection commands', () => {
       }
     })();
     expect([changed.status, changed.stdout]).toEqual([1, `${out}: the SHA-256 does NOT match: the file was changed after it was made.\n`]);
-  });
+    // Nine commands, each a Node.js process that loads the content: 15 s here, twice that beside a build.
+  }, 120_000);
 });
