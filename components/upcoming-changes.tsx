@@ -21,13 +21,13 @@ type Props = { changes: UpcomingChange[]; site: ObjectSite; date: IsoDate; scope
 /** Text that may hold characters beyond Latin-1 (an arrow, a dash), as references: see lib/content/html.ts. */
 const Text = ({ text }: { text: string }) => <span dangerouslySetInnerHTML={{ __html: htmlText(text) }} />;
 
-/** What is about to change and until when a customer can object. */
+/** What is about to change, and urgent changes still open to objection (see openChanges), and until when a customer can object. */
 export function UpcomingChanges({ changes, site, date, scopes, compact = false }: Props) {
   if (changes.length === 0) return null;
   return (
     <section aria-labelledby="upcoming" className={`rounded-lg border-2 border-amber-600 bg-amber-50 px-4 ${compact ? 'mt-3 py-2' : 'mt-4 py-3'}`}>
       <h2 id="upcoming" className={compact ? 'font-semibold text-slate-900' : 'text-lg font-semibold text-slate-900'}>
-        Upcoming changes
+        {changes.some(({ event }) => event.effective <= date) ? 'Upcoming and urgent changes' : 'Upcoming changes'}
       </h2>
       <ul className={compact ? 'mt-1 space-y-1' : 'mt-1 space-y-3'}>
         {changes.map((change) => (compact ? <Line key={eventKey(change.entry, change.event)} change={change} {...{ site, date, scopes }} /> : <Item key={eventKey(change.entry, change.event)} change={change} {...{ site, date, scopes }} />))}
@@ -61,7 +61,7 @@ function Line({ change, site, date, scopes }: ItemProps) {
           <Text text={what} />
         </>
       )}
-      {'\u00a0\u00b7 from '}
+      {event.effective > date ? '\u00a0\u00b7 from ' : '\u00a0\u00b7 urgent, in effect since '}
       <time dateTime={event.effective}>{shortDate(event.effective)}</time>
       {objectionDeadline && (
         <>
@@ -106,7 +106,7 @@ function Item({ change, site, date, scopes }: ItemProps) {
         </p>
       ))}
       <p className="text-slate-800">
-        Takes effect <FormattedDate date={event.effective} />; announced <FormattedDate date={event.announced} />.
+        {event.effective > date ? 'Takes effect' : 'An urgent change, in effect since'} <FormattedDate date={event.effective} />; announced <FormattedDate date={event.announced} />.
       </p>
       {objectionDeadline && afterEffectNote(objectionDeadline, event.effective) && <p className="text-slate-800">{afterEffectNote(objectionDeadline, event.effective)}</p>}
     </li>

@@ -18,7 +18,7 @@ const today = resolveToday(content.site);
 const [text, markdown] = [noticeText(content, slug, today), noticeText(content, slug, today, MARKDOWN)];
 if (!text || !markdown) {
   const known = content.subprocessors.some((entry) => entry.slug === slug);
-  console.error(known ? `${slug} has no change announced and still to take effect on ${today}.` : `There is no subprocessor '${slug}'.`);
+  console.error(known ? `${slug} has no change announced and still to take effect, nor an urgent one open to objection, on ${today}.` : `There is no subprocessor '${slug}'.`);
   process.exit(1);
 }
 if (args.includes('--markdown')) console.log(markdown);

@@ -4,7 +4,7 @@ import { fingerprint } from '../timeline/fingerprint';
 import { allEvents } from '../timeline/history';
 import { changeNotice } from '../publish/notice';
 import type { Content } from '../content/schema';
-import { listAsOf, upcomingChanges } from '../timeline/timeline';
+import { listAsOf, openChanges } from '../timeline/timeline';
 import { scopedContent, scopeTitles } from '../timeline/scopes';
 import { absoluteUrl, pageUrl } from '../publish/urls';
 import type { Db } from './db';
@@ -78,9 +78,10 @@ function noticeBuilder(content: Content, today: IsoDate): (noticeId: string) => 
         const view = { site, scope: scopeTitle, day, notices, versionUrl: pageUrl(list, `/subprocessors/history/${day}`), changesUrl: pageUrl(list, '/subprocessors/changes') };
         if (notices.length) result = { build: (unsubscribeUrl, objectUrl) => dayMessage({ ...view, unsubscribeUrl, objectUrl }), fingerprint: listFingerprint };
       } else if (kind === 'welcome') {
-        // Every change announced and not yet in effect, removals too (SPEC §7): a subscriber who confirms on the
-        // day a change is announced may already have missed that day's notice. The deadline where one is still open.
-        const notices = upcomingChanges(list, today).map(({ entry, event }) => {
+        // Every change announced and not yet in effect, removals too (SPEC §7), and urgent ones still open to
+        // objection: a subscriber who confirms on the day a change is announced may already have missed that
+        // day's notice. The deadline where one is still open.
+        const notices = openChanges(list, today).map(({ entry, event }) => {
           const notice = changeNotice(list, list.subprocessors.find((file) => file.slug === entry.slug)!, event, today);
           return notice.objection && notice.objection.deadline < today ? { ...notice, objection: undefined } : notice;
         });

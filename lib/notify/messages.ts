@@ -127,12 +127,12 @@ export function dayMessage(view: DayView): Message {
   };
 }
 
-/** Sent on confirming: every change announced and not yet in effect, each with its deadline where objection applies. */
+/** Sent on confirming: every change announced and not yet in effect, and urgent ones still open to objection, each with its deadline where objection applies. */
 export function welcomeMessage(view: WelcomeView): Message {
   const { site, scope, notices } = view;
   const lead = `You will now receive an e-mail on each day ${site.company.name} announces a change to ${listName(site, scope)}.`;
   const open = notices.length
-    ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} announced and not yet in effect:`
+    ? `${notices.length === 1 ? 'One change is' : `${notices.length} changes are`} announced and not yet in effect${notices.some((notice) => notice.inEffect) ? ', or urgent and still open to objection' : ''}:`
     : `No change is announced and not yet in effect as of ${formatDate(view.today)}.`;
   const end = footer(site, view.unsubscribeUrl, scope);
   return {

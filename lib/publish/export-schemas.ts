@@ -37,6 +37,12 @@ const upcomingEvent = event.extend({
   objectionDeadline: date.optional(),
 });
 
+/** A change a customer can still act on, with its deadline and what it changes into. */
+const openEvent = upcomingEvent.extend({
+  objectionDeadlineEnds: z.iso.datetime().optional().meta({ description: 'The last second to object, in UTC: the end of the deadline day in the site’s time zone' }),
+  next: previousSchema.optional().meta({ description: 'On an update with `previous`: the same fields’ new values, from the effective date (`null`: no longer set)' }),
+});
+
 /** What every export starts with: which version of which list it is. */
 const header = {
   asOf: date,
@@ -70,12 +76,9 @@ export const listExportSchema = z.strictObject({
   historyUrl: url,
   ...about,
   subprocessors: z.array(listedEntry),
-  upcoming: z.array(
-    upcomingEvent.extend({
-      objectionDeadlineEnds: z.iso.datetime().optional().meta({ description: 'The last second to object, in UTC: the end of the deadline day in the site’s time zone' }),
-      next: previousSchema.optional().meta({ description: 'On an update with `previous`: the same fields’ new values, from the effective date (`null`: no longer set)' }),
-    }),
-  ),
+  upcoming: z.array(openEvent),
+  /** Urgent changes already in effect whose objection period is still open (SPEC §3); absent when there are none. */
+  urgentOpen: z.array(openEvent).optional(),
   planned: z.array(plannedEntry),
 });
 

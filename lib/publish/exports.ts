@@ -10,7 +10,7 @@ import { CHANGE_LABELS, eventSummary, formatLocation, TRANSFER_LABELS } from './
 import { EXPORT_SCHEMAS, type HistoryExport, type ListExport, type ListExportV1 } from './export-schemas';
 import type { ChangeEvent, Content, Subprocessor } from '../content/schema';
 import { scopedContent } from '../timeline/scopes';
-import { entryAsOf, isPublic, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, upcomingChanges, type EntryAsOf } from '../timeline/timeline';
+import { entryAsOf, isPublic, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, objectionDeadline, openChanges, upcomingChanges, type EntryAsOf, type UpcomingChange } from '../timeline/timeline';
 import { absoluteUrl, entryPath, pageUrl } from './urls';
 import { newValues } from './upcoming';
 
@@ -62,6 +62,16 @@ const plannedJson = (content: Content) => content.planned.map((entry) => ({ ...l
 /** /subprocessors.json: small enough to poll, it grows with the list, not with its history. */
 export function listJson(content: Content, date: IsoDate): ListExport {
   const list = listAsOf(content, date);
+  const open = openChanges(content, date);
+  const [upcoming, urgentOpen] = [open.filter(({ event }) => event.effective > date), open.filter(({ event }) => event.effective <= date)];
+  const openJson = ({ entry, event, objectionDeadline }: UpcomingChange) => ({
+    ...eventJson(entry, event),
+    objectionDeadline,
+    // The last second to object, in UTC: the end of the deadline day in site.timezone.
+    objectionDeadlineEnds: objectionDeadline && deadlineInstant(objectionDeadline, content.site.timezone),
+    // What `previous` changes into: the entry as it will be once the change takes effect.
+    next: newValues(entry, event),
+  });
   return {
     ...version2(content, '/subprocessors.json'),
     ...header(content, date),
@@ -71,14 +81,8 @@ export function listJson(content: Content, date: IsoDate): ListExport {
     historyUrl: pageUrl(content, '/subprocessors-history.json'),
     ...about(content, list),
     subprocessors: list.map((entry) => entryJson(content, entry, date)),
-    upcoming: upcomingChanges(content, date).map(({ entry, event, objectionDeadline }) => ({
-      ...eventJson(entry, event),
-      objectionDeadline,
-      // The last second to object, in UTC: the end of the deadline day in site.timezone.
-      objectionDeadlineEnds: objectionDeadline && deadlineInstant(objectionDeadline, content.site.timezone),
-      // What `previous` changes into: the entry as it will be once the change takes effect.
-      next: newValues(entry, event),
-    })),
+    upcoming: upcoming.map(openJson),
+    ...(urgentOpen.length > 0 && { urgentOpen: urgentOpen.map(openJson) }),
     planned: plannedJson(content),
   };
 }

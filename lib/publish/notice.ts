@@ -4,7 +4,7 @@ import { CHANGE_LABELS, eventSummary, FIELD_LABELS, formatFieldValue } from './l
 import type { ChangeEvent, Content, DescribingFields, Location, Subprocessor } from '../content/schema';
 import { locationName } from '../content/countries';
 import { fieldChanges } from './upcoming';
-import { entryAsKnown, objectionDeadline, upcomingChanges } from '../timeline/timeline';
+import { entryAsKnown, objectionDeadline, openChanges } from '../timeline/timeline';
 import { entryPath, pageUrl } from './urls';
 import { PLAIN, type Format } from './formats';
 import { scopeTitleMap } from '../timeline/scopes';
@@ -25,6 +25,8 @@ export type ChangeNotice = {
   intro: Segment[];
   summary: string;
   urgent?: string;
+  /** Already in effect on the day the notice is written (an urgent change). */
+  inEffect: boolean;
   fields: { label: string; value: string }[];
   changes: { label: string; before: string; after: string }[];
   /**
@@ -46,7 +48,8 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
   // What the entry will say once the change takes effect, as customers know it on `known` (by default the announcement day).
   const entry = entryAsKnown(file, event.effective, known);
   const effective = formatDate(event.effective);
-  const what = { added: ['will add ', ' to'], updated: ['will change the entry for ', ' on'], removed: ['will remove ', ' from'] }[event.change];
+  // An urgent change may already be in effect when customers read of it.
+  const what = (event.effective <= known ? { added: ['has added ', ' to'], updated: ['has changed the entry for ', ' on'], removed: ['has removed ', ' from'] } : { added: ['will add ', ' to'], updated: ['will change the entry for ', ' on'], removed: ['will remove ', ' from'] })[event.change];
   // The full list of a site with scopes says where the entry applies; one scope's list is only that scope.
   const fields: (keyof DescribingFields)[] = ['entity', 'address', 'contact', 'purpose', 'condition', ...(site.scopes && !content.scope ? (['scopes'] as const) : []), 'data', 'subjects', 'locations', 'transfers'];
   const titles = scopeTitleMap(site.scopes);
@@ -59,6 +62,7 @@ export function changeNotice(content: Pick<Content, 'site' | 'scope'>, file: Sub
     subject: `${CHANGE_LABELS[event.change]} subprocessor: ${entry.name}, effective ${effective}`,
     intro: [`${site.company.name} ${what[0]}`, { strong: entry.name }, `${what[1]} its list of subprocessors${site.product ? ` for ${site.product}` : ''} on `, { strong: effective }, '.'],
     summary: eventSummary(entry.name, event),
+    inEffect: event.effective <= known,
     urgent: event.urgent ? [`This is an urgent change made without the usual ${site.notice_period_days}-day notice: ${event.reason}${/[.!?]$/.test(event.reason ?? '') ? '' : '.'}`, deadline && afterEffectNote(deadline, event.effective)].filter(Boolean).join(' ') : undefined,
     fields: fields.filter((field) => entry[field] !== undefined || field === 'scopes').map((field) => ({ label: FIELD_LABELS[field], value: value(field, entry[field]) })),
     headline: headline(entry, event),
@@ -96,11 +100,11 @@ export function headline(entry: Pick<Subprocessor, 'name' | 'locations'>, event:
 }
 
 /**
- * The customer notification for an entry's upcoming change, as Markdown (to paste into a
+ * The customer notification for an entry's upcoming change (or urgent change still open to objection), as Markdown (to paste into a
  * mailer or a ticket) or plain text. Every value from the content is written as text.
  */
 export function noticeText(content: Content, slug: string, today: IsoDate, { strong, text }: Format = PLAIN): string | undefined {
-  const change = upcomingChanges(content, today).find(({ entry }) => entry.slug === slug);
+  const change = openChanges(content, today).find(({ entry }) => entry.slug === slug);
   if (!change) return undefined;
   const notice = changeNotice(content, content.subprocessors.find((candidate) => candidate.slug === slug)!, change.event, today);
   return [

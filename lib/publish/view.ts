@@ -5,7 +5,7 @@ import { changesBetween, eventKey, publicEvents, versionDates } from '../timelin
 import { formatFieldValue } from './labels';
 import type { ChangeType, Content, DescribingFields } from '../content/schema';
 import { entryPath } from './urls';
-import { byCategory, entryAsOf, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, publicHistory, removal, upcomingChanges } from '../timeline/timeline';
+import { byCategory, entryAsOf, isVisible, lastUpdated, latestAnnouncement, listAsOf, listChanged, listedSince, openChanges, publicHistory, removal, upcomingChanges } from '../timeline/timeline';
 import { scopeTitleMap } from '../timeline/scopes';
 
 /** What the pages show, derived from the content and a date so routes only lay it out. */
@@ -31,6 +31,8 @@ export function listView(content: Content, date: IsoDate) {
     listChanged: listChanged(content, date),
     latestAnnouncement: announcement && { ...announcement, key: eventKey(announcement.entry, announcement.event) },
     upcoming: upcomingChanges(content, date),
+    /** The upcoming changes and the urgent ones in effect whose objection period is open. */
+    open: openChanges(content, date),
     ...grouped,
     options: filterOptions(content, list),
     above: content.sections.filter((section) => section.position === 'above'),
@@ -50,7 +52,7 @@ export function entryView(content: Content, slug: string, date: IsoDate) {
     category: content.categories.find((category) => category.id === asOf.category),
     since: listedSince(entry, date),
     removal: removal(entry, date),
-    upcoming: upcomingChanges({ site: content.site, subprocessors: [entry] }, date),
+    upcoming: openChanges({ site: content.site, subprocessors: [entry] }, date),
     history: publicHistory(entry, date),
     former: formerValues(entry, date, scopeTitleMap(content.site.scopes)),
   };
@@ -80,8 +82,8 @@ export function changesView(content: Content, date: IsoDate, filter: ChangeFilte
     /** The version each event produced: the first version in force on or after it took effect. */
     versionOf: (effective: IsoDate) => (effective <= date ? versions.find((version) => version >= effective) : undefined),
     entries: [...new Map(events.map(({ entry }) => [entry.slug, entry])).values()].sort((a, b) => a.name.localeCompare(b.name)),
-    /** Changes not yet in effect, by event key: the entry as it will be, and the objection deadline. */
-    upcoming: new Map(upcomingChanges(content, date).map((change) => [eventKey(change.entry, change.event), change])),
+    /** Changes not yet in effect and urgent ones still open to objection, by event key: the entry as it will be, and the objection deadline. */
+    upcoming: new Map(openChanges(content, date).map((change) => [eventKey(change.entry, change.event), change])),
     events: events.filter(({ entry, event }) => (!filter.change || event.change === filter.change) && (!filter.entry || entry.slug === filter.entry)),
     versions: versions.map((version, index) => ({ date: version, changes: index === 0 ? 0 : changesBetween(content, versions[index - 1], version).length })).reverse(),
   };

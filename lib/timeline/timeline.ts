@@ -116,6 +116,21 @@ export function upcomingChanges(content: Records, date: IsoDate): UpcomingChange
     .sort((a, b) => a.event.effective.localeCompare(b.event.effective) || a.entry.name.localeCompare(b.entry.name));
 }
 
+/**
+ * What a customer can still act on at `date`: the upcoming changes, then the urgent ones already
+ * in effect whose objection period is still open (SPEC §3: the usual time, even after the change).
+ */
+export function openChanges(content: Records, date: IsoDate): UpcomingChange[] {
+  const urgent = content.subprocessors
+    .flatMap((entry) =>
+      entry.history
+        .filter((event) => event.urgent && isPublic(event, date) && event.effective <= date && (objectionDeadline(event, content.site) ?? '') >= date)
+        .map((event) => ({ entry: entryAsKnown(entry, event.effective, date), event, objectionDeadline: objectionDeadline(event, content.site) })),
+    )
+    .sort((a, b) => a.event.effective.localeCompare(b.event.effective) || a.entry.name.localeCompare(b.entry.name));
+  return [...upcomingChanges(content, date), ...urgent];
+}
+
 /** The day the list in force on `date` last changed: the latest effective date, or publication. */
 export function listChanged(content: Records, date: IsoDate): IsoDate {
   let latest = content.site.published;

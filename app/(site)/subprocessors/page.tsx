@@ -53,7 +53,7 @@ export default async function SubprocessorsPage({ params }: Props) {
       {/* A scope's title makes the heading longer: one line on a phone all the same. */}
       <h1 className={`${content.scope ? 'text-2xl' : 'text-3xl'} font-bold tracking-tight sm:text-4xl`}>Subprocessors{content.scope && <>: {content.scope.title}</>}</h1>
       <ScopeSwitcher content={content} path="/subprocessors" />
-      <ListSummary {...view} site={site} scopes={scopes}>
+      <ListSummary {...view} upcoming={view.open} site={site} scopes={scopes}>
         {subscriptionsOffered(site) && <SubscribeForm scope={content.scope?.id} compact />}
       </ListSummary>
       {/* The prose above the list opens on request (it prints in full), and so do the page's contents: the list comes first. */}
