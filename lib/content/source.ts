@@ -151,7 +151,8 @@ function cutText(key: string, line: string): { message: string; hint: string } {
   const shown = line.length > 80 ? `${line.slice(0, 80)}…` : line;
   return {
     message: `the text after \` #\` is read as a comment and left out: '${shown}' would be published as '${line.slice(0, line.search(/[ \t]+#/))}'`,
-    hint: `Put the value in quotes if the rest belongs to it (\`"${shown.replace(/"/g, '\\"')}"\`); if it is a note, move it to a line of its own above \`${key}\`.`,
+    // A long value is not echoed cut short: a fix copied from here must not lose text either.
+    hint: `Put the value in quotes if the rest belongs to it (${line === shown ? `\`"${line.replace(/"/g, '\\"')}"\`` : `a \`"\` after \`${key}: \` and another at the end of the line`}); if it is a note, move it to a line of its own above \`${key}\`.`,
   };
 }
 

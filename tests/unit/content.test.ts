@@ -159,6 +159,11 @@ describe('problems name the file, line and field, and the fix', () => {
     expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', 'purpose: In-app support chat #1 priority')))[0].split('\n')[1]).toBe(
       '    fix: Put the value in quotes if the rest belongs to it (`"In-app support chat #1 priority"`); if it is a note, move it to a line of its own above `purpose`.',
     );
+    // A value too long to show whole is not shown cut short in the fix, which an editor may copy.
+    const long = `Support chat for customers in every region, with transcripts kept for ninety days #1 priority`;
+    expect(problemsFor(sub(edit(ENTRY, 'purpose: Hosting.', `purpose: ${long}`)))[0].split('\n')[1]).toBe(
+      '    fix: Put the value in quotes if the rest belongs to it (a `"` after `purpose: ` and another at the end of the line); if it is a note, move it to a line of its own above `purpose`.',
+    );
     const fine = edit(edit(edit(ENTRY, 'category: hosting', '# Hosting, see site.yaml\ncategory: hosting   # an id from site.yaml'), 'purpose: Hosting.', 'purpose: "Support chat #1" # quoted'), 'name: Acme Cloud', 'name: Acme Cloud#EU');
     expect(problemsFor(sub(fine))).toEqual([]);
   });
