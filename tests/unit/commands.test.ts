@@ -71,7 +71,7 @@ describe('npm run notice', () => {
   });
 
   it('says so when there is nothing upcoming', () => {
-    expect(run('notice.ts', ['acme'], { CONTENT_DIR: dir, SUBPROCESSORS_TODAY: '2026-12-21' })).toMatchObject({ code: 1, stderr: 'acme has no change announced and still to take effect on 2026-12-21.\n' });
+    expect(run('notice.ts', ['acme'], { CONTENT_DIR: dir, SUBPROCESSORS_TODAY: '2026-12-21' })).toMatchObject({ code: 1, stderr: 'acme has no change announced and still to take effect, nor an urgent one open to objection, on 2026-12-21.\n' });
     expect(run('notice.ts', ['nobody'], { CONTENT_DIR: dir, SUBPROCESSORS_TODAY: '2026-11-23' })).toMatchObject({ code: 1, stderr: "There is no subprocessor 'nobody'.\n" });
   });
 });
