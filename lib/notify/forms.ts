@@ -52,12 +52,15 @@ export const addressKey = (secret: string, email: string) => keyedHash(secret, `
 /** Nothing a person types into the form comes near this size. */
 export const BODY_LIMIT = 4096;
 
+/** A body declared larger than `limit`: refused before a byte of it is read. */
+export const declaresTooMuch = (request: Request, limit = BODY_LIMIT) => Number(request.headers.get('content-length')) > limit;
+
 /**
  * The form's fields, read from the stream up to `limit` bytes: undefined for a larger body,
  * refused by its declared length or as soon as it passes the limit, never read whole.
  */
 export async function readForm(request: Request, limit = BODY_LIMIT): Promise<URLSearchParams | undefined> {
-  if (Number(request.headers.get('content-length')) > limit) return undefined;
+  if (declaresTooMuch(request, limit)) return undefined;
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
@@ -90,7 +93,7 @@ export function formScopes(values: string[], site: Pick<Site, 'scopes'>): string
 export async function handleSubscribe(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return plain(403, 'Forms on this site can be sent only from its own pages.');
   const now = deps.now.toISOString();
-  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return tooLarge();
+  if (declaresTooMuch(request)) return tooLarge();
   if (!(await hitRateLimit(deps.db, ipKey(deps.secret, clientAddress(request, deps.env)), LIMITS.ip, LIMITS.windowMs, now))) {
     return plain(429, 'Too many requests from your network. Please try again in an hour.', { 'Retry-After': '3600' });
   }
@@ -112,9 +115,7 @@ export async function handleSubscribe(request: Request, deps: FormDeps): Promise
 
 const tokenOf = (request: Request) => new URL(request.url).searchParams.get('token') ?? '';
 
-/** A button that sends nothing but its link: a declared body over the form limit is refused unread. */
-const declaresTooMuch = (request: Request) => Number(request.headers.get('content-length')) > BODY_LIMIT;
-
+/** The Confirm and Unsubscribe buttons send nothing but their link: a declared body over the form limit is refused unread. */
 export async function handleConfirm(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return plain(403, 'Forms on this site can be sent only from its own pages.');
   if (declaresTooMuch(request)) return tooLarge();

@@ -4,7 +4,7 @@ import { absoluteUrl, href } from '../../publish/urls';
 import { parseAddress } from '../address';
 import { clientAddress, networkOf } from '../client';
 import type { Db } from '../db';
-import { BODY_LIMIT, readForm, sameOrigin } from '../forms';
+import { declaresTooMuch, readForm, sameOrigin } from '../forms';
 import { hitRateLimit } from '../queries';
 import { keyedHash } from '../secret';
 import { cookieHeader, cookieValue, DESK_LIMITS, DESK_TIMES, deskPath, onTeam, secureCookies, SESSION_COOKIE } from './config';
@@ -26,8 +26,8 @@ const plain = (status: number, text: string) => new Response(text, { status, hea
 export const crossSite = () => plain(403, 'Forms on this site can be sent only from its own pages.');
 /** A body over the form's size: refused by its declared length, before any of it is read; the connection is closed so the client stops sending. */
 export const tooLarge = (text = 'This form takes an e-mail address, not this much.') => new Response(text, { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' } });
-/** Whether a body is over `limit` bytes: by its declared length, or read (and dropped) up to the limit when it declares none. */
-export const bodyOver = async (request: Request, limit: number) => !(await readForm(request, limit));
+/** Whether a body is over the form limit: by its declared length, or read (and dropped) up to the limit when it declares none. */
+export const bodyOver = async (request: Request) => !(await readForm(request));
 const newToken = () => randomBytes(32).toString('base64url');
 
 /**
@@ -76,7 +76,7 @@ export async function startSession(request: Request, deps: DeskDeps, email: stri
  */
 export async function handleLinkRequest(request: Request, deps: DeskDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
-  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return tooLarge();
+  if (declaresTooMuch(request)) return tooLarge();
   const now = deps.now.toISOString();
   const ipAllowed = await hitRateLimit(deps.db, keyedHash(deps.secret, `desk-ip:${networkOf(clientAddress(request, deps.env))}`), DESK_LIMITS.ip, DESK_LIMITS.windowMs, now);
   if (!ipAllowed) return plain(429, 'Too many sign-in requests from your network. Please try again in an hour.');
@@ -100,7 +100,7 @@ const tokenOf = (request: Request) => new URL(request.url).searchParams.get('tok
 /** POST /desk/sign-in?token=…: the button on the link's page (it sends no fields). */
 export async function handleSignIn(request: Request, deps: DeskDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
-  if (await bodyOver(request, BODY_LIMIT)) return tooLarge('This button sends nothing but the link.');
+  if (await bodyOver(request)) return tooLarge('This button sends nothing but the link.');
   const now = deps.now.toISOString();
   const link = await spendLink(deps.db, tokenOf(request), now);
   if (link.state === 'valid' && onTeam(link.email, deps.env)) return startSession(request, deps, link.email, 'link');
@@ -112,7 +112,7 @@ export async function handleSignIn(request: Request, deps: DeskDeps): Promise<Re
 /** POST /desk/sign-out: ends the session and clears its cookie. */
 export async function handleSignOut(request: Request, deps: DeskDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
-  if (await bodyOver(request, BODY_LIMIT)) return tooLarge('This button sends nothing.');
+  if (await bodyOver(request)) return tooLarge('This button sends nothing.');
   const email = await endSession(deps.db, cookieValue(request.headers.get('cookie'), SESSION_COOKIE));
   if (email) await audit(deps.db, { at: deps.now.toISOString(), actor: email, action: 'signed out' });
   const cookie = cookieHeader(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secureCookies(deps.content.site, request, deps.env), path: deskPath(deps.content.site) });

@@ -1,6 +1,6 @@
 import { absoluteUrl } from '../../publish/urls';
 import { clientAddress, networkOf } from '../client';
-import { BODY_LIMIT, sameOrigin } from '../forms';
+import { sameOrigin } from '../forms';
 import { hitRateLimit } from '../queries';
 import { keyedHash } from '../secret';
 import { cookieHeader, cookieValue, DESK_LIMITS, DESK_TIMES, deskPath, oidcSettings, onTeam, secureCookies, SSO_COOKIE } from './config';
@@ -23,7 +23,7 @@ export async function handleSsoStart(request: Request, deps: DeskDeps): Promise<
   const settings = oidcSettings(deps.env);
   if (!settings) return notFound();
   if (!sameOrigin(request)) return crossSite();
-  if (await bodyOver(request, BODY_LIMIT)) return tooLarge('This button sends nothing.');
+  if (await bodyOver(request)) return tooLarge('This button sends nothing.');
   const key = keyedHash(deps.secret, `desk-sso:${networkOf(clientAddress(request, deps.env))}`);
   if (!(await hitRateLimit(deps.db, key, DESK_LIMITS.ip, DESK_LIMITS.windowMs, deps.now.toISOString()))) {
     return new Response('Too many sign-in attempts from your network. Please try again in an hour.', { status: 429, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '3600' } });

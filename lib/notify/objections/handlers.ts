@@ -3,7 +3,7 @@ import { objectionPath, objectionTarget, type ObjectionTarget } from '../../publ
 import { href } from '../../publish/urls';
 import { clientAddress } from '../client';
 import { secureCookies } from '../desk/config';
-import { addressKey, BODY_LIMIT, ipKey, LIMITS, plain, readForm, redirect, sameOrigin, type FormDeps } from '../forms';
+import { addressKey, declaresTooMuch, ipKey, LIMITS, plain, readForm, redirect, sameOrigin, type FormDeps } from '../forms';
 import { hitRateLimit } from '../queries';
 import { parseAddress } from '../address';
 import { deleteDraft, draftCookie, draftCookieValue, newDraftKey, saveDraft } from './drafts';
@@ -25,7 +25,7 @@ const fileOptions = (content: Content): FileOptions => ({ timeZone: content.site
 export async function handleObjection(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
   const now = deps.now.toISOString();
-  if (Number(request.headers.get('content-length')) > OBJECTION_BODY_LIMIT) return tooLarge();
+  if (declaresTooMuch(request, OBJECTION_BODY_LIMIT)) return tooLarge();
   if (!(await hitRateLimit(deps.db, ipKey(deps.secret, clientAddress(request, deps.env)), LIMITS.ip, LIMITS.windowMs, now))) {
     return plain(429, 'Too many requests from your network. Please try again in an hour.', { 'Retry-After': '3600' });
   }
@@ -97,7 +97,7 @@ function submissionOf(target: ObjectionTarget, values: ReturnType<typeof objecti
 export async function handleObjectionConfirm(request: Request, deps: FormDeps): Promise<Response> {
   if (!sameOrigin(request)) return crossSite();
   // The button sends no fields; a body is never read, and a large one is refused before it is sent on.
-  if (Number(request.headers.get('content-length')) > BODY_LIMIT) return plain(413, 'This button sends nothing but its link.', { Connection: 'close' });
+  if (declaresTooMuch(request)) return plain(413, 'This button sends nothing but its link.', { Connection: 'close' });
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const result = await confirmObjection(deps.db, token, deps.now.toISOString(), fileOptions(deps.content));
   if (result.state !== 'filed') return redirect(`/subprocessors/object/confirm?token=${encodeURIComponent(token)}`);
